@@ -1,0 +1,40 @@
+//! The app shell: router, layout and the route table. Routes come from `pages.toml`, so the page
+//! addresses live in one place with the rest of the content.
+
+use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
+use crate::content::{self, Collection};
+use crate::links;
+use crate::pages::{About, CollectionPage, Help, Home, NotFound};
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::StaticSegment;
+
+/// The route segment for a page id in `pages.toml` (`"publications"` -> `publications`).
+fn segment(page_id: &str) -> StaticSegment<&'static str> {
+    let path = content::page(page_id).path.unwrap_or_else(|| panic!("page {page_id:?} has no path"));
+    StaticSegment(path.trim_start_matches('/'))
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router base=links::BASE>
+            <SkipLink />
+            <SiteHeader />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=segment("home") view=Home />
+                    <Route path=segment("publications") view=|| view! { <CollectionPage collection=Collection::Publications /> } />
+                    <Route path=segment("research") view=|| view! { <CollectionPage collection=Collection::Research /> } />
+                    <Route path=segment("videos") view=|| view! { <CollectionPage collection=Collection::Videos /> } />
+                    <Route path=segment("organisations") view=|| view! { <CollectionPage collection=Collection::Organisations /> } />
+                    <Route path=segment("help") view=Help />
+                    <Route path=segment("about") view=About />
+                </Routes>
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}

@@ -1,0 +1,6 @@
+//! Small, stateless view pieces shared by the pages.
+
+pub mod layout;
+pub mod prose;
+pub mod resource;
+pub mod text;

@@ -1,0 +1,134 @@
+//! The guide's content, compiled in from the files beside this one (see `build.rs`), and the few
+//! questions the pages ask of it.
+
+mod model;
+pub mod validate;
+
+pub use model::*;
+
+include!(concat!(env!("OUT_DIR"), "/content.rs"));
+
+/// The fixed words of a page by its id in `pages.toml`.
+///
+/// Panics on an unknown id: page ids are fixed in code and checked by `validate`.
+pub fn page(id: &str) -> &'static Page {
+    PAGES.iter().find(|p| p.id == id).unwrap_or_else(|| panic!("no page {id:?} in pages.toml"))
+}
+
+/// The pages shown in the main navigation, in order.
+pub fn nav_pages() -> impl Iterator<Item = &'static Page> {
+    PAGES.iter().filter(|p| p.nav.is_some() && p.path.is_some())
+}
+
+/// The resources shown on one list page, in the order they appear in the content file.
+pub fn resources_in(collection: Collection) -> impl Iterator<Item = &'static Resource> {
+    RESOURCES.iter().filter(move |r| r.kind.collection() == collection)
+}
+
+/// Which way a list is sorted by year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum YearOrder {
+    #[default]
+    NewestFirst,
+    OldestFirst,
+}
+
+/// Resources by year, in the given order; resources without a year always come last, and ties keep
+/// their content-file order.
+pub fn sorted_by_year(resources: impl Iterator<Item = &'static Resource>, order: YearOrder) -> Vec<&'static Resource> {
+    let mut sorted: Vec<&'static Resource> = resources.collect();
+    sorted.sort_by_key(|r| {
+        let year = r.year.map(|y| y.value);
+        let order_key = match order {
+            YearOrder::NewestFirst => year.map(|y| u16::MAX - y),
+            YearOrder::OldestFirst => year,
+        };
+        // `None` sorts first, so flip "has no year" into the leading key.
+        (order_key.is_none(), order_key)
+    });
+    sorted
+}
+
+/// Help services grouped by country, countries in the order they first appear.
+pub fn help_by_country() -> Vec<(&'static str, Vec<&'static HelpService>)> {
+    let mut groups: Vec<(&'static str, Vec<&'static HelpService>)> = Vec::new();
+    for service in HELP.services {
+        match groups.iter_mut().find(|(country, _)| *country == service.country) {
+            Some((_, services)) => services.push(service),
+            None => groups.push((service.country, vec![service])),
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn years(order: YearOrder) -> Vec<Option<u16>> {
+        sorted_by_year(resources_in(Collection::Publications), order)
+            .iter()
+            .map(|r| r.year.map(|y| y.value))
+            .collect()
+    }
+
+    #[test]
+    fn publications_newest_first_with_undated_last() {
+        let years = years(YearOrder::NewestFirst);
+        let dated: Vec<u16> = years.iter().map_while(|y| *y).collect();
+        assert!(dated.windows(2).all(|w| w[0] >= w[1]), "{years:?}");
+        assert!(years[dated.len()..].iter().all(Option::is_none), "undated must come last: {years:?}");
+        assert_eq!(dated.first(), Some(&2009));
+    }
+
+    #[test]
+    fn reversed_order_is_oldest_first_and_still_undated_last() {
+        let years = years(YearOrder::OldestFirst);
+        let dated: Vec<u16> = years.iter().map_while(|y| *y).collect();
+        assert!(dated.windows(2).all(|w| w[0] <= w[1]), "{years:?}");
+        assert_eq!(dated.first(), Some(&2003));
+    }
+
+    #[test]
+    fn the_only_presentation_is_under_videos_and_presentations() {
+        let videos: Vec<&str> = resources_in(Collection::Videos).map(|r| r.id).collect();
+        assert_eq!(videos, ["recovering-mental-health-in-scotland-presentation"]);
+        assert!(resources_in(Collection::Publications).all(|r| r.kind != ResourceKind::Presentation));
+    }
+
+    #[test]
+    fn help_keeps_each_number_with_its_country() {
+        let groups = help_by_country();
+        let countries: Vec<&str> = groups.iter().map(|(c, _)| *c).collect();
+        assert_eq!(countries, ["UK", "England", "Scotland", "New Zealand", "USA"]);
+        // 111 means different things in different countries: each must be labelled.
+        for (country, services) in &groups {
+            for service in services {
+                assert_eq!(&service.country, country);
+            }
+        }
+    }
+
+    #[test]
+    fn contacts_open_the_right_app() {
+        let shout = HELP.services.iter().find(|s| s.id == "uk-shout").unwrap();
+        assert_eq!(shout.contacts[0].href(), "sms:85258?body=SHOUT");
+        assert_eq!(shout.contacts[0].label(), "Text SHOUT to 85258");
+        let samaritans = HELP.services.iter().find(|s| s.id == "uk-samaritans").unwrap();
+        assert_eq!(samaritans.contacts[0].href(), "tel:116123");
+        assert_eq!(samaritans.contacts[1].href(), "mailto:jo@samaritans.org");
+    }
+
+    #[test]
+    fn link_host_is_shown_without_scheme_or_path() {
+        let link = Link { kind: LinkKind::Website, url: "https://www.rethink.org/100ways", label: None };
+        assert_eq!(link.host(), "www.rethink.org");
+    }
+
+    #[test]
+    fn language_marks_become_spans() {
+        let oranga = RESOURCES.iter().find(|r| r.id == "oranga-ngakau").unwrap();
+        assert_eq!(oranga.title[0], Span { text: "Oranga Ngākau", lang: Some("mi") });
+        assert_eq!(plain(oranga.title), "Oranga Ngākau: Getting the most out of mental health services");
+    }
+}

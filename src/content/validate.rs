@@ -1,0 +1,326 @@
+//! Editorial rules for the content files, checked by `cargo test` so a mistake in an edit is caught
+//! before it ships: unique ids, required fields, plausible years, safe links, no leftovers of the
+//! old web page and none of the typos the source had.
+
+use super::*;
+
+/// Words from the old web page's navigation that are not content.
+const LEFTOVERS: &[&str] = &["Click on title", "Click here", "Go to website", "Back to top", "Translate »"];
+
+/// Slips in the source that content-sources.md corrects; none may come back.
+const KNOWN_SLIPS: &[&str] = &[
+    "TheIt",
+    "persons identity",
+    "reevaluate",
+    "self determination",
+    "personaljourney",
+    "Rethink.This",
+    "NetworkThis",
+    ") he implementation",
+    "Kandirikiria ",
+    "Empowerment Centre",
+    "100 Action Point'",
+    "option 2",
+];
+
+/// Languages the app marks up (`lang=...`). Add one here when the content needs it.
+const KNOWN_LANGUAGES: &[&str] = &["mi"];
+
+/// The page ids the app's code asks for by name.
+pub const REQUIRED_PAGES: &[&str] =
+    &["home", "publications", "research", "videos", "organisations", "help", "about", "not-found"];
+
+/// Every problem found in the compiled-in content, in plain words. Empty means good to ship.
+pub fn problems() -> Vec<String> {
+    let mut problems = Vec::new();
+    let newest_year = checked_year(HELP.checked);
+    if newest_year.is_none() {
+        problems.push(format!("help.toml: `checked` should end with a year, found {:?}", HELP.checked));
+    }
+    check_resources(RESOURCES, newest_year.unwrap_or(u16::MAX), &mut problems);
+    check_sections("article.md", ARTICLE, &mut problems);
+    check_sections("about.md", ABOUT, &mut problems);
+    check_unique_ids(&mut problems);
+    check_pages(PAGES, &mut problems);
+    check_help(&HELP, &mut problems);
+    problems
+}
+
+/// The year in a date such as "November 2026".
+fn checked_year(checked: &str) -> Option<u16> {
+    checked.split_whitespace().last()?.parse().ok()
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn check_text(place: &str, text: &str, problems: &mut Vec<String>) {
+    if text.trim().is_empty() {
+        problems.push(format!("{place}: text is empty"));
+    }
+    for phrase in LEFTOVERS {
+        if text.contains(phrase) {
+            problems.push(format!("{place}: {phrase:?} is a leftover of the old web page, not content"));
+        }
+    }
+    for slip in KNOWN_SLIPS {
+        if text.contains(slip) {
+            problems.push(format!("{place}: {slip:?} is corrected in content-sources.md"));
+        }
+    }
+    if text.contains("  ") {
+        problems.push(format!("{place}: double space in {text:?}"));
+    }
+}
+
+fn check_rich_text(place: &str, text: RichText, problems: &mut Vec<String>) {
+    check_text(place, &plain(text), problems);
+    for span in text {
+        if let Some(lang) = span.lang {
+            if !KNOWN_LANGUAGES.contains(&lang) {
+                problems.push(format!("{place}: unknown language {lang:?}"));
+            }
+        }
+    }
+}
+
+pub fn check_resources(resources: &[Resource], newest_year: u16, problems: &mut Vec<String>) {
+    for r in resources {
+        let place = format!("resources.toml, {}", r.id);
+        if !is_slug(r.id) {
+            problems.push(format!("{place}: id must be lower-case letters, digits and '-'"));
+        }
+        check_rich_text(&format!("{place}, title"), r.title, problems);
+        for (field, value) in [("subtitle", r.subtitle), ("publisher", r.publisher), ("published_in", r.published_in), ("region", r.region)] {
+            if let Some(value) = value {
+                check_text(&format!("{place}, {field}"), value, problems);
+            }
+        }
+        for text in r.authors.iter().chain(r.identifiers).chain(r.notes) {
+            check_text(&place, text, problems);
+        }
+        for paragraph in r.description {
+            check_rich_text(&format!("{place}, description"), paragraph, problems);
+        }
+        if let Some(year) = r.year {
+            if !(1800..=newest_year).contains(&year.value) {
+                problems.push(format!("{place}: year {} is not between 1800 and {newest_year}", year.value));
+            }
+        }
+        for link in r.links {
+            if !(link.url.starts_with("https://") || link.url.starts_with("http://")) || link.host().is_empty() {
+                problems.push(format!("{place}: link {:?} must be a full https:// or http:// address", link.url));
+            }
+            if link.url.contains(char::is_whitespace) {
+                problems.push(format!("{place}: link {:?} contains a space", link.url));
+            }
+            if link.kind == LinkKind::Doi && !link.url.starts_with("https://doi.org/10.") {
+                problems.push(format!("{place}: a DOI link must start https://doi.org/10."));
+            }
+        }
+    }
+}
+
+fn check_sections(file: &str, sections: &[Section], problems: &mut Vec<String>) {
+    for s in sections {
+        let place = format!("{file}, {}", s.id);
+        if !is_slug(s.id) {
+            problems.push(format!("{place}: id must be lower-case letters, digits and '-'"));
+        }
+        check_text(&place, s.title, problems);
+        if let Some(summary) = s.summary {
+            check_rich_text(&place, summary, problems);
+        }
+        if s.blocks.is_empty() {
+            problems.push(format!("{place}: section has no text"));
+        }
+        for block in s.blocks {
+            match block {
+                Block::Paragraph(text) => check_rich_text(&place, text, problems),
+                Block::List(items) => items.iter().for_each(|item| check_rich_text(&place, item.text, problems)),
+            }
+        }
+    }
+}
+
+/// Resource and section ids share one space: both are deep links and bookmark keys.
+fn check_unique_ids(problems: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    let ids = RESOURCES.iter().map(|r| r.id).chain(ARTICLE.iter().chain(ABOUT).map(|s| s.id));
+    for id in ids {
+        if !seen.insert(id) {
+            problems.push(format!("id {id:?} is used twice"));
+        }
+    }
+    let mut item_ids = std::collections::HashSet::new();
+    for block in ARTICLE.iter().flat_map(|s| s.blocks) {
+        if let Block::List(items) = block {
+            for item in *items {
+                if !item_ids.insert(item.id) {
+                    problems.push(format!("article.md: the list item {:?} appears twice", item.id));
+                }
+            }
+        }
+    }
+}
+
+pub fn check_pages(pages: &[Page], problems: &mut Vec<String>) {
+    let mut ids = std::collections::HashSet::new();
+    let mut paths = std::collections::HashSet::new();
+    for p in pages {
+        let place = format!("pages.toml, {}", p.id);
+        if !ids.insert(p.id) {
+            problems.push(format!("{place}: id used twice"));
+        }
+        for text in [p.title, p.heading, p.intro] {
+            check_text(&place, text, problems);
+        }
+        match p.path {
+            Some(path) => {
+                if !path.starts_with('/') || (path.len() > 1 && !is_slug(&path[1..])) {
+                    problems.push(format!("{place}: path {path:?} must be \"/\" or \"/some-name\""));
+                }
+                if !paths.insert(path) {
+                    problems.push(format!("{place}: path {path:?} used twice"));
+                }
+            }
+            None if p.nav.is_some() => problems.push(format!("{place}: a page in the navigation needs a path")),
+            None => {}
+        }
+    }
+    for required in REQUIRED_PAGES {
+        if !ids.contains(required) {
+            problems.push(format!("pages.toml: page {required:?} is missing"));
+        }
+    }
+    if pages.iter().filter(|p| p.path.is_none()).count() != 1 {
+        problems.push("pages.toml: exactly one page (not-found) must have no path".into());
+    }
+}
+
+pub fn check_help(help: &Help, problems: &mut Vec<String>) {
+    if help.services.is_empty() {
+        problems.push("help.toml: no services".into());
+    }
+    for s in help.services {
+        let place = format!("help.toml, {}", s.id);
+        for text in [s.country, s.name, s.hours, s.details] {
+            check_text(&place, text, problems);
+        }
+        if s.contacts.is_empty() {
+            problems.push(format!("{place}: a service needs at least one way to contact it"));
+        }
+        for c in s.contacts {
+            let valid = match c.method {
+                ContactMethod::Call | ContactMethod::Text => {
+                    c.address.chars().all(|ch| ch.is_ascii_digit() || ch == ' ') && c.address.chars().any(|ch| ch.is_ascii_digit())
+                }
+                ContactMethod::Email => c.address.contains('@') && !c.address.contains(char::is_whitespace),
+            };
+            if !valid {
+                problems.push(format!("{place}: {:?} is not a valid number or address", c.address));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_content_has_no_problems() {
+        let problems = problems();
+        assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
+    }
+
+    const GOOD: Resource = Resource {
+        id: "a-guide",
+        kind: ResourceKind::Publication,
+        title: &[Span { text: "A guide", lang: None }],
+        subtitle: None,
+        authors: &[],
+        year: Some(Year { value: 2004, approximate: false }),
+        publisher: None,
+        published_in: None,
+        identifiers: &[],
+        region: None,
+        description: &[],
+        notes: &[],
+        links: &[Link { kind: LinkKind::Website, url: "https://example.org/", label: None }],
+    };
+
+    fn resource_problems(resource: Resource) -> Vec<String> {
+        let mut problems = Vec::new();
+        check_resources(&[resource], 2026, &mut problems);
+        problems
+    }
+
+    #[test]
+    fn a_good_resource_passes() {
+        assert_eq!(resource_problems(GOOD), Vec::<String>::new());
+    }
+
+    #[test]
+    fn catches_unsafe_or_partial_links() {
+        for url in ["javascript:alert(1)", "ftp://example.org/", "www.example.org", "https://", "https://exa mple.org/"] {
+            let links = Box::leak(Box::new([Link { kind: LinkKind::Website, url, label: None }]));
+            assert!(!resource_problems(Resource { links, ..GOOD }).is_empty(), "{url} should be refused");
+        }
+    }
+
+    #[test]
+    fn catches_years_in_the_future_or_implausible() {
+        for value in [1066, 2027, 9999] {
+            let year = Some(Year { value, approximate: false });
+            assert!(!resource_problems(Resource { year, ..GOOD }).is_empty(), "{value} should be refused");
+        }
+    }
+
+    #[test]
+    fn catches_bad_ids_empty_titles_and_leftovers() {
+        assert!(!resource_problems(Resource { id: "Bad Id", ..GOOD }).is_empty());
+        assert!(!resource_problems(Resource { title: &[Span { text: " ", lang: None }], ..GOOD }).is_empty());
+        let leftover = &[Span { text: "A guide. Click here to download", lang: None }];
+        assert!(!resource_problems(Resource { title: leftover, ..GOOD }).is_empty());
+        let slip = &[Span { text: "on self determination", lang: None }];
+        assert!(!resource_problems(Resource { title: slip, ..GOOD }).is_empty());
+    }
+
+    #[test]
+    fn catches_unknown_language_marks() {
+        let title = &[Span { text: "Kia ora", lang: Some("xx") }];
+        assert!(!resource_problems(Resource { title, ..GOOD }).is_empty());
+    }
+
+    #[test]
+    fn catches_numbers_that_are_not_numbers() {
+        let service = HelpService {
+            id: "x",
+            country: "UK",
+            name: "X",
+            when: None,
+            hours: "24/7",
+            details: "Call.",
+            contacts: &[Contact { method: ContactMethod::Call, address: "111, option 2", message: None, note: None }],
+            notes: &[],
+        };
+        let mut problems = Vec::new();
+        let services = Box::leak(Box::new([service]));
+        check_help(&Help { checked: "November 2026", services }, &mut problems);
+        assert!(!problems.is_empty());
+    }
+
+    #[test]
+    fn catches_missing_pages_and_bad_paths() {
+        let page = Page { id: "home", path: Some("/Home Page"), nav: None, title: "T", heading: "H", intro: "I", empty: None };
+        let mut problems = Vec::new();
+        check_pages(&[page], &mut problems);
+        assert!(problems.iter().any(|p| p.contains("must be")));
+        assert!(problems.iter().any(|p| p.contains("\"help\" is missing")));
+    }
+}

@@ -1,0 +1,12 @@
+//! Recovery Guide: an offline-first guide to the recovery approach in mental health.
+//!
+//! Layers (see ARCHITECTURE.md): `content` (data compiled in from `src/content/`, plain Rust),
+//! `links` (internal URLs), `components` and `pages` (thin Leptos views), `app` (router and layout).
+
+mod app;
+mod components;
+pub mod content;
+pub mod links;
+mod pages;
+
+pub use app::App;

@@ -1,0 +1,49 @@
+//! The one place internal links are built, so the app can be served under a sub-path
+//! (e.g. `/recovery/`) as well as at the root of a host.
+
+/// The sub-path the app is served under, fixed at build time from `RECOVERY_GUIDE_BASE`
+/// (e.g. `/recovery`); empty when served at the root.
+pub const BASE: &str = match option_env!("RECOVERY_GUIDE_BASE") {
+    Some(base) => base,
+    None => "",
+};
+
+/// The full URL path for a path inside the app: `href("/publications#pace")`.
+pub fn href(path: &str) -> String {
+    join(BASE, path)
+}
+
+fn join(base: &str, path: &str) -> String {
+    debug_assert!(path.starts_with('/'), "app paths start with '/': {path}");
+    let base = base.trim_end_matches('/');
+    if base.is_empty() {
+        return path.to_string();
+    }
+    // The home page under a sub-path is "/recovery/", so relative asset URLs resolve inside it.
+    format!("{base}{path}")
+}
+
+/// The link to one section of a page: `section_href("/", "the-recovery-process")`.
+pub fn section_href(page_path: &str, id: &str) -> String {
+    href(&format!("{page_path}#{id}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join;
+
+    #[test]
+    fn at_the_root_paths_are_unchanged() {
+        assert_eq!(join("", "/"), "/");
+        assert_eq!(join("", "/publications#pace"), "/publications#pace");
+    }
+
+    #[test]
+    fn under_a_sub_path_every_link_stays_inside_it() {
+        for base in ["/recovery", "/recovery/"] {
+            assert_eq!(join(base, "/"), "/recovery/");
+            assert_eq!(join(base, "/help"), "/recovery/help");
+            assert_eq!(join(base, "/#what-supports-recovery"), "/recovery/#what-supports-recovery");
+        }
+    }
+}

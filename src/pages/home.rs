@@ -1,0 +1,32 @@
+use crate::components::prose::{Contents, Sections};
+use crate::components::text::PageHeading;
+use crate::content::{self, Collection, ARTICLE};
+use crate::links::href;
+use leptos::prelude::*;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let page = content::page("home");
+    let path = page.path.expect("home has a path");
+    let more = Collection::ALL
+        .iter()
+        .map(|collection| {
+            let target = content::page(collection.page_id());
+            view! {
+                <li>
+                    <a href=href(target.path.expect("list pages have a path"))>{target.title}</a>
+                    <span class="more__intro">{target.intro}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <PageHeading page />
+        <Contents page_path=path sections=ARTICLE />
+        <Sections sections=ARTICLE />
+        <nav class="more" aria-labelledby="more-heading">
+            <h2 id="more-heading">"More in this guide"</h2>
+            <ul>{more}</ul>
+        </nav>
+    }
+}
