@@ -1,7 +1,7 @@
 //! The app shell: router, layout and the route table. Routes come from `pages.toml`, so the page
 //! addresses live in one place with the rest of the content.
 
-use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
+use crate::components::layout::{RouteFocus, SiteFooter, SiteHeader, SkipLink};
 use crate::content::{self, Collection};
 use crate::links;
 use crate::pages::{About, CollectionPage, Help, Home, NotFound};
@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <SiteFooter />
+            <RouteFocus />
         </Router>
     }
 }

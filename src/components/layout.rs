@@ -3,11 +3,48 @@
 use crate::content::{self, HELP, SITE_NAME};
 use crate::links::href;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use leptos::web_sys::HtmlElement;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+/// Focuses the first element matching `selector` (it must be focusable, e.g. `tabindex="-1"`).
+fn focus(selector: &str) {
+    if let Ok(Some(element)) = document().query_selector(selector) {
+        let _ = element.unchecked_into::<HtmlElement>().focus();
+    }
+}
 
 #[component]
 pub fn SkipLink() -> impl IntoView {
-    view! { <a class="skip-link" href="#main">"Skip to main content"</a> }
+    // The router would treat "#main" as a navigation and leave focus behind; move it ourselves.
+    let skip = |event: leptos::ev::MouseEvent| {
+        event.prevent_default();
+        focus("#main");
+    };
+    view! { <a class="skip-link" href="#main" on:click=skip>"Skip to main content"</a> }
+}
+
+/// After the page changes: show the `#id` the address points to, if any (it only exists once the
+/// app has drawn the page); otherwise move focus to the new page's heading, so keyboard and
+/// screen-reader users start at the top of the new page instead of at a link that has gone.
+#[component]
+pub fn RouteFocus() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |previous_path: Option<String>| {
+        let path = location.pathname.get();
+        let hash = location.hash.get();
+        let page_changed = previous_path.is_some_and(|previous| previous != path);
+        request_animation_frame(move || {
+            let target = hash.strip_prefix('#').filter(|id| !id.is_empty()).and_then(|id| document().get_element_by_id(id));
+            match target {
+                Some(target) => target.scroll_into_view(),
+                None if page_changed => focus("main h1"),
+                None => {}
+            }
+        });
+        path
+    });
 }
 
 #[component]
@@ -16,9 +53,11 @@ pub fn SiteHeader() -> impl IntoView {
     let nav_links = content::nav_pages()
         .map(|page| {
             let path = page.path.expect("nav pages have a path");
+            // The home link would otherwise be "current" everywhere; the others must also match
+            // "/publications/", which static hosts redirect to.
             view! {
                 <li>
-                    <A href=href(path) exact=true>{page.nav}</A>
+                    <A href=href(path) exact=path == "/">{page.nav}</A>
                 </li>
             }
         })

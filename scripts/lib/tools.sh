@@ -1,0 +1,57 @@
+# Sourced by the scripts in scripts/: installs what is missing, skips what is there.
+# Only package registries are used (crates.io, npm, Debian): nothing downloads a binary from elsewhere.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+TRUNK_VERSION="0.21.14"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+# The wasm-bindgen CLI must match the crate version in Cargo.lock exactly.
+WASM_BINDGEN_VERSION="$(sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p}' Cargo.lock)"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+ensure_rust_tools() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    step "Adding the wasm32 target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
+    step "Installing Trunk $TRUNK_VERSION (about 10 minutes, once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+  if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]]; then
+    step "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes, once)"
+    # --locked does not resolve on this registry (see the toolchain notes).
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  fi
+  # Trunk builds offline, so every crate must be downloaded first.
+  cargo fetch --quiet
+}
+
+ensure_npm_packages() {
+  local stamp="node_modules/.installed-from-lock"
+  local want
+  want="$(sha256sum package-lock.json | cut -d' ' -f1)"
+  if [[ "$(cat "$stamp" 2>/dev/null)" != "$want" ]]; then
+    step "Installing npm packages from package-lock.json"
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+    echo "$want" > "$stamp"
+  fi
+}
+
+ensure_chromium() {
+  if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+    step "Installing Chromium and ChromeDriver from Debian"
+    local sudo=""
+    [[ "$(id -u)" == 0 ]] || sudo="sudo"
+    $sudo apt-get update -q
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+  fi
+}
+
+# The release build in dist/. RECOVERY_GUIDE_BASE (e.g. /recovery) builds it for a sub-path.
+build_release() {
+  step "Building the release app into dist/"
+  trunk build --release --public-url "${RECOVERY_GUIDE_BASE:-}/"
+}

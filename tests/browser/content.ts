@@ -1,0 +1,39 @@
+// The guide's content, read from the same files the app is built from, so the browser tests check
+// what a person sees against what the editors wrote.
+import { readFileSync } from "node:fs";
+import { parse } from "smol-toml";
+
+type Page = { id: string; path?: string; nav?: string; title: string; heading: string };
+type Resource = { id: string; kind: string; title: string };
+type Service = { id: string; country: string; contacts: { how: string; number?: string }[] };
+
+const read = (file: string) => parse(readFileSync(`src/content/${file}`, "utf8")) as any;
+
+export const SITE_NAME: string = read("pages.toml").site_name;
+export const pages: Page[] = read("pages.toml").page;
+export const routedPages = pages.filter((p) => p.path);
+export const navPages = routedPages.filter((p) => p.nav);
+export const pageById = (id: string) => pages.find((p) => p.id === id)!;
+
+export const resources: Resource[] = read("resources.toml").resource;
+export const help: { checked: string; service: Service[] } = read("help.toml");
+
+/** The page a resource of this kind is listed on (mirrors ResourceKind::collection). */
+export function pageForKind(kind: string): Page {
+  const id = {
+    publication: "publications",
+    paper: "research",
+    chapter: "research",
+    presentation: "videos",
+    video: "videos",
+    organisation: "organisations",
+    website: "organisations",
+  }[kind];
+  if (!id) throw new Error(`unknown kind ${kind}`);
+  return pageById(id);
+}
+
+/** A title as shown: language marks like [Oranga Ngākau]{lang=mi} become plain words. */
+export const plainText = (text: string) => text.replace(/\[([^\]]+)\]\{lang=[a-z]+\}/g, "$1");
+
+export const documentTitle = (page: Page) => `${page.title} – ${SITE_NAME}`;

@@ -1,0 +1,143 @@
+//! Every item of the source page (shared/seed/what-is-recovery.txt) is in the guide, on the right
+//! page, with the corrections from shared/content-sources.md. The expected lists are written out
+//! here from the seed, so dropping an item from the content files fails this test.
+
+use recovery_guide::content::{plain, resources_in, Block, Collection, ARTICLE, RESOURCES};
+
+fn titles(collection: Collection) -> Vec<String> {
+    resources_in(collection).map(|r| plain(r.title)).collect()
+}
+
+fn assert_has_all(collection: Collection, expected: &[&str]) {
+    let titles = titles(collection);
+    for title in expected {
+        assert!(titles.iter().any(|t| t.starts_with(title)), "{collection:?} is missing {title:?}; it has {titles:#?}");
+    }
+    assert_eq!(titles.len(), expected.len(), "{collection:?} has items the source does not: {titles:#?}");
+}
+
+#[test]
+fn every_publication_of_the_source() {
+    assert_has_all(
+        Collection::Publications,
+        &[
+            "Oranga Ngākau",
+            "PACE: Personal Assistance in Community Existence",
+            "100 Ways to Support Recovery",
+            "Finding Strength from Within",
+            "Recovering Mental Health in Scotland",
+            "Rights, Relationships and Recovery",
+        ],
+    );
+}
+
+#[test]
+fn every_research_item_of_the_source() {
+    assert_has_all(
+        Collection::Research,
+        &[
+            "Uses and abuses of recovery",
+            "Recovery from mental illness: the guiding vision of the mental health service system",
+            "Changes in schizophrenia across time",
+        ],
+    );
+}
+
+#[test]
+fn the_presentation_is_under_videos_and_presentations() {
+    assert_has_all(Collection::Videos, &["Recovering Mental Health in Scotland"]);
+}
+
+#[test]
+fn every_organisation_and_website_of_the_source() {
+    assert_has_all(
+        Collection::Organisations,
+        &[
+            "Section for Recovery",
+            "Centre for Mental Health",
+            "ImROC",
+            "Mental Health Foundation",
+            "National Coalition for Mental Health Recovery",
+            "Peer Worker Research Project",
+            "Recovery Devon",
+            "Recovery In-Sight Centre",
+            "Rethink Mental Illness",
+            "Scottish Recovery Network",
+            "Social Perspectives Network",
+            "WRAP®",
+            "Recovery approach (Wikipedia)",
+        ],
+    );
+}
+
+#[test]
+fn the_article_has_the_four_parts_and_every_list_item() {
+    let ids: Vec<&str> = ARTICLE.iter().map(|s| s.id).collect();
+    assert_eq!(ids, ["the-recovery-approach", "what-recovery-means", "the-recovery-process", "what-supports-recovery"]);
+    let list_lengths: Vec<usize> = ARTICLE
+        .iter()
+        .flat_map(|s| s.blocks)
+        .filter_map(|b| match b {
+            Block::List(items) => Some(items.len()),
+            Block::Paragraph(_) => None,
+        })
+        .collect();
+    // The recovery process (9), factors found by research (7), factors people highlighted (4).
+    assert_eq!(list_lengths, [9, 7, 4]);
+}
+
+#[test]
+fn the_article_keeps_every_paragraph_of_the_source() {
+    let text: String = ARTICLE
+        .iter()
+        .flat_map(|s| s.blocks)
+        .map(|b| match b {
+            Block::Paragraph(t) => plain(t),
+            Block::List(items) => items.iter().map(|i| plain(i.text)).collect::<Vec<_>>().join("\n"),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    for opening in [
+        "The concept of the recovery approach for service users",
+        "It requires a paradigm shift",
+        "It should be rooted in cultural",
+        "To promote the recovery approach staff should re-evaluate",
+        "Service organisations need to allow",
+        "For many people, the concept of recovery",
+        "Putting recovery into action",
+        "There is no single definition",
+        "The recovery model aims",
+        "Recovery emphasises that",
+        "Recovery can be a voyage",
+        "Research has found that",
+        "Further factors highlighted",
+        "In addition, it is important",
+    ] {
+        assert!(text.contains(opening), "article is missing the paragraph starting {opening:?}");
+    }
+    assert!(text.contains("the person's identity"));
+    assert!(text.contains(". Health professionals, friends and families"));
+}
+
+#[test]
+fn corrections_from_content_sources_are_applied() {
+    let find = |id: &str| RESOURCES.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("no {id}"));
+    assert!(find("recovering-mental-health-in-scotland-report").authors.contains(&"Niki Kandirikirira"));
+    assert_eq!(find("rights-relationships-and-recovery").publisher, Some("Scottish Executive"));
+    assert!(find("pace-recovery-guide").publisher.unwrap().contains("Center"));
+    let anthony = plain(find("recovery-from-mental-illness-anthony-1993").description[0]);
+    assert!(anthony.starts_with("The implementation of deinstitutionalization"));
+    let wikipedia = plain(find("wikipedia-recovery-approach").description[0]);
+    assert!(wikipedia.contains("personal journey"));
+    let finding = find("finding-strength-from-within").year.unwrap();
+    assert!(finding.approximate, "the report's year is not stated: show c. 2008");
+    assert_eq!(finding.display(), "c. 2008");
+}
+
+#[test]
+fn items_with_no_verified_link_show_none() {
+    for id in ["oranga-ngakau", "recovering-mental-health-in-scotland-presentation", "changes-in-schizophrenia-across-time", "recovery-in-sight-centre"] {
+        let resource = RESOURCES.iter().find(|r| r.id == id).unwrap();
+        assert!(resource.links.is_empty(), "{id} has no verified link in content-sources.md");
+    }
+}
