@@ -6,7 +6,9 @@
 mod app;
 mod components;
 pub mod content;
+pub mod data;
 pub mod links;
 mod pages;
+pub mod storage;
 
 pub use app::App;

@@ -1,0 +1,111 @@
+//! The person's bookmarks: any resource or section of the guide, with an optional private note.
+
+use super::lww::LwwMap;
+use super::versioned::Versioned;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bookmarks {
+    pub version: u32,
+    /// Keyed by the id of the resource or section (the same id as its deep link).
+    pub bookmarks: LwwMap<Bookmark>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Bookmark {
+    pub added_at: u64,
+    /// The page it was on and its title when it was added, so a bookmark whose item has since left
+    /// the guide can still be shown and grouped.
+    pub page: String,
+    pub title: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+impl Default for Bookmarks {
+    fn default() -> Self {
+        Self { version: Self::VERSION, bookmarks: LwwMap::default() }
+    }
+}
+
+impl Versioned for Bookmarks {
+    const NAME: &'static str = "bookmarks";
+    const VERSION: u32 = 1;
+}
+
+impl Bookmarks {
+    pub fn contains(&self, id: &str) -> bool {
+        self.bookmarks.get(id).is_some()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Bookmark> {
+        self.bookmarks.get(id)
+    }
+
+    pub fn count(&self) -> usize {
+        self.bookmarks.live_count()
+    }
+
+    pub fn add(&mut self, id: &str, page: &str, title: &str, now: u64) {
+        if !self.contains(id) {
+            let bookmark = Bookmark { added_at: now, page: page.into(), title: title.into(), note: String::new() };
+            self.bookmarks.set(id, bookmark, now);
+        }
+    }
+
+    /// Puts back a removed bookmark exactly as it was (for "Undo").
+    pub fn restore(&mut self, id: &str, bookmark: Bookmark, now: u64) {
+        self.bookmarks.set(id, bookmark, now);
+    }
+
+    pub fn remove(&mut self, id: &str, now: u64) {
+        self.bookmarks.remove(id, now);
+    }
+
+    pub fn set_note(&mut self, id: &str, note: &str, now: u64) {
+        self.bookmarks.modify(id, now, |b| b.note = note.to_string());
+    }
+
+    /// Newest first.
+    pub fn newest_first(&self) -> Vec<(&str, &Bookmark)> {
+        let mut list: Vec<_> = self.bookmarks.live().collect();
+        list.sort_by(|a, b| b.1.added_at.cmp(&a.1.added_at).then(a.0.cmp(b.0)));
+        list
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn add_note_remove_and_undo() {
+        let mut marks = Bookmarks::default();
+        marks.add("pace", "publications", "PACE", 1);
+        marks.set_note("pace", "ask my nurse", 2);
+        let kept = marks.get("pace").cloned().unwrap();
+        marks.remove("pace", 3);
+        assert!(!marks.contains("pace"));
+        marks.restore("pace", kept, 4);
+        assert_eq!(marks.get("pace").unwrap().note, "ask my nurse");
+    }
+
+    #[test]
+    fn adding_twice_keeps_the_first_note_and_date() {
+        let mut marks = Bookmarks::default();
+        marks.add("a", "p", "A", 1);
+        marks.set_note("a", "mine", 2);
+        marks.add("a", "p", "A", 3);
+        assert_eq!(marks.get("a").unwrap().note, "mine");
+        assert_eq!(marks.get("a").unwrap().added_at, 1);
+    }
+
+    #[test]
+    fn newest_first() {
+        let mut marks = Bookmarks::default();
+        marks.add("old", "p", "Old", 1);
+        marks.add("new", "p", "New", 5);
+        let ids: Vec<&str> = marks.newest_first().into_iter().map(|(id, _)| id).collect();
+        assert_eq!(ids, ["new", "old"]);
+    }
+}

@@ -1,0 +1,188 @@
+//! A map whose entries carry the time they last changed, with deletions kept as tombstones, so two
+//! copies (two tabs, or this device and an imported file) merge without losing either side's
+//! changes: for each key the later change wins. Merging is commutative, associative and idempotent,
+//! so merging the same file twice changes nothing.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A value, or its deletion, and when that happened (milliseconds since 1970).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamped<T> {
+    pub at: u64,
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub value: Option<T>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LwwMap<T>(BTreeMap<String, Stamped<T>>);
+
+impl<T> Default for LwwMap<T> {
+    fn default() -> Self {
+        Self(BTreeMap::new())
+    }
+}
+
+impl<T: Clone + Ord> LwwMap<T> {
+    pub fn get(&self, key: &str) -> Option<&T> {
+        self.0.get(key).and_then(|entry| entry.value.as_ref())
+    }
+
+    /// The entries that are not deleted, in key order.
+    pub fn live(&self) -> impl Iterator<Item = (&str, &T)> {
+        self.0.iter().filter_map(|(key, entry)| Some((key.as_str(), entry.value.as_ref()?)))
+    }
+
+    /// Whether the key has ever been set here (deleted or not).
+    pub fn has_key(&self, key: &str) -> bool {
+        self.0.contains_key(key)
+    }
+
+    pub fn live_count(&self) -> usize {
+        self.live().count()
+    }
+
+    pub fn set(&mut self, key: &str, value: T, now: u64) {
+        let at = self.next_time(key, now);
+        self.0.insert(key.to_string(), Stamped { at, value: Some(value) });
+    }
+
+    /// Deletes the entry, leaving a tombstone so the deletion also wins a later merge.
+    pub fn remove(&mut self, key: &str, now: u64) {
+        if self.get(key).is_some() {
+            let at = self.next_time(key, now);
+            self.0.insert(key.to_string(), Stamped { at, value: None });
+        }
+    }
+
+    /// Changes an existing entry in place; does nothing if there is none.
+    pub fn modify(&mut self, key: &str, now: u64, change: impl FnOnce(&mut T)) {
+        if let Some(mut value) = self.get(key).cloned() {
+            change(&mut value);
+            self.set(key, value, now);
+        }
+    }
+
+    /// A change always gets a later time than the one it replaces, even if the clock went back.
+    fn next_time(&self, key: &str, now: u64) -> u64 {
+        self.0.get(key).map_or(now, |entry| now.max(entry.at + 1))
+    }
+
+    /// Takes every change from `other` that is later than ours.
+    pub fn merge(&mut self, other: &Self) {
+        for (key, theirs) in &other.0 {
+            let take = match self.0.get(key) {
+                None => true,
+                Some(ours) => wins(theirs, ours),
+            };
+            if take {
+                self.0.insert(key.clone(), theirs.clone());
+            }
+        }
+    }
+
+    /// Every key with its current value (or `None` if deleted), for comparing two maps.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, Option<&T>)> {
+        self.0.iter().map(|(key, entry)| (key.as_str(), entry.value.as_ref()))
+    }
+}
+
+/// The later change wins; at the same time, the greater value (a value over a deletion), so the
+/// result never depends on which side merges into which.
+fn wins<T: Ord>(a: &Stamped<T>, b: &Stamped<T>) -> bool {
+    (a.at, &a.value) > (b.at, &b.value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_later_change_wins_and_deletions_stick() {
+        let mut ours = LwwMap::default();
+        ours.set("a", 1, 10);
+        let mut theirs = ours.clone();
+        theirs.remove("a", 20);
+        ours.merge(&theirs);
+        assert_eq!(ours.get("a"), None);
+        // An older value does not bring it back.
+        let mut stale = LwwMap::default();
+        stale.set("a", 1, 15);
+        ours.merge(&stale);
+        assert_eq!(ours.get("a"), None);
+    }
+
+    #[test]
+    fn a_change_after_a_clock_jump_back_still_wins() {
+        let mut map = LwwMap::default();
+        map.set("a", 1, 100);
+        map.set("a", 2, 50);
+        assert_eq!(map.get("a"), Some(&2));
+    }
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Set(u8, u8, u64),
+        Remove(u8, u64),
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (0u8..6, any::<u8>(), 0u64..50).prop_map(|(k, v, t)| Op::Set(k, v, t)),
+            (0u8..6, 0u64..50).prop_map(|(k, t)| Op::Remove(k, t)),
+        ]
+    }
+
+    fn map_from(ops: &[Op]) -> LwwMap<u8> {
+        let mut map = LwwMap::default();
+        for op in ops {
+            match *op {
+                Op::Set(k, v, t) => map.set(&k.to_string(), v, t),
+                Op::Remove(k, t) => map.remove(&k.to_string(), t),
+            }
+        }
+        map
+    }
+
+    fn merged(a: &LwwMap<u8>, b: &LwwMap<u8>) -> LwwMap<u8> {
+        let mut out = a.clone();
+        out.merge(b);
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn merge_is_idempotent(a in prop::collection::vec(op(), 0..20), b in prop::collection::vec(op(), 0..20)) {
+            let (a, b) = (map_from(&a), map_from(&b));
+            let once = merged(&a, &b);
+            prop_assert_eq!(merged(&once, &b), once.clone());
+            prop_assert_eq!(merged(&once, &once), once);
+        }
+
+        #[test]
+        fn merge_is_commutative(a in prop::collection::vec(op(), 0..20), b in prop::collection::vec(op(), 0..20)) {
+            let (a, b) = (map_from(&a), map_from(&b));
+            prop_assert_eq!(merged(&a, &b), merged(&b, &a));
+        }
+
+        #[test]
+        fn merge_is_associative(a in prop::collection::vec(op(), 0..15), b in prop::collection::vec(op(), 0..15), c in prop::collection::vec(op(), 0..15)) {
+            let (a, b, c) = (map_from(&a), map_from(&b), map_from(&c));
+            prop_assert_eq!(merged(&merged(&a, &b), &c), merged(&a, &merged(&b, &c)));
+        }
+
+        #[test]
+        fn edits_to_different_keys_both_survive(x in any::<u8>(), y in any::<u8>(), t1 in 0u64..100, t2 in 0u64..100) {
+            let base: LwwMap<u8> = LwwMap::default();
+            let mut tab1 = base.clone();
+            tab1.set("one", x, t1);
+            let mut tab2 = base;
+            tab2.set("two", y, t2);
+            let both = merged(&tab1, &tab2);
+            prop_assert_eq!(both.get("one"), Some(&x));
+            prop_assert_eq!(both.get("two"), Some(&y));
+        }
+    }
+}

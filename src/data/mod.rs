@@ -1,0 +1,13 @@
+//! The person's own data (bookmarks, reflections) and everything that can be done with it without a
+//! browser: its versions, merging, export and import. `crate::storage` keeps it in the browser.
+
+pub mod bookmarks;
+pub mod lww;
+pub mod reflection;
+pub mod time;
+pub mod transfer;
+pub mod versioned;
+
+pub use bookmarks::{Bookmark, Bookmarks};
+pub use reflection::{Answer, ChecklistItem, Reflections, Snapshot};
+pub use versioned::{decode, encode, Unreadable, Versioned};

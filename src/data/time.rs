@@ -1,0 +1,58 @@
+//! Dates for people: "26 November 2026". Written here rather than pulling in a date crate: this is
+//! the one conversion the app needs, and it must also run natively (tests, prerendering).
+
+const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/// The local calendar date of `ms` (milliseconds since 1970, UTC) shifted by `utc_offset_minutes`.
+pub fn date(ms: u64, utc_offset_minutes: i32) -> (i64, u32, u32) {
+    let local_ms = ms as i64 + i64::from(utc_offset_minutes) * 60_000;
+    civil_from_days(local_ms.div_euclid(86_400_000))
+}
+
+pub fn format_date(ms: u64, utc_offset_minutes: i32) -> String {
+    let (year, month, day) = date(ms, utc_offset_minutes);
+    format!("{day} {} {year}", MONTHS[month as usize - 1])
+}
+
+/// "26 Nov" for chart labels.
+pub fn format_short_date(ms: u64, utc_offset_minutes: i32) -> String {
+    let (_, month, day) = date(ms, utc_offset_minutes);
+    format!("{day} {}", &MONTHS[month as usize - 1][..3])
+}
+
+/// Days since 1970-01-01 to (year, month, day), proleptic Gregorian (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_dates() {
+        assert_eq!(format_date(0, 0), "1 January 1970");
+        // 2026-11-26T00:30:00Z
+        assert_eq!(format_date(1_795_653_000_000, 0), "26 November 2026");
+        assert_eq!(format_date(951_782_400_000, 0), "29 February 2000");
+        assert_eq!(format_short_date(951_782_400_000, 0), "29 Feb");
+    }
+
+    #[test]
+    fn local_offset_moves_the_date() {
+        // 23:30 UTC on 25 November is already 26 November in New Zealand (UTC+13).
+        let late_evening_utc = 1_795_649_400_000;
+        assert_eq!(format_date(late_evening_utc, 0), "25 November 2026");
+        assert_eq!(format_date(late_evening_utc, 13 * 60), "26 November 2026");
+    }
+}

@@ -1,0 +1,287 @@
+//! Export everything to one JSON file, and import it back: a preview of what would change, then
+//! merge (later change wins, item by item) or replace. A file that is not JSON, not from this app,
+//! too large, or from a newer version is refused with a plain reason and changes nothing.
+
+use super::bookmarks::Bookmarks;
+use super::lww::LwwMap;
+use super::reflection::Reflections;
+use super::versioned::{decode, Unreadable};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Marks a file as ours, so an unrelated JSON file is refused rather than half-read.
+pub const FILE_APP: &str = "recovery-guide";
+pub const FILE_FORMAT: u32 = 1;
+/// Far above a lifetime of use (1,000 bookmarks and 365 reflections are about 1 MB).
+pub const MAX_IMPORT_BYTES: u64 = 10 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportFile {
+    pub app: String,
+    pub format: u32,
+    pub exported_at: u64,
+    pub bookmarks: Bookmarks,
+    pub reflections: Reflections,
+}
+
+pub fn export(bookmarks: &Bookmarks, reflections: &Reflections, now: u64) -> String {
+    let file = ExportFile {
+        app: FILE_APP.into(),
+        format: FILE_FORMAT,
+        exported_at: now,
+        bookmarks: bookmarks.clone(),
+        reflections: reflections.clone(),
+    };
+    serde_json::to_string_pretty(&file).expect("export serialises")
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge(u64),
+    NotJson,
+    NotOurs,
+    NewerFormat(u64),
+    Damaged(String),
+}
+
+impl ImportError {
+    pub fn explain(&self) -> String {
+        match self {
+            Self::TooLarge(bytes) => format!(
+                "This file is too large to be a Recovery Guide export ({} MB). Nothing was changed.",
+                bytes.div_ceil(1024 * 1024)
+            ),
+            Self::NotJson | Self::NotOurs => {
+                "This file is not a Recovery Guide export. Choose a file made with “Export my data”. Nothing was changed.".into()
+            }
+            Self::NewerFormat(_) => {
+                "This file was made by a newer version of Recovery Guide. Reload the page to update the app, then try again. Nothing was changed.".into()
+            }
+            Self::Damaged(_) => "This export file is damaged and cannot be read. Nothing was changed.".into(),
+        }
+    }
+}
+
+/// Checks the size first (`size` is the file's length), then reads the file.
+pub fn parse_import(text: &str, size: u64) -> Result<ExportFile, ImportError> {
+    if size > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge(size));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
+    if value.get("app").and_then(Value::as_str) != Some(FILE_APP) {
+        return Err(ImportError::NotOurs);
+    }
+    let format = value.get("format").and_then(Value::as_u64).ok_or(ImportError::NotOurs)?;
+    if format > u64::from(FILE_FORMAT) {
+        return Err(ImportError::NewerFormat(format));
+    }
+    let exported_at = value.get("exported_at").and_then(Value::as_u64).unwrap_or(0);
+    // Each store inside may be an older version: read it as if it came from storage.
+    let store = |name: &str| value.get(name).map(Value::to_string).ok_or_else(|| ImportError::Damaged(format!("no {name}")));
+    let bookmarks = decode::<Bookmarks>(&store("bookmarks")?).map_err(store_error)?;
+    let reflections = decode::<Reflections>(&store("reflections")?).map_err(store_error)?;
+    Ok(ExportFile { app: FILE_APP.into(), format: FILE_FORMAT, exported_at, bookmarks, reflections })
+}
+
+fn store_error(problem: Unreadable) -> ImportError {
+    match problem {
+        Unreadable::NewerVersion(v) => ImportError::NewerFormat(v.into()),
+        Unreadable::NotJson => ImportError::Damaged("not JSON".into()),
+        Unreadable::WrongShape(why) => ImportError::Damaged(why),
+    }
+}
+
+/// How many things an import would add, change and remove.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub added: usize,
+    pub changed: usize,
+    pub removed: usize,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.added + self.changed + self.removed == 0
+    }
+
+    fn add(self, other: Changes) -> Changes {
+        Changes { added: self.added + other.added, changed: self.changed + other.changed, removed: self.removed + other.removed }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StoreChanges {
+    pub bookmarks: Changes,
+    /// Checklist answers and the person's own items.
+    pub checklist: Changes,
+    pub snapshots: Changes,
+}
+
+impl StoreChanges {
+    pub fn is_empty(&self) -> bool {
+        self.bookmarks.is_empty() && self.checklist.is_empty() && self.snapshots.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Keep everything here and add what the file has; for the same item, the later change wins.
+    Merge,
+    /// Make this device hold exactly what the file holds.
+    Replace,
+}
+
+/// The data after importing `file` into `current` in the given mode.
+pub fn apply_import(current: (&Bookmarks, &Reflections), file: &ExportFile, mode: ImportMode) -> (Bookmarks, Reflections) {
+    match mode {
+        ImportMode::Replace => (file.bookmarks.clone(), file.reflections.clone()),
+        ImportMode::Merge => {
+            let (mut bookmarks, mut reflections) = (current.0.clone(), current.1.clone());
+            merge_bookmarks(&mut bookmarks, &file.bookmarks);
+            merge_reflections(&mut reflections, &file.reflections);
+            (bookmarks, reflections)
+        }
+    }
+}
+
+pub fn merge_bookmarks(ours: &mut Bookmarks, theirs: &Bookmarks) {
+    ours.bookmarks.merge(&theirs.bookmarks);
+}
+
+pub fn merge_reflections(ours: &mut Reflections, theirs: &Reflections) {
+    ours.checklist.merge(&theirs.checklist);
+    ours.own_items.merge(&theirs.own_items);
+    ours.snapshots.merge(&theirs.snapshots);
+}
+
+/// What importing `file` would change, for the preview shown before anything is changed.
+pub fn preview(current: (&Bookmarks, &Reflections), file: &ExportFile, mode: ImportMode) -> StoreChanges {
+    let (bookmarks, reflections) = apply_import(current, file, mode);
+    StoreChanges {
+        bookmarks: diff(&current.0.bookmarks, &bookmarks.bookmarks),
+        checklist: diff(&current.1.checklist, &reflections.checklist)
+            .add(diff(&current.1.own_items, &reflections.own_items)),
+        snapshots: diff(&current.1.snapshots, &reflections.snapshots),
+    }
+}
+
+fn diff<T: Clone + Ord>(before: &LwwMap<T>, after: &LwwMap<T>) -> Changes {
+    let mut changes = Changes::default();
+    for (key, new) in after.entries() {
+        match (before.get(key), new) {
+            (None, Some(_)) => changes.added += 1,
+            (Some(_), None) => changes.removed += 1,
+            (Some(old), Some(new)) if old != new => changes.changed += 1,
+            _ => {}
+        }
+    }
+    // Keys that are gone from `after` altogether (a replace drops them).
+    changes.removed += before.live().filter(|(key, _)| !after.has_key(key)).count();
+    changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn sample(now: u64) -> (Bookmarks, Reflections) {
+        let mut b = Bookmarks::default();
+        b.add("pace-recovery-guide", "publications", "PACE", now);
+        b.set_note("pace-recovery-guide", "ask about it <b>soon</b>", now + 1);
+        let mut r = Reflections::default();
+        r.update_answer("good-relationships", now, |a| a.true_now = true);
+        r.add_own_item("own-1", "walk", now);
+        r.save_snapshot("s-1", &[], now + 2, 60);
+        (b, r)
+    }
+
+    fn import(text: &str) -> Result<ExportFile, ImportError> {
+        parse_import(text, text.len() as u64)
+    }
+
+    #[test]
+    fn export_then_import_restores_everything() {
+        let (b, r) = sample(100);
+        let file = import(&export(&b, &r, 200)).unwrap();
+        assert_eq!((file.bookmarks, file.reflections), (b, r));
+    }
+
+    #[test]
+    fn every_malformed_file_is_refused_with_a_reason() {
+        let cases = [
+            ("", ImportError::NotJson),
+            ("{\"app\":\"recovery-gu", ImportError::NotJson),
+            ("[]", ImportError::NotOurs),
+            ("{\"name\":\"something else\"}", ImportError::NotOurs),
+            ("{\"app\":\"recovery-guide\"}", ImportError::NotOurs),
+            ("{\"app\":\"recovery-guide\",\"format\":2}", ImportError::NewerFormat(2)),
+            ("{\"app\":\"recovery-guide\",\"format\":1}", ImportError::Damaged("no bookmarks".into())),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(import(text), Err(expected), "{text:?}");
+        }
+        let wrong_shape = "{\"app\":\"recovery-guide\",\"format\":1,\"bookmarks\":{\"version\":1,\"bookmarks\":[]},\"reflections\":{\"version\":1}}";
+        assert!(matches!(import(wrong_shape), Err(ImportError::Damaged(_))));
+        let newer_store = "{\"app\":\"recovery-guide\",\"format\":1,\"bookmarks\":{\"version\":7},\"reflections\":{\"version\":1}}";
+        assert_eq!(import(newer_store), Err(ImportError::NewerFormat(7)));
+        assert_eq!(parse_import("{}", MAX_IMPORT_BYTES + 1), Err(ImportError::TooLarge(MAX_IMPORT_BYTES + 1)));
+        for error in [ImportError::NotJson, ImportError::TooLarge(20 << 20), ImportError::NewerFormat(2)] {
+            assert!(error.explain().contains("Nothing was changed"), "{error:?}");
+        }
+    }
+
+    #[test]
+    fn preview_counts_what_would_change() {
+        let (b, r) = sample(100);
+        let mut other_b = Bookmarks::default();
+        other_b.add("imroc", "organisations", "ImROC", 300);
+        let file = ExportFile { bookmarks: other_b, reflections: Reflections::default(), ..import(&export(&b, &r, 1)).unwrap() };
+        let merge = preview((&b, &r), &file, ImportMode::Merge);
+        assert_eq!(merge.bookmarks, Changes { added: 1, changed: 0, removed: 0 });
+        assert!(merge.snapshots.is_empty());
+        let replace = preview((&b, &r), &file, ImportMode::Replace);
+        assert_eq!(replace.bookmarks, Changes { added: 1, changed: 0, removed: 1 });
+        assert_eq!(replace.snapshots.removed, 1);
+        assert_eq!(replace.checklist.removed, 2, "one answer and one own item");
+    }
+
+    #[test]
+    fn importing_your_own_export_changes_nothing() {
+        let (b, r) = sample(100);
+        let file = import(&export(&b, &r, 1)).unwrap();
+        assert!(preview((&b, &r), &file, ImportMode::Merge).is_empty());
+        assert!(preview((&b, &r), &file, ImportMode::Replace).is_empty());
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_is_refused_or_read_never_a_panic(text in ".{0,200}") {
+            let _ = import(&text);
+            let _ = crate::data::decode::<Bookmarks>(&text);
+            let _ = crate::data::decode::<Reflections>(&text);
+        }
+
+        #[test]
+        fn merging_an_import_twice_is_the_same_as_once(
+            ids in prop::collection::vec("[a-z]{1,6}", 0..12),
+            notes in prop::collection::vec(".{0,20}", 0..12),
+            times in prop::collection::vec(0u64..1000, 0..12),
+        ) {
+            let mut b = Bookmarks::default();
+            let mut r = Reflections::default();
+            for ((id, note), t) in ids.iter().zip(&notes).zip(&times) {
+                b.add(id, "p", id, *t);
+                b.set_note(id, note, t + 1);
+                r.update_answer(id, *t, |a| { a.note = note.clone(); a.work_on = t % 2 == 0; });
+                if t % 3 == 0 { b.remove(id, t + 2); }
+            }
+            let file = import(&export(&b, &r, 5)).unwrap();
+            prop_assert_eq!((&file.bookmarks, &file.reflections), (&b, &r));
+            let (current_b, current_r) = (Bookmarks::default(), Reflections::default());
+            let once = apply_import((&current_b, &current_r), &file, ImportMode::Merge);
+            let twice = apply_import((&once.0, &once.1), &file, ImportMode::Merge);
+            prop_assert_eq!(once, twice);
+        }
+    }
+}

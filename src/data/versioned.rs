@@ -1,0 +1,65 @@
+//! Stored data carries its schema version (`{ "version": n, ... }`). Reading it upgrades older
+//! versions one step at a time, and refuses (without touching it) anything that is not JSON, has
+//! the wrong shape, or was written by a newer version of the app.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+pub trait Versioned: Serialize + DeserializeOwned + Default + Clone + PartialEq {
+    /// What this is, in the words shown to people ("bookmarks").
+    const NAME: &'static str;
+    /// The version this app writes.
+    const VERSION: u32;
+
+    /// Turns the JSON of version `from` into the JSON of version `from + 1`.
+    /// Every version this app has ever written must have a step here (and a fixture in
+    /// `tests/fixtures/storage/`).
+    fn upgrade(from: u32, value: Value) -> Result<Value, String> {
+        let _ = value;
+        Err(format!("there is no upgrade from version {from}"))
+    }
+}
+
+/// Why stored or imported data could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    NotJson,
+    WrongShape(String),
+    NewerVersion(u32),
+}
+
+impl Unreadable {
+    /// The problem in plain words, for the person whose data it is.
+    pub fn explain(&self, name: &str) -> String {
+        match self {
+            Self::NotJson => format!("Your saved {name} could not be read: the stored text is damaged."),
+            Self::WrongShape(_) => format!("Your saved {name} could not be read: they are not in the form this app expects."),
+            Self::NewerVersion(version) => format!(
+                "Your saved {name} were made by a newer version of this app (format {version}). Reload the page to get the newest version."
+            ),
+        }
+    }
+}
+
+pub fn decode<T: Versioned>(raw: &str) -> Result<T, Unreadable> {
+    let mut value: Value = serde_json::from_str(raw).map_err(|_| Unreadable::NotJson)?;
+    let version = value
+        .get("version")
+        .and_then(Value::as_u64)
+        .filter(|v| *v >= 1)
+        .ok_or_else(|| Unreadable::WrongShape("no version number".into()))?;
+    let version = u32::try_from(version).map_err(|_| Unreadable::NewerVersion(u32::MAX))?;
+    if version > T::VERSION {
+        return Err(Unreadable::NewerVersion(version));
+    }
+    for from in version..T::VERSION {
+        value = T::upgrade(from, value).map_err(Unreadable::WrongShape)?;
+        value["version"] = Value::from(from + 1);
+    }
+    serde_json::from_value(value).map_err(|e| Unreadable::WrongShape(e.to_string()))
+}
+
+pub fn encode<T: Versioned>(data: &T) -> String {
+    serde_json::to_string(data).expect("stores serialise to JSON")
+}

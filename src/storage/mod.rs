@@ -1,0 +1,324 @@
+//! The one module that owns persistence. Everything else asks it to load or change a store.
+//!
+//! Rules, because losing or leaking someone's data is the worst bug this app can have:
+//! - Every change is applied to the latest saved copy, so a change made in another tab is kept.
+//! - Data that cannot be read is never overwritten: its raw text is first copied to a backup key
+//!   (which the person can download), and data from a newer app version is not written over at all.
+//! - When the browser refuses storage or it is full, the app keeps working in memory and says so;
+//!   a failed write leaves what was saved before as it was.
+//!
+//! The logic runs against the `Backend` trait so it is tested natively; `web` is the browser's
+//! `localStorage`.
+
+pub mod web;
+
+use crate::data::{decode, encode, Unreadable, Versioned};
+
+/// Every key this app writes starts with this, so "Delete all my data" can find them all.
+pub const PREFIX: &str = "recovery-guide:";
+const BACKUP_PREFIX: &str = "recovery-guide:backup:";
+
+pub fn key_of<T: Versioned>() -> String {
+    format!("{PREFIX}{}", T::NAME)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// The browser is out of space for this site.
+    Full,
+    /// Any other refusal (disabled storage, private modes).
+    Refused,
+}
+
+/// Key-value storage as the browser offers it.
+pub trait Backend {
+    fn get(&self, key: &str) -> Result<Option<String>, Failure>;
+    fn set(&self, key: &str, value: &str) -> Result<(), Failure>;
+    fn remove(&self, key: &str) -> Result<(), Failure>;
+    fn keys(&self) -> Vec<String>;
+}
+
+/// Something the person needs to know about their data, said once, in plain words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The browser refuses storage: nothing will be kept after the page closes.
+    StorageRefused,
+    /// Saved data could not be read. Its raw text is kept under `backup_key` (if that worked).
+    Unreadable { store: &'static str, problem: Unreadable, backup_key: Option<String> },
+    /// A change could not be saved; everything saved before is untouched.
+    WriteFailed { full: bool },
+}
+
+impl Notice {
+    pub fn explain(&self) -> String {
+        match self {
+            Self::StorageRefused => "Your browser is not letting this app save anything on this device (this can happen in private browsing). You can use everything, but your bookmarks and reflections will be gone when you close this page. Export your data to keep a copy.".into(),
+            Self::Unreadable { store, problem, backup_key } => {
+                let kept = match (problem, backup_key) {
+                    (Unreadable::NewerVersion(_), _) => " It has been left as it was. Changes you make now will not be saved until you update.",
+                    (_, Some(_)) => " A copy of it has been kept, and you can download it from “Your data”. New changes will be saved as normal.",
+                    (_, None) => " It has been left as it was. Changes you make now will not be saved.",
+                };
+                format!("{}{kept}", problem.explain(store))
+            }
+            Self::WriteFailed { full: true } => "Your device is out of space for this app, so your last change was not saved. Everything saved before is safe. Export your data to keep a copy.".into(),
+            Self::WriteFailed { full: false } => "Your last change could not be saved. Everything saved before is safe. Export your data to keep a copy.".into(),
+        }
+    }
+}
+
+/// A store as loaded: the data to show, and what to tell the person about it, if anything.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded<T> {
+    pub data: T,
+    pub notice: Option<Notice>,
+}
+
+/// A backup of unreadable data, for the person to download.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Backup {
+    pub key: String,
+    pub raw: String,
+}
+
+pub struct Persistence<B> {
+    /// `None` when the browser refuses storage altogether.
+    backend: Option<B>,
+}
+
+/// The stored value as this app can use it.
+enum Stored<T> {
+    Missing,
+    Readable(T),
+    /// Not readable; its raw text was copied to `backup_key` if that worked.
+    Unreadable { problem: Unreadable, backup_key: Option<String> },
+}
+
+/// Unreadable data may be written over only once a copy is safe, and never if a newer app made it.
+fn may_overwrite(problem: &Unreadable, backup_key: &Option<String>) -> bool {
+    backup_key.is_some() && !matches!(problem, Unreadable::NewerVersion(_))
+}
+
+impl<B: Backend> Persistence<B> {
+    pub fn new(backend: Option<B>) -> Self {
+        Self { backend }
+    }
+
+    fn read<T: Versioned>(&self, backend: &B) -> Result<Stored<T>, Failure> {
+        let Some(raw) = backend.get(&key_of::<T>())? else { return Ok(Stored::Missing) };
+        Ok(match decode::<T>(&raw) {
+            Ok(data) => Stored::Readable(data),
+            Err(problem) => Stored::Unreadable { problem, backup_key: self.back_up::<T>(backend, &raw) },
+        })
+    }
+
+    /// Copies unreadable raw text to its own backup key (once per distinct text).
+    fn back_up<T: Versioned>(&self, backend: &B, raw: &str) -> Option<String> {
+        let prefix = format!("{BACKUP_PREFIX}{}:", T::NAME);
+        let keys = backend.keys();
+        if let Some(existing) = keys.iter().find(|k| k.starts_with(&prefix) && backend.get(k).ok().flatten().as_deref() == Some(raw)) {
+            return Some(existing.clone());
+        }
+        let key = (1..).map(|n| format!("{prefix}{n}")).find(|k| !keys.contains(k))?;
+        backend.set(&key, raw).ok().map(|()| key)
+    }
+
+    pub fn load<T: Versioned>(&self) -> Loaded<T> {
+        let Some(backend) = &self.backend else {
+            return Loaded { data: T::default(), notice: Some(Notice::StorageRefused) };
+        };
+        match self.read::<T>(backend) {
+            Ok(Stored::Missing) => Loaded { data: T::default(), notice: None },
+            Ok(Stored::Readable(data)) => Loaded { data, notice: None },
+            Ok(Stored::Unreadable { problem, backup_key }) => {
+                Loaded { data: T::default(), notice: Some(Notice::Unreadable { store: T::NAME, problem, backup_key }) }
+            }
+            Err(_) => Loaded { data: T::default(), notice: Some(Notice::StorageRefused) },
+        }
+    }
+
+    /// Applies `change` to the latest saved copy and saves it. Returns the data to show and, if it
+    /// could not be saved, why; the change is then kept in memory only.
+    pub fn update<T: Versioned>(&self, in_memory: &T, change: impl FnOnce(&mut T)) -> (T, Option<Notice>) {
+        let (mut data, blocked) = match &self.backend {
+            None => (in_memory.clone(), Some(Notice::StorageRefused)),
+            Some(backend) => match self.read::<T>(backend) {
+                // Missing: another tab deleted everything; start from nothing, not from the screen.
+                Ok(Stored::Missing) => (T::default(), None),
+                Ok(Stored::Readable(data)) => (data, None),
+                Ok(Stored::Unreadable { problem, backup_key }) => {
+                    let blocked = (!may_overwrite(&problem, &backup_key))
+                        .then_some(Notice::Unreadable { store: T::NAME, problem, backup_key });
+                    (in_memory.clone(), blocked)
+                }
+                Err(failure) => (in_memory.clone(), Some(Notice::WriteFailed { full: failure == Failure::Full })),
+            },
+        };
+        change(&mut data);
+        let Some(backend) = self.backend.as_ref().filter(|_| blocked.is_none()) else { return (data, blocked) };
+        match backend.set(&key_of::<T>(), &encode(&data)) {
+            Ok(()) => (data, None),
+            Err(failure) => (data, Some(Notice::WriteFailed { full: failure == Failure::Full })),
+        }
+    }
+
+    /// Replaces a store entirely (import "replace", or after a merge computed elsewhere).
+    pub fn save<T: Versioned>(&self, data: &T) -> Option<Notice> {
+        self.update(data, |stored| *stored = data.clone()).1
+    }
+
+    /// Backups of unreadable data, oldest first.
+    pub fn backups(&self) -> Vec<Backup> {
+        let Some(backend) = &self.backend else { return Vec::new() };
+        let mut keys: Vec<String> = backend.keys().into_iter().filter(|k| k.starts_with(BACKUP_PREFIX)).collect();
+        keys.sort();
+        keys.into_iter().filter_map(|key| Some(Backup { raw: backend.get(&key).ok()??, key })).collect()
+    }
+
+    /// Removes everything this app has stored on the device, backups included.
+    pub fn delete_all(&self) -> Result<(), Failure> {
+        let Some(backend) = &self.backend else { return Ok(()) };
+        for key in backend.keys().into_iter().filter(|k| k.starts_with(PREFIX)) {
+            backend.remove(&key)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+pub mod memory {
+    //! An in-memory `Backend` for tests, which can be told to refuse writes or be full.
+    use super::{Backend, Failure};
+    use std::cell::RefCell;
+    use std::collections::BTreeMap;
+
+    #[derive(Default)]
+    pub struct Memory {
+        pub items: RefCell<BTreeMap<String, String>>,
+        pub fail_writes: RefCell<Option<Failure>>,
+    }
+
+    impl Backend for &Memory {
+        fn get(&self, key: &str) -> Result<Option<String>, Failure> {
+            Ok(self.items.borrow().get(key).cloned())
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), Failure> {
+            if let Some(failure) = self.fail_writes.borrow().clone() {
+                return Err(failure);
+            }
+            self.items.borrow_mut().insert(key.into(), value.into());
+            Ok(())
+        }
+        fn remove(&self, key: &str) -> Result<(), Failure> {
+            self.items.borrow_mut().remove(key);
+            Ok(())
+        }
+        fn keys(&self) -> Vec<String> {
+            self.items.borrow().keys().cloned().collect()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::memory::Memory;
+    use super::*;
+    use crate::data::Bookmarks;
+
+    fn raw(memory: &Memory, key: &str) -> Option<String> {
+        memory.items.borrow().get(key).cloned()
+    }
+
+    fn add(p: &Persistence<&Memory>, shown: &Bookmarks, id: &str, now: u64) -> (Bookmarks, Option<Notice>) {
+        p.update(shown, |b| b.add(id, "publications", id, now))
+    }
+
+    #[test]
+    fn saves_and_loads() {
+        let memory = Memory::default();
+        let p = Persistence::new(Some(&memory));
+        let (shown, notice) = add(&p, &Bookmarks::default(), "pace", 1);
+        assert_eq!(notice, None);
+        assert_eq!(p.load::<Bookmarks>().data, shown);
+        assert!(raw(&memory, "recovery-guide:bookmarks").unwrap().starts_with("{\"version\":1"));
+    }
+
+    #[test]
+    fn a_change_keeps_what_another_tab_saved_meanwhile() {
+        let memory = Memory::default();
+        let p = Persistence::new(Some(&memory));
+        let tab_one = p.load::<Bookmarks>().data;
+        let tab_two = p.load::<Bookmarks>().data;
+        add(&p, &tab_two, "from-tab-two", 1);
+        let (after, _) = add(&p, &tab_one, "from-tab-one", 2);
+        assert!(after.contains("from-tab-one") && after.contains("from-tab-two"));
+    }
+
+    #[test]
+    fn corrupt_data_is_backed_up_never_lost_and_then_replaced() {
+        for corrupt in ["{not json", "[1,2,3]", "{\"version\":1,\"bookmarks\":42}", "{\"bookmarks\":{}}", "\u{0}\u{ffff}"] {
+            let memory = Memory::default();
+            memory.items.borrow_mut().insert("recovery-guide:bookmarks".into(), corrupt.into());
+            let p = Persistence::new(Some(&memory));
+            let loaded = p.load::<Bookmarks>();
+            assert_eq!(loaded.data, Bookmarks::default());
+            let Some(Notice::Unreadable { backup_key: Some(backup), .. }) = loaded.notice else { panic!("{corrupt}: {:?}", loaded.notice) };
+            assert_eq!(raw(&memory, &backup).as_deref(), Some(corrupt));
+            // Loading again does not make a second copy.
+            p.load::<Bookmarks>();
+            assert_eq!(p.backups().len(), 1);
+            // With the copy safe, new changes are saved as normal.
+            let (_, notice) = add(&p, &loaded.data, "pace", 1);
+            assert_eq!(notice, None);
+            assert_eq!(raw(&memory, &backup).as_deref(), Some(corrupt));
+        }
+    }
+
+    #[test]
+    fn data_from_a_newer_app_is_never_written_over() {
+        let newer = "{\"version\":99,\"bookmarks\":{}}";
+        let memory = Memory::default();
+        memory.items.borrow_mut().insert("recovery-guide:bookmarks".into(), newer.into());
+        let p = Persistence::new(Some(&memory));
+        let loaded = p.load::<Bookmarks>();
+        assert!(matches!(loaded.notice, Some(Notice::Unreadable { problem: Unreadable::NewerVersion(99), .. })));
+        let (shown, notice) = add(&p, &loaded.data, "pace", 1);
+        assert!(shown.contains("pace"), "the app keeps working in memory");
+        assert!(notice.is_some());
+        assert_eq!(raw(&memory, "recovery-guide:bookmarks").as_deref(), Some(newer));
+        assert_eq!(p.backups().len(), 1, "and a copy is kept to download");
+    }
+
+    #[test]
+    fn refused_storage_works_in_memory_and_says_so() {
+        let p: Persistence<&Memory> = Persistence::new(None);
+        assert_eq!(p.load::<Bookmarks>().notice, Some(Notice::StorageRefused));
+        let (shown, notice) = add(&p, &Bookmarks::default(), "pace", 1);
+        assert!(shown.contains("pace"));
+        assert_eq!(notice, Some(Notice::StorageRefused));
+    }
+
+    #[test]
+    fn a_failed_write_loses_nothing_already_saved() {
+        let memory = Memory::default();
+        let p = Persistence::new(Some(&memory));
+        let (shown, _) = add(&p, &Bookmarks::default(), "saved-before", 1);
+        let before = raw(&memory, "recovery-guide:bookmarks");
+        *memory.fail_writes.borrow_mut() = Some(Failure::Full);
+        let (shown, notice) = add(&p, &shown, "not-saved", 2);
+        assert_eq!(notice, Some(Notice::WriteFailed { full: true }));
+        assert!(shown.contains("not-saved"), "the change stays on screen");
+        assert_eq!(raw(&memory, "recovery-guide:bookmarks"), before);
+    }
+
+    #[test]
+    fn delete_all_removes_only_this_apps_keys() {
+        let memory = Memory::default();
+        memory.items.borrow_mut().insert("someone-else".into(), "x".into());
+        memory.items.borrow_mut().insert("recovery-guide:bookmarks".into(), "{oops".into());
+        let p = Persistence::new(Some(&memory));
+        p.load::<Bookmarks>();
+        p.delete_all().unwrap();
+        assert_eq!(memory.items.borrow().keys().collect::<Vec<_>>(), ["someone-else"]);
+    }
+}

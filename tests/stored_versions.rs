@@ -1,0 +1,45 @@
+//! Data saved by every version of the app must still load. When a store's version goes up, keep
+//! the old fixture here (it then exercises the upgrade) and add one for the new version.
+
+use recovery_guide::data::{decode, transfer, Bookmarks, Reflections, Versioned};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("tests/fixtures/storage/{name}")).unwrap()
+}
+
+#[test]
+fn every_bookmarks_version_loads() {
+    for version in 1..=Bookmarks::VERSION {
+        let marks: Bookmarks = decode(&fixture(&format!("bookmarks-v{version}.json"))).unwrap();
+        assert_eq!(marks.version, Bookmarks::VERSION);
+        assert_eq!(marks.get("pace-recovery-guide").unwrap().note, "Ask about the PDF");
+        assert_eq!(marks.get("what-supports-recovery").unwrap().note, "", "a missing note reads as empty");
+        assert!(!marks.contains("removed-item"), "a deletion stays deleted");
+        assert_eq!(marks.count(), 2);
+    }
+}
+
+#[test]
+fn every_reflections_version_loads() {
+    for version in 1..=Reflections::VERSION {
+        let r: Reflections = decode(&fixture(&format!("reflections-v{version}.json"))).unwrap();
+        assert_eq!(r.version, Reflections::VERSION);
+        assert_eq!(r.answer("good-relationships").note, "my sister");
+        assert_eq!(r.own_items()[0].text, "Walk every day");
+        let history = r.history();
+        assert_eq!(history.len(), 1);
+        assert_eq!((history[0].1.true_now(), history[0].1.work_on()), (1, 1));
+    }
+}
+
+#[test]
+fn an_export_holding_stores_of_every_version_imports() {
+    let file = format!(
+        "{{\"app\":\"recovery-guide\",\"format\":1,\"exported_at\":1,\"bookmarks\":{},\"reflections\":{}}}",
+        fixture("bookmarks-v1.json"),
+        fixture("reflections-v1.json")
+    );
+    let imported = transfer::parse_import(&file, file.len() as u64).unwrap();
+    assert_eq!(imported.bookmarks.count(), 2);
+    assert_eq!(imported.reflections.history().len(), 1);
+}
