@@ -18,6 +18,7 @@ fn main() {
     let help: HelpFile = read_toml("help.toml");
     let article = read_markdown("article.md");
     let about = read_markdown("about.md");
+    let reflect: ReflectFile = read_toml("reflect.toml");
 
     writeln!(out, "pub static SITE_NAME: &str = {:?};", pages.site_name).unwrap();
     emit_pages(&mut out, &pages.page);
@@ -25,6 +26,7 @@ fn main() {
     emit_sections(&mut out, "ABOUT", &about);
     emit_resources(&mut out, &resources.resource);
     emit_help(&mut out, &help);
+    emit_checklist(&mut out, &reflect, &article);
 
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out_dir).join("content.rs"), out).expect("write content.rs");
@@ -148,6 +150,31 @@ enum ContactEntry {
     Call { number: String, note: Option<String> },
     Text { number: String, message: Option<String>, note: Option<String> },
     Email { address: String, note: Option<String> },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReflectFile {
+    group: Vec<GroupEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupEntry {
+    id: String,
+    title: String,
+    prompt: String,
+    section: Option<String>,
+    source: Option<String>,
+    #[serde(default)]
+    items: Vec<ItemEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ItemEntry {
+    id: String,
+    text: String,
 }
 
 // ------------------------------------------------------------------ Markdown
@@ -282,7 +309,16 @@ fn str_list(values: &[String]) -> String {
     format!("&[{}]", items.join(", "))
 }
 
-/// A stable key for a list item, from its words ("Good relationships" -> "good-relationships").
+/// A list item's id and words: "good relationships {#good-relationships}", or an id made from
+/// the words when none is given.
+fn list_item(item: &str) -> (String, String) {
+    match item.trim_end().strip_suffix('}').and_then(|rest| rest.rsplit_once(" {#")) {
+        Some((text, id)) => (id.to_string(), text.trim_end().to_string()),
+        None => (slug(item), item.to_string()),
+    }
+}
+
+/// A key made from words ("Good relationships" -> "good-relationships").
 fn slug(text: &str) -> String {
     let mut slug = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
@@ -325,7 +361,10 @@ fn emit_sections(out: &mut String, name: &str, sections: &[SectionEntry]) {
                 BlockEntry::List(items) => {
                     let items: Vec<String> = items
                         .iter()
-                        .map(|item| format!("ListItem {{ id: {:?}, text: {} }}", slug(item), rich_text(item)))
+                        .map(|item| {
+                            let (id, text) = list_item(item);
+                            format!("ListItem {{ id: {id:?}, text: {} }}", rich_text(&text))
+                        })
                         .collect();
                     format!("Block::List(&[{}])", items.join(", "))
                 }
@@ -412,4 +451,35 @@ fn emit_help(out: &mut String, help: &HelpFile) {
         .unwrap();
     }
     out.push_str("] };\n");
+}
+
+/// The checklist groups, with `section = "..."` resolved to that section's list items.
+fn emit_checklist(out: &mut String, reflect: &ReflectFile, article: &[SectionEntry]) {
+    out.push_str("pub static CHECKLIST: &[ChecklistGroup] = &[\n");
+    for group in &reflect.group {
+        let mut items: Vec<(String, String)> = group.items.iter().map(|i| (i.id.clone(), i.text.clone())).collect();
+        if let Some(section_id) = &group.section {
+            let section = article
+                .iter()
+                .find(|s| &s.id == section_id)
+                .unwrap_or_else(|| panic!("\nreflect.toml: group {:?} names section {section_id:?}, which article.md does not have\n", group.id));
+            for block in &section.blocks {
+                if let BlockEntry::List(list) = block {
+                    items.extend(list.iter().map(|item| list_item(item)));
+                }
+            }
+        }
+        let items: Vec<String> = items.iter().map(|(id, text)| format!("ChecklistEntry {{ id: {id:?}, text: {text:?} }}")).collect();
+        writeln!(
+            out,
+            "  ChecklistGroup {{ id: {:?}, title: {:?}, prompt: {:?}, source: {}, items: &[{}] }},",
+            group.id,
+            group.title,
+            group.prompt,
+            opt_str(&group.source),
+            items.join(", ")
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
 }

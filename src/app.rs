@@ -4,7 +4,9 @@
 use crate::components::layout::{RouteFocus, SiteFooter, SiteHeader, SkipLink};
 use crate::content::{self, Collection};
 use crate::links;
-use crate::pages::{About, CollectionPage, Help, Home, NotFound};
+use crate::pages::{About, Bookmarks, CollectionPage, Help, Home, NotFound, Reflect, YourData};
+use crate::components::user::{Notices, StatusRegion};
+use crate::user_data::UserData;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
@@ -19,22 +21,28 @@ fn segment(page_id: &str) -> StaticSegment<&'static str> {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    UserData::provide();
     view! {
         <Router base=links::BASE>
             <SkipLink />
             <SiteHeader />
             <main id="main" tabindex="-1">
+                <Notices />
                 <Routes fallback=NotFound>
                     <Route path=segment("home") view=Home />
                     <Route path=segment("publications") view=|| view! { <CollectionPage collection=Collection::Publications /> } />
                     <Route path=segment("research") view=|| view! { <CollectionPage collection=Collection::Research /> } />
                     <Route path=segment("videos") view=|| view! { <CollectionPage collection=Collection::Videos /> } />
                     <Route path=segment("organisations") view=|| view! { <CollectionPage collection=Collection::Organisations /> } />
+                    <Route path=segment("bookmarks") view=Bookmarks />
+                    <Route path=segment("reflect") view=Reflect />
+                    <Route path=segment("your-data") view=YourData />
                     <Route path=segment("help") view=Help />
                     <Route path=segment("about") view=About />
                 </Routes>
             </main>
             <SiteFooter />
+            <StatusRegion />
             <RouteFocus />
         </Router>
     }

@@ -4,11 +4,13 @@
 //! `links` (internal URLs), `components` and `pages` (thin Leptos views), `app` (router and layout).
 
 mod app;
+mod browser;
 mod components;
 pub mod content;
 pub mod data;
 pub mod links;
 mod pages;
 pub mod storage;
+mod user_data;
 
 pub use app::App;

@@ -2,9 +2,10 @@
 
 use crate::content::{self, HELP, SITE_NAME};
 use crate::links::href;
+use crate::user_data::use_user_data;
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
-use leptos::web_sys::HtmlElement;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
@@ -55,9 +56,10 @@ pub fn SiteHeader() -> impl IntoView {
             let path = page.path.expect("nav pages have a path");
             // The home link would otherwise be "current" everywhere; the others must also match
             // "/publications/", which static hosts redirect to.
+            let count = (page.id == "bookmarks").then(|| view! { <BookmarkCount /> });
             view! {
                 <li>
-                    <A href=href(path) exact=path == "/">{page.nav}</A>
+                    <A href=href(path) exact=path == "/">{page.nav} {count}</A>
                 </li>
             }
         })
@@ -79,6 +81,22 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
+/// How many bookmarks there are, beside "Bookmarks" in the navigation.
+#[component]
+fn BookmarkCount() -> impl IntoView {
+    let data = use_user_data();
+    let count = move || data.bookmarks.with(|b| b.count());
+    view! {
+        <Show when=move || count() != 0>
+            <span class="nav-count">
+                <span class="visually-hidden">", "</span>
+                {count}
+                <span class="visually-hidden">" saved"</span>
+            </span>
+        </Show>
+    }
+}
+
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     view! {
@@ -86,6 +104,8 @@ pub fn SiteFooter() -> impl IntoView {
             <p>
                 "Nothing you do here leaves your device. "
                 <a href=href("/about#your-privacy")>"Privacy"</a>
+                " · "
+                <a href=href("/your-data")>"Your data"</a>
                 " · "
                 <a href=href("/about")>"About this guide"</a>
             </p>

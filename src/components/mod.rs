@@ -4,3 +4,4 @@ pub mod layout;
 pub mod prose;
 pub mod resource;
 pub mod text;
+pub mod user;

@@ -1,6 +1,7 @@
 //! Prose pages (the article, About): a contents list and the sections themselves.
 
 use crate::components::text::Rich;
+use crate::components::user::BookmarkButton;
 use crate::content::{Block, Section};
 use crate::links::section_href;
 use leptos::either::Either;
@@ -22,18 +23,22 @@ pub fn Contents(page_path: &'static str, sections: &'static [Section]) -> impl I
     }
 }
 
+/// The sections of a prose page; `page_id` is where bookmarks say they were made.
 #[component]
-pub fn Sections(sections: &'static [Section]) -> impl IntoView {
-    sections.iter().map(|section| view! { <SectionView section /> }).collect_view()
+pub fn Sections(sections: &'static [Section], page_id: &'static str) -> impl IntoView {
+    sections.iter().map(|section| view! { <SectionView section page_id /> }).collect_view()
 }
 
 #[component]
-fn SectionView(section: &'static Section) -> impl IntoView {
+fn SectionView(section: &'static Section, page_id: &'static str) -> impl IntoView {
     let heading_id = format!("{}-heading", section.id);
     let labelled_by = heading_id.clone();
     view! {
         <section class="prose-section" id=section.id aria-labelledby=labelled_by>
-            <h2 id=heading_id>{section.title}</h2>
+            <div class="heading-row">
+                <h2 id=heading_id>{section.title}</h2>
+                <BookmarkButton id=section.id page=page_id title=section.title.to_string() />
+            </div>
             {section.summary.map(|summary| view! {
                 <p class="summary"><strong class="summary__label">"In short: "</strong><Rich text=summary /></p>
             })}

@@ -1,12 +1,14 @@
 //! One resource (publication, paper, organisation...) as a card with its own deep link.
 
 use crate::components::text::{ExternalLink, Rich};
-use crate::content::Resource;
+use crate::components::user::BookmarkButton;
+use crate::content::{plain, Page, Resource};
 use crate::links::section_href;
 use leptos::prelude::*;
 
 #[component]
-pub fn ResourceCard(resource: &'static Resource, page_path: &'static str) -> impl IntoView {
+pub fn ResourceCard(resource: &'static Resource, page: &'static Page) -> impl IntoView {
+    let page_path = page.path.expect("list pages have a path");
     let heading_id = format!("{}-heading", resource.id);
     let labelled_by = heading_id.clone();
     let year = resource.year.map(|year| year.display());
@@ -19,10 +21,15 @@ pub fn ResourceCard(resource: &'static Resource, page_path: &'static str) -> imp
 
     view! {
         <article class="resource" id=resource.id aria-labelledby=labelled_by>
-            <p class="resource__facts">{facts.join(" · ")}</p>
-            <h2 class="resource__title" id=heading_id>
-                <Rich text=resource.title />
-            </h2>
+            <div class="heading-row">
+                <div>
+                    <p class="resource__facts">{facts.join(" · ")}</p>
+                    <h2 class="resource__title" id=heading_id>
+                        <Rich text=resource.title />
+                    </h2>
+                </div>
+                <BookmarkButton id=resource.id page=page.id title=plain(resource.title) />
+            </div>
             {resource.subtitle.map(|subtitle| view! { <p class="resource__subtitle">{subtitle}</p> })}
             {byline.map(|authors| view! { <p class="resource__authors">"By " {authors}</p> })}
             {(!citation.is_empty()).then(|| view! { <p class="resource__citation">{citation.join(". ")}</p> })}

@@ -25,6 +25,28 @@ pub fn resources_in(collection: Collection) -> impl Iterator<Item = &'static Res
     RESOURCES.iter().filter(move |r| r.kind.collection() == collection)
 }
 
+/// Where an id (a resource or a section, as used in deep links and bookmarks) is in the guide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub page: &'static Page,
+    pub title: String,
+    /// The path with the `#id`, inside the app (not yet through `links::href`).
+    pub path: String,
+}
+
+pub fn locate(id: &str) -> Option<Location> {
+    let at = |page_id: &str, title: String| {
+        let page = page(page_id);
+        let path = format!("{}#{id}", page.path.expect("located pages have a path"));
+        Location { page, title, path }
+    };
+    if let Some(resource) = RESOURCES.iter().find(|r| r.id == id) {
+        return Some(at(resource.kind.collection().page_id(), plain(resource.title)));
+    }
+    let section_in = |sections: &[Section]| sections.iter().find(|s| s.id == id).map(|s| s.title.to_string());
+    section_in(ARTICLE).map(|title| at("home", title)).or_else(|| section_in(ABOUT).map(|title| at("about", title)))
+}
+
 /// Which way a list is sorted by year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum YearOrder {
@@ -123,6 +145,15 @@ mod tests {
     fn link_host_is_shown_without_scheme_or_path() {
         let link = Link { kind: LinkKind::Website, url: "https://www.rethink.org/100ways", label: None };
         assert_eq!(link.host(), "www.rethink.org");
+    }
+
+    #[test]
+    fn ids_are_located_on_their_page() {
+        let pace = locate("pace-recovery-guide").unwrap();
+        assert_eq!((pace.page.id, pace.path.as_str()), ("publications", "/publications#pace-recovery-guide"));
+        assert_eq!(locate("what-supports-recovery").unwrap().page.id, "home");
+        assert_eq!(locate("your-privacy").unwrap().page.id, "about");
+        assert_eq!(locate("no-such-thing"), None);
     }
 
     #[test]

@@ -247,3 +247,21 @@ pub struct Page {
     pub intro: &'static str,
     pub empty: Option<&'static str>,
 }
+
+/// One group of the reflection checklist (from `reflect.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChecklistGroup {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub prompt: &'static str,
+    /// The resource the items come from, when not from the article.
+    pub source: Option<&'static str>,
+    pub items: &'static [ChecklistEntry],
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChecklistEntry {
+    /// The key the person's answer is kept under.
+    pub id: &'static str,
+    pub text: &'static str,
+}

@@ -28,7 +28,7 @@ const KNOWN_LANGUAGES: &[&str] = &["mi"];
 
 /// The page ids the app's code asks for by name.
 pub const REQUIRED_PAGES: &[&str] =
-    &["home", "publications", "research", "videos", "organisations", "help", "about", "not-found"];
+    &["home", "publications", "research", "videos", "organisations", "bookmarks", "reflect", "your-data", "help", "about", "not-found"];
 
 /// Every problem found in the compiled-in content, in plain words. Empty means good to ship.
 pub fn problems() -> Vec<String> {
@@ -43,6 +43,7 @@ pub fn problems() -> Vec<String> {
     check_unique_ids(&mut problems);
     check_pages(PAGES, &mut problems);
     check_help(&HELP, &mut problems);
+    check_checklist(CHECKLIST, RESOURCES, &mut problems);
     problems
 }
 
@@ -223,6 +224,36 @@ pub fn check_help(help: &Help, problems: &mut Vec<String>) {
             };
             if !valid {
                 problems.push(format!("{place}: {:?} is not a valid number or address", c.address));
+            }
+        }
+    }
+}
+
+/// Checklist items need unique ids (people's answers are kept under them), and items quoted from
+/// a resource must be that resource's words.
+pub fn check_checklist(groups: &[ChecklistGroup], resources: &[Resource], problems: &mut Vec<String>) {
+    let mut ids = std::collections::HashSet::new();
+    for group in groups {
+        let place = format!("reflect.toml, {}", group.id);
+        if group.items.is_empty() {
+            problems.push(format!("{place}: the group has no items"));
+        }
+        let source_text = group.source.map(|id| match resources.iter().find(|r| r.id == id) {
+            Some(resource) => resource.description.iter().map(|p| plain(p)).collect::<Vec<_>>().join(" "),
+            None => {
+                problems.push(format!("{place}: source {id:?} is not in resources.toml"));
+                String::new()
+            }
+        });
+        for item in group.items {
+            if !is_slug(item.id) || !ids.insert(item.id) {
+                problems.push(format!("{place}: item id {:?} must be unique, lower-case letters, digits and '-'", item.id));
+            }
+            check_text(&place, item.text, problems);
+            if let Some(source_text) = &source_text {
+                if !source_text.contains(item.text) {
+                    problems.push(format!("{place}: {:?} is not in the source's description", item.text));
+                }
             }
         }
     }

@@ -2,6 +2,7 @@
 //! browser: its versions, merging, export and import. `crate::storage` keeps it in the browser.
 
 pub mod bookmarks;
+pub mod chart;
 pub mod lww;
 pub mod reflection;
 pub mod time;

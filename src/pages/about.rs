@@ -9,6 +9,6 @@ pub fn About() -> impl IntoView {
     view! {
         <PageHeading page />
         <Contents page_path=page.path.expect("about has a path") sections=ABOUT />
-        <Sections sections=ABOUT />
+        <Sections sections=ABOUT page_id="about" />
     }
 }

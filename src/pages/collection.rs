@@ -7,7 +7,6 @@ use leptos::prelude::*;
 #[component]
 pub fn CollectionPage(collection: Collection) -> impl IntoView {
     let page = content::page(collection.page_id());
-    let path = page.path.expect("list pages have a path");
     let order = RwSignal::new(YearOrder::default());
     // Only publications are in date order; the other lists keep the source's order.
     let sortable = collection == Collection::Publications;
@@ -19,7 +18,7 @@ pub fn CollectionPage(collection: Collection) -> impl IntoView {
         } else {
             resources_in(collection).collect()
         };
-        resources.into_iter().map(|resource| view! { <ResourceCard resource page_path=path /> }).collect_view()
+        resources.into_iter().map(|resource| view! { <ResourceCard resource page /> }).collect_view()
     };
 
     view! {

@@ -23,7 +23,7 @@ pub fn Home() -> impl IntoView {
     view! {
         <PageHeading page />
         <Contents page_path=path sections=ARTICLE />
-        <Sections sections=ARTICLE />
+        <Sections sections=ARTICLE page_id="home" />
         <nav class="more" aria-labelledby="more-heading">
             <h2 id="more-heading">"More in this guide"</h2>
             <ul>{more}</ul>

@@ -1,13 +1,19 @@
 //! One component per route. Each is thin: it picks content and lays out shared components.
 
 mod about;
+mod bookmarks;
 mod collection;
 mod help;
 mod home;
 mod not_found;
+mod reflect;
+mod your_data;
 
 pub use about::About;
+pub use bookmarks::Bookmarks;
 pub use collection::CollectionPage;
 pub use help::Help;
 pub use home::Home;
 pub use not_found::NotFound;
+pub use reflect::Reflect;
+pub use your_data::YourData;

@@ -3,8 +3,8 @@
 //! needs the raw text of unreadable values to back them up, which web-sys gives as it is.
 
 use super::{Backend, Failure, Persistence};
-use leptos::wasm_bindgen::JsCast;
-use leptos::web_sys::{self, DomException, Storage};
+use wasm_bindgen::JsCast;
+use web_sys::{DomException, Storage};
 
 pub struct WebStorage(Storage);
 
@@ -18,7 +18,7 @@ pub fn persistence() -> Persistence<WebStorage> {
     Persistence::new(local_storage())
 }
 
-fn failure(error: leptos::wasm_bindgen::JsValue) -> Failure {
+fn failure(error: wasm_bindgen::JsValue) -> Failure {
     match error.dyn_ref::<DomException>() {
         Some(e) if e.name() == "QuotaExceededError" || e.code() == DomException::QUOTA_EXCEEDED_ERR => Failure::Full,
         _ => Failure::Refused,

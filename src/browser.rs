@@ -1,0 +1,49 @@
+//! The few browser facts and actions the app needs outside rendering: the clock, the time zone,
+//! fresh ids, saving a file and reading one. Called from event handlers and effects only, never
+//! while rendering, so pages also render outside a browser.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{self, Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};
+
+/// Milliseconds since 1970 (UTC).
+pub fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Minutes to add to UTC for local time (positive east of Greenwich).
+pub fn utc_offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
+/// An id that will not clash with another made on this or another device ("own-1795…-48213").
+pub fn new_id(prefix: &str) -> String {
+    format!("{prefix}-{}-{}", now(), (js_sys::Math::random() * 1e9) as u64)
+}
+
+/// Offers `contents` to the person as a file download. Nothing leaves the device.
+pub fn download(file_name: &str, contents: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let link: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    Url::revoke_object_url(&url)
+}
+
+/// The text of a file the person chose.
+pub async fn read_text(file: &File) -> Result<String, JsValue> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await?;
+    text.as_string().ok_or_else(|| JsValue::from_str("not text"))
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

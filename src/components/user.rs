@@ -1,0 +1,122 @@
+//! Pieces that show or change the person's own data.
+
+use crate::links::href;
+use crate::user_data::use_user_data;
+use leptos::prelude::*;
+
+/// Bookmark toggle for a resource or section. Disabled until the app has read the saved bookmarks,
+/// so it never claims a state it does not know.
+#[component]
+pub fn BookmarkButton(id: &'static str, page: &'static str, title: String) -> impl IntoView {
+    let data = use_user_data();
+    let pressed = move || data.bookmarks.with(|b| b.contains(id));
+    let hidden_title = format!(": {title}");
+    // The visible word stays "Bookmark" (the name must contain what is seen); the state is
+    // aria-pressed and the filled icon.
+    view! {
+        <button
+            type="button"
+            class="bookmark-toggle"
+            aria-pressed=move || if pressed() { "true" } else { "false" }
+            disabled=move || !data.ready.get()
+            on:click=move |_| data.toggle_bookmark(id, page, &title)
+        >
+            <svg class="bookmark-toggle__icon" viewBox="0 0 24 24" aria-hidden="true">
+                <path d="M6 3h12v18l-6-4.5L6 21z" />
+            </svg>
+            "Bookmark"
+            <span class="visually-hidden">{hidden_title}</span>
+        </button>
+    }
+}
+
+/// The live region for "Saved", "Removed" and the like, with Undo where it applies. It is always
+/// in the page (empty when quiet), so screen readers announce what appears in it. Nothing here
+/// goes away on a timer.
+#[component]
+pub fn StatusRegion() -> impl IntoView {
+    let data = use_user_data();
+    view! {
+        <div class="status" role="status" aria-live="polite">
+            {move || data.status.get().map(|status| {
+                let undo = status.undo.clone();
+                view! {
+                    <div class="status__box">
+                        <p class="status__text">{status.text.clone()}</p>
+                        {undo.map(|undo| view! {
+                            <button type="button" class="button button--small" on:click=move |_| data.undo(undo.clone())>"Undo"</button>
+                        })}
+                        <button type="button" class="button button--small button--quiet" on:click=move |_| data.status.set(None)>
+                            "Close" <span class="visually-hidden">" this message"</span>
+                        </button>
+                    </div>
+                }
+            })}
+        </div>
+    }
+}
+
+/// Problems with saving (storage refused or full, unreadable data), each said once, in plain words.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let data = use_user_data();
+    view! {
+        <Show when=move || data.notices.with(|n| !n.is_empty())>
+            <section class="notices" aria-labelledby="notices-heading">
+                <h2 id="notices-heading" class="notices__heading">"About your saved data"</h2>
+                <ul>
+                    {move || data.notices.get().into_iter().map(|notice| view! { <li>{notice.explain()}</li> }).collect_view()}
+                </ul>
+                <p class="notices__actions">
+                    <a href=href("/your-data")>"Your data: download a copy"</a>
+                    <button type="button" class="button button--small button--quiet" on:click=move |_| data.notices.set(Vec::new())>
+                        "I understand"
+                    </button>
+                </p>
+            </section>
+        </Show>
+    }
+}
+
+/// A button that asks before it does something that cannot be undone.
+#[component]
+pub fn ConfirmButton(
+    /// The button, e.g. "Delete".
+    label: String,
+    /// The question, saying exactly what will be lost.
+    question: String,
+    /// The button that goes ahead, e.g. "Yes, delete it".
+    confirm: String,
+    on_confirm: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let asking = RwSignal::new(false);
+    let question_ref = NodeRef::<leptos::html::P>::new();
+    // Move focus to the question so it is read out, and back is one Tab away.
+    Effect::new(move |_| {
+        if asking.get() {
+            if let Some(p) = question_ref.get() {
+                let _ = p.focus();
+            }
+        }
+    });
+    view! {
+        <Show
+            when=move || asking.get()
+            fallback=move || view! {
+                <button type="button" class="button button--danger" on:click=move |_| asking.set(true)>{label.clone()}</button>
+            }
+        >
+            <div class="confirm" role="group" aria-label="Confirm">
+                <p class="confirm__question" tabindex="-1" node_ref=question_ref>{question.clone()}</p>
+                <button type="button" class="button button--danger" on:click={
+                    let on_confirm = on_confirm.clone();
+                    move |_| {
+                        asking.set(false);
+                        on_confirm();
+                    }
+                }>{confirm.clone()}</button>
+                <button type="button" class="button" on:click=move |_| asking.set(false)>"No, keep it"</button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,106 @@
+use crate::components::text::PageHeading;
+use crate::content::{self, locate};
+use crate::data::time::format_date;
+use crate::links::href;
+use crate::user_data::use_user_data;
+use leptos::prelude::*;
+
+const GONE: &str = "No longer in the guide";
+
+/// Bookmark ids grouped by the page they are on (in navigation order), newest first in each
+/// group; bookmarks whose item has left the guide come last, kept and labelled.
+fn grouped(newest_first: Vec<String>) -> Vec<(String, Vec<String>)> {
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for id in newest_first {
+        let group = locate(&id).map_or(GONE.to_string(), |l| l.page.title.to_string());
+        match groups.iter_mut().find(|(g, _)| *g == group) {
+            Some((_, ids)) => ids.push(id),
+            None => groups.push((group, vec![id])),
+        }
+    }
+    let order = |group: &str| content::PAGES.iter().position(|p| p.title == group).unwrap_or(usize::MAX);
+    groups.sort_by_key(|(group, _)| order(group));
+    groups
+}
+
+#[component]
+pub fn Bookmarks() -> impl IntoView {
+    let page = content::page("bookmarks");
+    let data = use_user_data();
+    // Only the ids and their order: the list is keyed, so typing a note never redraws the list.
+    let groups = Memo::new(move |_| {
+        grouped(data.bookmarks.with(|b| b.newest_first().into_iter().map(|(id, _)| id.to_string()).collect()))
+    });
+    view! {
+        <PageHeading page />
+        <Show when=move || data.ready.get() fallback=|| view! { <p>"Loading your bookmarks…"</p> }>
+            <Show
+                when=move || !groups.with(Vec::is_empty)
+                fallback=move || view! { <p class="empty-note">{page.empty}</p> }
+            >
+                <For each=move || groups.get() key=|(group, _)| group.clone() let:group>
+                    <section class="bookmark-group">
+                        <h2>{group.0.clone()}</h2>
+                        <ul class="bookmark-list">
+                            <For
+                                each=move || groups.with(|all| all.iter().find(|(g, _)| *g == group.0).map(|(_, ids)| ids.clone()).unwrap_or_default())
+                                key=|id| id.clone()
+                                let:id
+                            >
+                                <BookmarkItem id />
+                            </For>
+                        </ul>
+                    </section>
+                </For>
+            </Show>
+        </Show>
+        <p class="your-data-link">
+            "Bookmarks stay on this device. " <a href=href("/your-data")>"Download a copy or move them"</a>
+        </p>
+    }
+}
+
+#[component]
+fn BookmarkItem(id: String) -> impl IntoView {
+    let data = use_user_data();
+    let bookmark = {
+        let id = id.clone();
+        move || data.bookmarks.with(|b| b.get(&id).cloned())
+    };
+    let title = {
+        let bookmark = bookmark.clone();
+        move || bookmark().map(|b| b.title).unwrap_or_default()
+    };
+    let location = locate(&id);
+    let note_id = format!("note-{id}");
+    let item_id = format!("bookmark-{id}");
+    let added = {
+        let bookmark = bookmark.clone();
+        move || bookmark().map(|b| format_date(b.added_at, data.utc_offset_minutes.get()))
+    };
+    let note = move || bookmark().map(|b| b.note).unwrap_or_default();
+    let save_note = {
+        let id = id.clone();
+        move |event| {
+            let note = event_target_value(&event);
+            data.change_bookmarks(|b, now| b.set_note(&id, &note, now));
+        }
+    };
+    let heading = match &location {
+        Some(location) => view! { <a href=href(&location.path)>{title.clone()}</a> }.into_any(),
+        None => view! { <span>{title.clone()}</span> }.into_any(),
+    };
+    let gone = location.is_none().then(|| view! { <p class="bookmark__gone">"No longer in the guide. Your bookmark and note are kept."</p> });
+    view! {
+        <li class="bookmark" id=item_id>
+            <h3 class="bookmark__title">{heading}</h3>
+            {gone}
+            <p class="bookmark__added">"Added " {added}</p>
+            <label class="field-label" for=note_id.clone()>"Your private note"</label>
+            <textarea id=note_id class="note" rows="2" prop:value=note on:input=save_note></textarea>
+            <button type="button" class="button button--small" on:click=move |_| data.remove_bookmark(&id)>
+                "Remove" <span class="visually-hidden">" " {title}</span>
+            </button>
+        </li>
+    }
+}

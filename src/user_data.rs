@@ -1,0 +1,170 @@
+//! The person's data as the app shows it: Leptos signals kept in step with `storage`. Components
+//! read the signals and call the methods here; nothing else touches storage.
+//!
+//! Loading happens in an effect, after the first render, so every page also renders without a
+//! browser (prerendering) and shows the stored data as soon as the app starts.
+
+use crate::browser;
+use crate::data::transfer::{self, ExportFile, ImportMode};
+use crate::data::{Bookmark, Bookmarks, Reflections};
+use crate::storage::web::persistence;
+use crate::storage::{key_of, Backup, Notice, PREFIX};
+use leptos::prelude::*;
+
+/// A short message about what just happened, announced to screen readers, with an optional undo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub text: String,
+    pub undo: Option<Undo>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undo {
+    RestoreBookmark { id: String, bookmark: Bookmark },
+}
+
+#[derive(Clone, Copy)]
+pub struct UserData {
+    pub bookmarks: RwSignal<Bookmarks>,
+    pub reflections: RwSignal<Reflections>,
+    /// Problems with saving, each shown once until dismissed.
+    pub notices: RwSignal<Vec<Notice>>,
+    pub status: RwSignal<Option<Status>>,
+    /// Copies of stored data that could not be read, for download.
+    pub backups: RwSignal<Vec<Backup>>,
+    /// True once the stored data has been read (false while prerendered HTML waits for the app).
+    pub ready: RwSignal<bool>,
+    pub utc_offset_minutes: RwSignal<i32>,
+}
+
+pub fn use_user_data() -> UserData {
+    expect_context()
+}
+
+impl UserData {
+    /// Creates the signals, provides them to the app and loads the stored data after first render.
+    pub fn provide() -> Self {
+        let data = Self {
+            bookmarks: RwSignal::new(Bookmarks::default()),
+            reflections: RwSignal::new(Reflections::default()),
+            notices: RwSignal::new(Vec::new()),
+            status: RwSignal::new(None),
+            backups: RwSignal::new(Vec::new()),
+            ready: RwSignal::new(false),
+            utc_offset_minutes: RwSignal::new(0),
+        };
+        provide_context(data);
+        Effect::new(move |_| {
+            data.utc_offset_minutes.set(browser::utc_offset_minutes());
+            data.reload(None);
+            data.ready.set(true);
+            // Another tab changed something: show it here too.
+            let listener = window_event_listener(leptos::ev::storage, move |event| {
+                let key = event.key();
+                if key.as_deref().is_none_or(|k| k.starts_with(PREFIX)) {
+                    data.reload(key.as_deref());
+                }
+            });
+            on_cleanup(move || listener.remove());
+        });
+        data
+    }
+
+    /// Re-reads one stored key (or all of them).
+    fn reload(&self, key: Option<&str>) {
+        let storage = persistence();
+        if key.is_none_or(|k| k == key_of::<Bookmarks>()) {
+            let loaded = storage.load::<Bookmarks>();
+            self.bookmarks.set(loaded.data);
+            self.notice(loaded.notice);
+        }
+        if key.is_none_or(|k| k == key_of::<Reflections>()) {
+            let loaded = storage.load::<Reflections>();
+            self.reflections.set(loaded.data);
+            self.notice(loaded.notice);
+        }
+        self.backups.set(storage.backups());
+    }
+
+    fn notice(&self, notice: Option<Notice>) {
+        if let Some(notice) = notice {
+            self.notices.update(|all| {
+                if !all.contains(&notice) {
+                    all.push(notice);
+                }
+            });
+        }
+    }
+
+    pub fn say(&self, text: impl Into<String>) {
+        self.status.set(Some(Status { text: text.into(), undo: None }));
+    }
+
+    pub fn change_bookmarks(&self, change: impl FnOnce(&mut Bookmarks, u64)) {
+        let now = browser::now();
+        let (data, notice) = persistence().update(&self.bookmarks.get_untracked(), |b| change(b, now));
+        self.bookmarks.set(data);
+        self.notice(notice);
+    }
+
+    pub fn change_reflections(&self, change: impl FnOnce(&mut Reflections, u64)) {
+        let now = browser::now();
+        let (data, notice) = persistence().update(&self.reflections.get_untracked(), |r| change(r, now));
+        self.reflections.set(data);
+        self.notice(notice);
+    }
+
+    pub fn toggle_bookmark(&self, id: &str, page: &str, title: &str) {
+        if self.bookmarks.with_untracked(|b| b.contains(id)) {
+            self.remove_bookmark(id);
+        } else {
+            self.change_bookmarks(|b, now| b.add(id, page, title, now));
+            self.say(format!("Added “{title}” to your bookmarks."));
+        }
+    }
+
+    /// Removes a bookmark, offering to undo it.
+    pub fn remove_bookmark(&self, id: &str) {
+        let Some(bookmark) = self.bookmarks.with_untracked(|b| b.get(id).cloned()) else { return };
+        self.change_bookmarks(|b, now| b.remove(id, now));
+        let text = format!("Removed “{}” from your bookmarks.", bookmark.title);
+        self.status.set(Some(Status { text, undo: Some(Undo::RestoreBookmark { id: id.to_string(), bookmark }) }));
+    }
+
+    pub fn undo(&self, undo: Undo) {
+        match undo {
+            Undo::RestoreBookmark { id, bookmark } => {
+                let title = bookmark.title.clone();
+                self.change_bookmarks(|b, now| b.restore(&id, bookmark, now));
+                self.say(format!("“{title}” is back in your bookmarks."));
+            }
+        }
+    }
+
+    pub fn export_file(&self) -> String {
+        transfer::export(&self.bookmarks.get_untracked(), &self.reflections.get_untracked(), browser::now())
+    }
+
+    pub fn import(&self, file: &ExportFile, mode: ImportMode) {
+        let (bookmarks, reflections) = match mode {
+            // Merge into the latest saved copies, so nothing another tab saved is lost.
+            ImportMode::Merge => {
+                self.change_bookmarks(|b, _| transfer::merge_bookmarks(b, &file.bookmarks));
+                self.change_reflections(|r, _| transfer::merge_reflections(r, &file.reflections));
+                return;
+            }
+            ImportMode::Replace => (file.bookmarks.clone(), file.reflections.clone()),
+        };
+        self.change_bookmarks(|b, _| *b = bookmarks);
+        self.change_reflections(|r, _| *r = reflections);
+    }
+
+    pub fn delete_all(&self) -> bool {
+        let deleted = persistence().delete_all().is_ok();
+        self.bookmarks.set(Bookmarks::default());
+        self.reflections.set(Reflections::default());
+        self.backups.set(Vec::new());
+        self.notices.set(Vec::new());
+        deleted
+    }
+}
