@@ -98,8 +98,8 @@ fn BookmarkItem(id: String) -> impl IntoView {
             <p class="bookmark__added">"Added " {added}</p>
             <label class="field-label" for=note_id.clone()>"Your private note"</label>
             <textarea id=note_id class="note" rows="2" prop:value=note on:input=save_note></textarea>
-            <button type="button" class="button button--small" on:click=move |_| data.remove_bookmark(&id)>
-                "Remove" <span class="visually-hidden">" " {title}</span>
+            <button type="button" class="button button--small" aria-label=move || format!("Remove {}", title()) on:click=move |_| data.remove_bookmark(&id)>
+                "Remove"
             </button>
         </li>
     }
