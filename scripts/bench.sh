@@ -7,3 +7,5 @@ start=$(date +%s)
 build_release
 step "Release build took $(( $(date +%s) - start )) s"
 node scripts/bench-sizes.mjs dist
+step "Reading and writing a heavy user's data (native, release)"
+cargo run --quiet --release --example data_bench

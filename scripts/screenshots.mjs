@@ -30,7 +30,8 @@ const seed = {
   "recovery-guide:reflections": { version: 1,
     checklist: { ...Object.fromEntries(Object.entries(answers(6)).map(([k, v]) => [k, { at: start, value: v }])),
       "good-relationships": { at: start, value: { true_now: true, work_on: false, note: "My sister and Sam" } } },
-    own_items: { "own-1": { at: start, value: { created_at: start, text: "Walking the dog every morning" } } },
+    own_items: { "own-1": { at: start, value: { created_at: start, text: "Walking the dog every morning" } } } },
+  "recovery-guide:history": { version: 1,
     snapshots: Object.fromEntries([[0, 5, 6], [14, 7, 5], [30, 6, 4], [45, 10, 3], [60, 12, 3]].map(([d, t, w], i) => [`s${i}`, snapshot(d, t, w)])) },
 };
 

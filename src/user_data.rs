@@ -5,8 +5,10 @@
 //! browser (prerendering) and shows the stored data as soon as the app starts.
 
 use crate::browser;
-use crate::data::transfer::{self, ExportFile, ImportMode};
-use crate::data::{Bookmark, Bookmarks, Reflections};
+use crate::data::transfer::{self, AllData, ExportFile, ImportMode};
+use crate::data::{Bookmark, Bookmarks, History, Reflections, Versioned};
+use crate::storage::web::WebStorage;
+use crate::storage::Persistence;
 use crate::storage::web::persistence;
 use crate::storage::{key_of, Backup, Notice, PREFIX};
 use leptos::prelude::*;
@@ -27,6 +29,7 @@ pub enum Undo {
 pub struct UserData {
     pub bookmarks: RwSignal<Bookmarks>,
     pub reflections: RwSignal<Reflections>,
+    pub history: RwSignal<History>,
     /// Problems with saving, each shown once until dismissed.
     pub notices: RwSignal<Vec<Notice>>,
     pub status: RwSignal<Option<Status>>,
@@ -47,6 +50,7 @@ impl UserData {
         let data = Self {
             bookmarks: RwSignal::new(Bookmarks::default()),
             reflections: RwSignal::new(Reflections::default()),
+            history: RwSignal::new(History::default()),
             notices: RwSignal::new(Vec::new()),
             status: RwSignal::new(None),
             backups: RwSignal::new(Vec::new()),
@@ -73,17 +77,18 @@ impl UserData {
     /// Re-reads one stored key (or all of them).
     fn reload(&self, key: Option<&str>) {
         let storage = persistence();
-        if key.is_none_or(|k| k == key_of::<Bookmarks>()) {
-            let loaded = storage.load::<Bookmarks>();
-            self.bookmarks.set(loaded.data);
-            self.notice(loaded.notice);
-        }
-        if key.is_none_or(|k| k == key_of::<Reflections>()) {
-            let loaded = storage.load::<Reflections>();
-            self.reflections.set(loaded.data);
-            self.notice(loaded.notice);
-        }
+        self.reload_store(&storage, key, self.bookmarks);
+        self.reload_store(&storage, key, self.reflections);
+        self.reload_store(&storage, key, self.history);
         self.backups.set(storage.backups());
+    }
+
+    fn reload_store<T: Versioned + Send + Sync + 'static>(&self, storage: &Persistence<WebStorage>, key: Option<&str>, signal: RwSignal<T>) {
+        if key.is_none_or(|k| k == key_of::<T>()) {
+            let loaded = storage.load::<T>();
+            signal.set(loaded.data);
+            self.notice(loaded.notice);
+        }
     }
 
     fn notice(&self, notice: Option<Notice>) {
@@ -100,18 +105,32 @@ impl UserData {
         self.status.set(Some(Status { text: text.into(), undo: None }));
     }
 
-    pub fn change_bookmarks(&self, change: impl FnOnce(&mut Bookmarks, u64)) {
+    /// Changes one store: applied to the latest saved copy, saved, and shown.
+    fn change<T: Versioned + Send + Sync + 'static>(&self, signal: RwSignal<T>, change: impl FnOnce(&mut T, u64)) {
         let now = browser::now();
-        let (data, notice) = persistence().update(&self.bookmarks.get_untracked(), |b| change(b, now));
-        self.bookmarks.set(data);
+        let (data, notice) = persistence().update(&signal.get_untracked(), |stored| change(stored, now));
+        signal.set(data);
         self.notice(notice);
     }
 
+    pub fn change_bookmarks(&self, change: impl FnOnce(&mut Bookmarks, u64)) {
+        self.change(self.bookmarks, change);
+    }
+
     pub fn change_reflections(&self, change: impl FnOnce(&mut Reflections, u64)) {
-        let now = browser::now();
-        let (data, notice) = persistence().update(&self.reflections.get_untracked(), |r| change(r, now));
-        self.reflections.set(data);
-        self.notice(notice);
+        self.change(self.reflections, change);
+    }
+
+    pub fn change_history(&self, change: impl FnOnce(&mut History, u64)) {
+        self.change(self.history, change);
+    }
+
+    pub fn all_data(&self) -> AllData {
+        AllData {
+            bookmarks: self.bookmarks.get_untracked(),
+            reflections: self.reflections.get_untracked(),
+            history: self.history.get_untracked(),
+        }
     }
 
     pub fn toggle_bookmark(&self, id: &str, page: &str, title: &str) {
@@ -142,27 +161,30 @@ impl UserData {
     }
 
     pub fn export_file(&self) -> String {
-        transfer::export(&self.bookmarks.get_untracked(), &self.reflections.get_untracked(), browser::now())
+        transfer::export(&self.all_data(), browser::now())
     }
 
     pub fn import(&self, file: &ExportFile, mode: ImportMode) {
-        let (bookmarks, reflections) = match mode {
+        match mode {
             // Merge into the latest saved copies, so nothing another tab saved is lost.
             ImportMode::Merge => {
                 self.change_bookmarks(|b, _| transfer::merge_bookmarks(b, &file.bookmarks));
                 self.change_reflections(|r, _| transfer::merge_reflections(r, &file.reflections));
-                return;
+                self.change_history(|h, _| transfer::merge_history(h, &file.history));
             }
-            ImportMode::Replace => (file.bookmarks.clone(), file.reflections.clone()),
-        };
-        self.change_bookmarks(|b, _| *b = bookmarks);
-        self.change_reflections(|r, _| *r = reflections);
+            ImportMode::Replace => {
+                self.change_bookmarks(|b, _| *b = file.bookmarks.clone());
+                self.change_reflections(|r, _| *r = file.reflections.clone());
+                self.change_history(|h, _| *h = file.history.clone());
+            }
+        }
     }
 
     pub fn delete_all(&self) -> bool {
         let deleted = persistence().delete_all().is_ok();
         self.bookmarks.set(Bookmarks::default());
         self.reflections.set(Reflections::default());
+        self.history.set(History::default());
         self.backups.set(Vec::new());
         self.notices.set(Vec::new());
         deleted

@@ -1,7 +1,7 @@
 //! Data saved by every version of the app must still load. When a store's version goes up, keep
 //! the old fixture here (it then exercises the upgrade) and add one for the new version.
 
-use recovery_guide::data::{decode, transfer, Bookmarks, Reflections, Versioned};
+use recovery_guide::data::{decode, transfer, Bookmarks, History, Reflections, Versioned};
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("tests/fixtures/storage/{name}")).unwrap()
@@ -26,20 +26,32 @@ fn every_reflections_version_loads() {
         assert_eq!(r.version, Reflections::VERSION);
         assert_eq!(r.answer("good-relationships").note, "my sister");
         assert_eq!(r.own_items()[0].text, "Walk every day");
-        let history = r.history();
-        assert_eq!(history.len(), 1);
+        assert!(r.answer("own-1").work_on);
+    }
+}
+
+#[test]
+fn every_history_version_loads() {
+    for version in 1..=History::VERSION {
+        let h: History = decode(&fixture(&format!("history-v{version}.json"))).unwrap();
+        assert_eq!(h.version, History::VERSION);
+        let history = h.oldest_first();
+        assert_eq!(history.len(), 1, "a deleted reflection stays deleted");
         assert_eq!((history[0].1.true_now(), history[0].1.work_on()), (1, 1));
+        assert_eq!(history[0].1.items[2].answer, Default::default(), "unset answers read as unset");
     }
 }
 
 #[test]
 fn an_export_holding_stores_of_every_version_imports() {
     let file = format!(
-        "{{\"app\":\"recovery-guide\",\"format\":1,\"exported_at\":1,\"bookmarks\":{},\"reflections\":{}}}",
+        "{{\"app\":\"recovery-guide\",\"format\":1,\"exported_at\":1,\"bookmarks\":{},\"reflections\":{},\"history\":{}}}",
         fixture("bookmarks-v1.json"),
-        fixture("reflections-v1.json")
+        fixture("reflections-v1.json"),
+        fixture("history-v1.json")
     );
     let imported = transfer::parse_import(&file, file.len() as u64).unwrap();
     assert_eq!(imported.bookmarks.count(), 2);
-    assert_eq!(imported.reflections.history().len(), 1);
+    assert_eq!(imported.history.oldest_first().len(), 1);
+    assert_eq!(imported.reflections.own_items().len(), 1);
 }

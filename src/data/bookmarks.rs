@@ -30,6 +30,7 @@ impl Default for Bookmarks {
 
 impl Versioned for Bookmarks {
     const NAME: &'static str = "bookmarks";
+    const KEY: &'static str = "bookmarks";
     const VERSION: u32 = 1;
 }
 

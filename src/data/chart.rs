@@ -4,10 +4,11 @@
 use super::reflection::Snapshot;
 use super::time::format_short_date;
 
-pub const WIDTH: f32 = 640.0;
-pub const HEIGHT: f32 = 260.0;
-const LEFT: f32 = 44.0;
-const RIGHT: f32 = 24.0;
+/// Sized for a phone, so its text is read at about the size it is drawn; wider screens scale it up.
+pub const WIDTH: f32 = 360.0;
+pub const HEIGHT: f32 = 220.0;
+const LEFT: f32 = 36.0;
+const RIGHT: f32 = 20.0;
 const TOP: f32 = 16.0;
 const BOTTOM: f32 = 44.0;
 /// More date labels than this would overlap on a phone.
@@ -90,7 +91,7 @@ mod tests {
         let (first, last) = (chart.true_now.points[0], chart.true_now.points[1]);
         assert!(first.0 < last.0);
         assert!(last.1 < first.1, "8 true is drawn above 2 true");
-        assert!(chart.true_now.path.starts_with("M44.0 "));
+        assert!(chart.true_now.path.starts_with("M36.0 "));
         assert_eq!(chart.y_ticks.iter().map(|t| t.1).collect::<Vec<_>>(), [0, 5, 10]);
     }
 

@@ -10,5 +10,5 @@ pub mod transfer;
 pub mod versioned;
 
 pub use bookmarks::{Bookmark, Bookmarks};
-pub use reflection::{Answer, ChecklistItem, Reflections, Snapshot};
+pub use reflection::{Answer, ChecklistItem, History, Reflections, Snapshot};
 pub use versioned::{decode, encode, Unreadable, Versioned};

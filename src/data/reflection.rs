@@ -1,5 +1,6 @@
 //! The reflection checklist: what is true for the person now, what they want to work on, their
-//! notes, their own items, and dated snapshots ("Save this reflection") to look back on.
+//! notes and their own items (`Reflections`), and dated snapshots to look back on (`History`).
+//! The two are stored apart so that ticking a box never rewrites a year of history.
 
 use super::lww::LwwMap;
 use super::versioned::Versioned;
@@ -11,18 +12,30 @@ pub struct Reflections {
     /// Answers keyed by checklist item id (from the content, or an own item's id).
     pub checklist: LwwMap<Answer>,
     pub own_items: LwwMap<OwnItem>,
+}
+
+/// Saved reflections ("Save this reflection").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct History {
+    pub version: u32,
     pub snapshots: LwwMap<Snapshot>,
 }
 
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+/// Unset fields are left out when stored: a year of daily reflections stays well inside the
+/// browser's storage limit.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Answer {
     /// "True for me now".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub true_now: bool,
     /// "I want to work on this".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub work_on: bool,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub note: String,
 }
 
@@ -47,8 +60,9 @@ pub struct Snapshot {
 pub struct SnapshotItem {
     pub id: String,
     pub text: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     pub own: bool,
+    #[serde(default, skip_serializing_if = "is_default")]
     pub answer: Answer,
 }
 
@@ -64,17 +78,25 @@ impl Snapshot {
 
 impl Default for Reflections {
     fn default() -> Self {
-        Self {
-            version: Self::VERSION,
-            checklist: LwwMap::default(),
-            own_items: LwwMap::default(),
-            snapshots: LwwMap::default(),
-        }
+        Self { version: Self::VERSION, checklist: LwwMap::default(), own_items: LwwMap::default() }
     }
 }
 
 impl Versioned for Reflections {
-    const NAME: &'static str = "reflections";
+    const NAME: &'static str = "checklist answers";
+    const KEY: &'static str = "reflections";
+    const VERSION: u32 = 1;
+}
+
+impl Default for History {
+    fn default() -> Self {
+        Self { version: Self::VERSION, snapshots: LwwMap::default() }
+    }
+}
+
+impl Versioned for History {
+    const NAME: &'static str = "past reflections";
+    const KEY: &'static str = "history";
     const VERSION: u32 = 1;
 }
 
@@ -117,8 +139,8 @@ impl Reflections {
         items.into_iter().map(|(id, item)| ChecklistItem { id, text: &item.text, own: true }).collect()
     }
 
-    /// Saves today's answers to `items` (the guide's items, then the person's own) as a snapshot.
-    pub fn save_snapshot(&mut self, id: &str, guide_items: &[ChecklistItem<'_>], now: u64, utc_offset_minutes: i32) {
+    /// Today's answers to the guide's items, then the person's own, to keep in `History`.
+    pub fn snapshot(&self, guide_items: &[ChecklistItem<'_>], now: u64, utc_offset_minutes: i32) -> Snapshot {
         let own = self.own_items();
         let items = guide_items
             .iter()
@@ -130,15 +152,22 @@ impl Reflections {
                 answer: self.answer(item.id),
             })
             .collect();
-        self.snapshots.set(id, Snapshot { saved_at: now, utc_offset_minutes, items }, now);
+        Snapshot { saved_at: now, utc_offset_minutes, items }
+    }
+}
+
+impl History {
+    pub fn save(&mut self, id: &str, snapshot: Snapshot) {
+        let now = snapshot.saved_at;
+        self.snapshots.set(id, snapshot, now);
     }
 
-    pub fn delete_snapshot(&mut self, id: &str, now: u64) {
+    pub fn delete(&mut self, id: &str, now: u64) {
         self.snapshots.remove(id, now);
     }
 
     /// Saved reflections, oldest first.
-    pub fn history(&self) -> Vec<(&str, &Snapshot)> {
+    pub fn oldest_first(&self) -> Vec<(&str, &Snapshot)> {
         let mut list: Vec<_> = self.snapshots.live().collect();
         list.sort_by_key(|(id, s)| (s.saved_at, *id));
         list
@@ -166,8 +195,7 @@ mod tests {
         });
         r.add_own_item("own-1", "  walking every day ", 3);
         r.update_answer("own-1", 4, |a| a.true_now = true);
-        r.save_snapshot("s1", &guide(), 5, 60);
-        let (_, snapshot) = r.history()[0];
+        let snapshot = r.snapshot(&guide(), 5, 60);
         assert_eq!(snapshot.true_now(), 2);
         assert_eq!(snapshot.work_on(), 1);
         assert_eq!(snapshot.items[2].text, "walking every day");
@@ -178,32 +206,43 @@ mod tests {
     #[test]
     fn later_changes_do_not_alter_a_saved_snapshot() {
         let mut r = Reflections::default();
+        let mut history = History::default();
         r.update_answer("good-relationships", 1, |a| a.true_now = true);
-        r.save_snapshot("s1", &guide(), 2, 0);
+        history.save("s1", r.snapshot(&guide(), 2, 0));
         r.update_answer("good-relationships", 3, |a| a.true_now = false);
-        assert_eq!(r.history()[0].1.true_now(), 1);
+        assert_eq!(history.oldest_first()[0].1.true_now(), 1);
     }
 
     #[test]
     fn removing_an_own_item_forgets_its_answer_but_not_old_snapshots() {
         let mut r = Reflections::default();
+        let mut history = History::default();
         r.add_own_item("own-1", "sleep", 1);
         r.update_answer("own-1", 2, |a| a.true_now = true);
-        r.save_snapshot("s1", &[], 3, 0);
+        history.save("s1", r.snapshot(&[], 3, 0));
         r.remove_own_item("own-1", 4);
         assert!(r.own_items().is_empty());
         assert_eq!(r.answer("own-1"), Answer::default());
-        assert_eq!(r.history()[0].1.items[0].text, "sleep");
+        assert_eq!(history.oldest_first()[0].1.items[0].text, "sleep");
     }
 
     #[test]
     fn history_is_oldest_first_and_deleting_removes_one() {
-        let mut r = Reflections::default();
-        r.save_snapshot("b", &guide(), 20, 0);
-        r.save_snapshot("a", &guide(), 10, 0);
-        let ids: Vec<&str> = r.history().into_iter().map(|(id, _)| id).collect();
+        let r = Reflections::default();
+        let mut history = History::default();
+        history.save("b", r.snapshot(&guide(), 20, 0));
+        history.save("a", r.snapshot(&guide(), 10, 0));
+        let ids: Vec<&str> = history.oldest_first().into_iter().map(|(id, _)| id).collect();
         assert_eq!(ids, ["a", "b"]);
-        r.delete_snapshot("a", 30);
-        assert_eq!(r.history().len(), 1);
+        history.delete("a", 30);
+        assert_eq!(history.oldest_first().len(), 1);
+    }
+
+    #[test]
+    fn unset_answers_are_not_stored() {
+        let r = Reflections::default();
+        let snapshot = r.snapshot(&guide(), 1, 0);
+        let json = serde_json::to_string(&snapshot).unwrap();
+        assert!(!json.contains("answer") && !json.contains("own"), "{json}");
     }
 }

@@ -4,7 +4,7 @@
 
 use super::bookmarks::Bookmarks;
 use super::lww::LwwMap;
-use super::reflection::Reflections;
+use super::reflection::{History, Reflections};
 use super::versioned::{decode, Unreadable};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -12,8 +12,16 @@ use serde_json::Value;
 /// Marks a file as ours, so an unrelated JSON file is refused rather than half-read.
 pub const FILE_APP: &str = "recovery-guide";
 pub const FILE_FORMAT: u32 = 1;
-/// Far above a lifetime of use (1,000 bookmarks and 365 reflections are about 1 MB).
+/// Far above years of use (1,000 bookmarks and a year of daily reflections are about 1 MB).
 pub const MAX_IMPORT_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Everything the person has saved.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AllData {
+    pub bookmarks: Bookmarks,
+    pub reflections: Reflections,
+    pub history: History,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportFile {
@@ -22,17 +30,25 @@ pub struct ExportFile {
     pub exported_at: u64,
     pub bookmarks: Bookmarks,
     pub reflections: Reflections,
+    pub history: History,
 }
 
-pub fn export(bookmarks: &Bookmarks, reflections: &Reflections, now: u64) -> String {
+impl ExportFile {
+    pub fn data(&self) -> AllData {
+        AllData { bookmarks: self.bookmarks.clone(), reflections: self.reflections.clone(), history: self.history.clone() }
+    }
+}
+
+pub fn export(data: &AllData, now: u64) -> String {
     let file = ExportFile {
         app: FILE_APP.into(),
         format: FILE_FORMAT,
         exported_at: now,
-        bookmarks: bookmarks.clone(),
-        reflections: reflections.clone(),
+        bookmarks: data.bookmarks.clone(),
+        reflections: data.reflections.clone(),
+        history: data.history.clone(),
     };
-    serde_json::to_string_pretty(&file).expect("export serialises")
+    serde_json::to_string(&file).expect("export serialises")
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +96,8 @@ pub fn parse_import(text: &str, size: u64) -> Result<ExportFile, ImportError> {
     let store = |name: &str| value.get(name).map(Value::to_string).ok_or_else(|| ImportError::Damaged(format!("no {name}")));
     let bookmarks = decode::<Bookmarks>(&store("bookmarks")?).map_err(store_error)?;
     let reflections = decode::<Reflections>(&store("reflections")?).map_err(store_error)?;
-    Ok(ExportFile { app: FILE_APP.into(), format: FILE_FORMAT, exported_at, bookmarks, reflections })
+    let history = decode::<History>(&store("history")?).map_err(store_error)?;
+    Ok(ExportFile { app: FILE_APP.into(), format: FILE_FORMAT, exported_at, bookmarks, reflections, history })
 }
 
 fn store_error(problem: Unreadable) -> ImportError {
@@ -132,14 +149,15 @@ pub enum ImportMode {
 }
 
 /// The data after importing `file` into `current` in the given mode.
-pub fn apply_import(current: (&Bookmarks, &Reflections), file: &ExportFile, mode: ImportMode) -> (Bookmarks, Reflections) {
+pub fn apply_import(current: &AllData, file: &ExportFile, mode: ImportMode) -> AllData {
     match mode {
-        ImportMode::Replace => (file.bookmarks.clone(), file.reflections.clone()),
+        ImportMode::Replace => file.data(),
         ImportMode::Merge => {
-            let (mut bookmarks, mut reflections) = (current.0.clone(), current.1.clone());
-            merge_bookmarks(&mut bookmarks, &file.bookmarks);
-            merge_reflections(&mut reflections, &file.reflections);
-            (bookmarks, reflections)
+            let mut data = current.clone();
+            merge_bookmarks(&mut data.bookmarks, &file.bookmarks);
+            merge_reflections(&mut data.reflections, &file.reflections);
+            merge_history(&mut data.history, &file.history);
+            data
         }
     }
 }
@@ -151,17 +169,20 @@ pub fn merge_bookmarks(ours: &mut Bookmarks, theirs: &Bookmarks) {
 pub fn merge_reflections(ours: &mut Reflections, theirs: &Reflections) {
     ours.checklist.merge(&theirs.checklist);
     ours.own_items.merge(&theirs.own_items);
+}
+
+pub fn merge_history(ours: &mut History, theirs: &History) {
     ours.snapshots.merge(&theirs.snapshots);
 }
 
 /// What importing `file` would change, for the preview shown before anything is changed.
-pub fn preview(current: (&Bookmarks, &Reflections), file: &ExportFile, mode: ImportMode) -> StoreChanges {
-    let (bookmarks, reflections) = apply_import(current, file, mode);
+pub fn preview(current: &AllData, file: &ExportFile, mode: ImportMode) -> StoreChanges {
+    let after = apply_import(current, file, mode);
     StoreChanges {
-        bookmarks: diff(&current.0.bookmarks, &bookmarks.bookmarks),
-        checklist: diff(&current.1.checklist, &reflections.checklist)
-            .add(diff(&current.1.own_items, &reflections.own_items)),
-        snapshots: diff(&current.1.snapshots, &reflections.snapshots),
+        bookmarks: diff(&current.bookmarks.bookmarks, &after.bookmarks.bookmarks),
+        checklist: diff(&current.reflections.checklist, &after.reflections.checklist)
+            .add(diff(&current.reflections.own_items, &after.reflections.own_items)),
+        snapshots: diff(&current.history.snapshots, &after.history.snapshots),
     }
 }
 
@@ -185,15 +206,15 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn sample(now: u64) -> (Bookmarks, Reflections) {
-        let mut b = Bookmarks::default();
-        b.add("pace-recovery-guide", "publications", "PACE", now);
-        b.set_note("pace-recovery-guide", "ask about it <b>soon</b>", now + 1);
-        let mut r = Reflections::default();
-        r.update_answer("good-relationships", now, |a| a.true_now = true);
-        r.add_own_item("own-1", "walk", now);
-        r.save_snapshot("s-1", &[], now + 2, 60);
-        (b, r)
+    fn sample(now: u64) -> AllData {
+        let mut data = AllData::default();
+        data.bookmarks.add("pace-recovery-guide", "publications", "PACE", now);
+        data.bookmarks.set_note("pace-recovery-guide", "ask about it <b>soon</b>", now + 1);
+        data.reflections.update_answer("good-relationships", now, |a| a.true_now = true);
+        data.reflections.add_own_item("own-1", "walk", now);
+        let snapshot = data.reflections.snapshot(&[], now + 2, 60);
+        data.history.save("s-1", snapshot);
+        data
     }
 
     fn import(text: &str) -> Result<ExportFile, ImportError> {
@@ -202,9 +223,10 @@ mod tests {
 
     #[test]
     fn export_then_import_restores_everything() {
-        let (b, r) = sample(100);
-        let file = import(&export(&b, &r, 200)).unwrap();
-        assert_eq!((file.bookmarks, file.reflections), (b, r));
+        let data = sample(100);
+        let file = import(&export(&data, 200)).unwrap();
+        assert_eq!(file.data(), data);
+        assert_eq!(file.exported_at, 200);
     }
 
     #[test]
@@ -221,10 +243,10 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(import(text), Err(expected), "{text:?}");
         }
-        let wrong_shape = "{\"app\":\"recovery-guide\",\"format\":1,\"bookmarks\":{\"version\":1,\"bookmarks\":[]},\"reflections\":{\"version\":1}}";
-        assert!(matches!(import(wrong_shape), Err(ImportError::Damaged(_))));
-        let newer_store = "{\"app\":\"recovery-guide\",\"format\":1,\"bookmarks\":{\"version\":7},\"reflections\":{\"version\":1}}";
-        assert_eq!(import(newer_store), Err(ImportError::NewerFormat(7)));
+        let stores = |bookmarks: &str| format!("{{\"app\":\"recovery-guide\",\"format\":1,\"bookmarks\":{bookmarks},\"reflections\":{{\"version\":1,\"checklist\":{{}},\"own_items\":{{}}}},\"history\":{{\"version\":1,\"snapshots\":{{}}}}}}");
+        assert!(import(&stores("{\"version\":1,\"bookmarks\":{}}")).is_ok());
+        assert!(matches!(import(&stores("{\"version\":1,\"bookmarks\":[]}")), Err(ImportError::Damaged(_))));
+        assert_eq!(import(&stores("{\"version\":7}")), Err(ImportError::NewerFormat(7)));
         assert_eq!(parse_import("{}", MAX_IMPORT_BYTES + 1), Err(ImportError::TooLarge(MAX_IMPORT_BYTES + 1)));
         for error in [ImportError::NotJson, ImportError::TooLarge(20 << 20), ImportError::NewerFormat(2)] {
             assert!(error.explain().contains("Nothing was changed"), "{error:?}");
@@ -233,14 +255,14 @@ mod tests {
 
     #[test]
     fn preview_counts_what_would_change() {
-        let (b, r) = sample(100);
-        let mut other_b = Bookmarks::default();
-        other_b.add("imroc", "organisations", "ImROC", 300);
-        let file = ExportFile { bookmarks: other_b, reflections: Reflections::default(), ..import(&export(&b, &r, 1)).unwrap() };
-        let merge = preview((&b, &r), &file, ImportMode::Merge);
+        let data = sample(100);
+        let mut other = AllData::default();
+        other.bookmarks.add("imroc", "organisations", "ImROC", 300);
+        let file = import(&export(&other, 1)).unwrap();
+        let merge = preview(&data, &file, ImportMode::Merge);
         assert_eq!(merge.bookmarks, Changes { added: 1, changed: 0, removed: 0 });
         assert!(merge.snapshots.is_empty());
-        let replace = preview((&b, &r), &file, ImportMode::Replace);
+        let replace = preview(&data, &file, ImportMode::Replace);
         assert_eq!(replace.bookmarks, Changes { added: 1, changed: 0, removed: 1 });
         assert_eq!(replace.snapshots.removed, 1);
         assert_eq!(replace.checklist.removed, 2, "one answer and one own item");
@@ -248,10 +270,10 @@ mod tests {
 
     #[test]
     fn importing_your_own_export_changes_nothing() {
-        let (b, r) = sample(100);
-        let file = import(&export(&b, &r, 1)).unwrap();
-        assert!(preview((&b, &r), &file, ImportMode::Merge).is_empty());
-        assert!(preview((&b, &r), &file, ImportMode::Replace).is_empty());
+        let data = sample(100);
+        let file = import(&export(&data, 1)).unwrap();
+        assert!(preview(&data, &file, ImportMode::Merge).is_empty());
+        assert!(preview(&data, &file, ImportMode::Replace).is_empty());
     }
 
     proptest! {
@@ -260,27 +282,27 @@ mod tests {
             let _ = import(&text);
             let _ = crate::data::decode::<Bookmarks>(&text);
             let _ = crate::data::decode::<Reflections>(&text);
+            let _ = crate::data::decode::<History>(&text);
         }
 
         #[test]
-        fn merging_an_import_twice_is_the_same_as_once(
+        fn export_import_round_trips_and_merging_twice_is_merging_once(
             ids in prop::collection::vec("[a-z]{1,6}", 0..12),
             notes in prop::collection::vec(".{0,20}", 0..12),
             times in prop::collection::vec(0u64..1000, 0..12),
         ) {
-            let mut b = Bookmarks::default();
-            let mut r = Reflections::default();
+            let mut data = AllData::default();
             for ((id, note), t) in ids.iter().zip(&notes).zip(&times) {
-                b.add(id, "p", id, *t);
-                b.set_note(id, note, t + 1);
-                r.update_answer(id, *t, |a| { a.note = note.clone(); a.work_on = t % 2 == 0; });
-                if t % 3 == 0 { b.remove(id, t + 2); }
+                data.bookmarks.add(id, "p", id, *t);
+                data.bookmarks.set_note(id, note, t + 1);
+                data.reflections.update_answer(id, *t, |a| { a.note = note.clone(); a.work_on = t % 2 == 0; });
+                if t % 3 == 0 { data.bookmarks.remove(id, t + 2); }
+                if t % 4 == 0 { let s = data.reflections.snapshot(&[], *t, 0); data.history.save(id, s); }
             }
-            let file = import(&export(&b, &r, 5)).unwrap();
-            prop_assert_eq!((&file.bookmarks, &file.reflections), (&b, &r));
-            let (current_b, current_r) = (Bookmarks::default(), Reflections::default());
-            let once = apply_import((&current_b, &current_r), &file, ImportMode::Merge);
-            let twice = apply_import((&once.0, &once.1), &file, ImportMode::Merge);
+            let file = import(&export(&data, 5)).unwrap();
+            prop_assert_eq!(&file.data(), &data);
+            let once = apply_import(&AllData::default(), &file, ImportMode::Merge);
+            let twice = apply_import(&once, &file, ImportMode::Merge);
             prop_assert_eq!(once, twice);
         }
     }

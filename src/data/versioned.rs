@@ -9,6 +9,8 @@ use serde_json::Value;
 pub trait Versioned: Serialize + DeserializeOwned + Default + Clone + PartialEq {
     /// What this is, in the words shown to people ("bookmarks").
     const NAME: &'static str;
+    /// Its name in storage (after the app's prefix).
+    const KEY: &'static str;
     /// The version this app writes.
     const VERSION: u32;
 

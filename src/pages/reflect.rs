@@ -17,7 +17,8 @@ fn guide_items() -> Vec<ChecklistItem<'static>> {
 fn save_reflection(data: UserData) {
     let offset = data.utc_offset_minutes.get_untracked();
     let id = browser::new_id("reflection");
-    data.change_reflections(|r, now| r.save_snapshot(&id, &guide_items(), now, offset));
+    let snapshot = data.reflections.with_untracked(|r| r.snapshot(&guide_items(), browser::now(), offset));
+    data.change_history(|h, _| h.save(&id, snapshot));
     let date = format_date(browser::now(), offset);
     data.say(format!("Saved your reflection of {date}. It is under “Your past reflections”."));
 }
@@ -214,7 +215,7 @@ fn OwnItem(id: String) -> impl IntoView {
 #[component]
 fn History(empty: &'static str) -> impl IntoView {
     let data = use_user_data();
-    let ids = Memo::new(move |_| data.reflections.with(|r| r.history().iter().rev().map(|(id, _)| id.to_string()).collect::<Vec<_>>()));
+    let ids = Memo::new(move |_| data.history.with(|h| h.oldest_first().iter().rev().map(|(id, _)| id.to_string()).collect::<Vec<_>>()));
     view! {
         <section class="history" id="history" aria-labelledby="history-heading">
             <h2 id="history-heading">"Your past reflections"</h2>
@@ -233,7 +234,7 @@ fn History(empty: &'static str) -> impl IntoView {
 #[component]
 fn HistoryChart() -> impl IntoView {
     let data = use_user_data();
-    let history = move || data.reflections.with(|r| r.history().into_iter().map(|(_, s)| s.clone()).collect::<Vec<Snapshot>>());
+    let history = move || data.history.with(|h| h.oldest_first().into_iter().map(|(_, s)| s.clone()).collect::<Vec<Snapshot>>());
     let view_box = format!("0 0 {} {}", chart::WIDTH, chart::HEIGHT);
     view! {
         <figure class="chart">
@@ -249,11 +250,11 @@ fn HistoryChart() -> impl IntoView {
                     <svg viewBox=view_box.clone() role="img" aria-labelledby="chart-title" class="chart__svg">
                         <title id="chart-title">"How your answers changed over time. The same figures are in the table below."</title>
                         {chart.y_ticks.iter().map(|(y, value)| view! {
-                            <line x1="44" x2=chart::WIDTH - 24.0 y1=*y y2=*y class="chart__grid" />
-                            <text x="36" y=y + 5.0 class="chart__axis" text-anchor="end">{*value}</text>
+                            <line x1="36" x2=chart::WIDTH - 20.0 y1=*y y2=*y class="chart__grid" />
+                            <text x="28" y=y + 5.0 class="chart__axis" text-anchor="end">{*value}</text>
                         }).collect_view()}
                         {chart.x_labels.iter().map(|(x, label)| view! {
-                            <text x=*x y=chart.baseline + 26.0 class="chart__axis" text-anchor="middle">{label.clone()}</text>
+                            <text x=*x y=chart.baseline + 24.0 class="chart__axis" text-anchor="middle">{label.clone()}</text>
                         }).collect_view()}
                         <path d=chart.true_now.path.clone() class="chart__true" />
                         <path d=chart.work_on.path.clone() class="chart__work" />
@@ -290,13 +291,13 @@ fn HistoryChart() -> impl IntoView {
 #[component]
 fn SnapshotView(id: String) -> impl IntoView {
     let data = use_user_data();
-    let Some(snapshot) = data.reflections.with_untracked(|r| r.snapshots.get(&id).cloned()) else { return ().into_any() };
+    let Some(snapshot) = data.history.with_untracked(|h| h.snapshots.get(&id).cloned()) else { return ().into_any() };
     let date = format_date(snapshot.saved_at, snapshot.utc_offset_minutes);
     let summary = format!("{date}: {} true for you now, {} to work on", snapshot.true_now(), snapshot.work_on());
     let delete = {
         let date = date.clone();
         move || {
-            data.change_reflections(|r, now| r.delete_snapshot(&id, now));
+            data.change_history(|h, now| h.delete(&id, now));
             data.say(format!("Deleted your reflection of {date}."));
         }
     };

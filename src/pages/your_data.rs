@@ -149,16 +149,16 @@ fn Import() -> impl IntoView {
     };
     let preview_of = move |mode: ImportMode| {
         chosen.with(|c| match c {
-            Some(Ok(file)) => data.bookmarks.with(|b| data.reflections.with(|r| describe_all(preview((b, r), file, mode)))),
+            Some(Ok(file)) => describe_all(preview(&data.all_data(), file, mode)),
             _ => Vec::new(),
         })
     };
     let replace_removes = move || {
         chosen.with(|c| match c {
-            Some(Ok(file)) => data.bookmarks.with(|b| data.reflections.with(|r| {
-                let changes = preview((b, r), file, ImportMode::Replace);
+            Some(Ok(file)) => {
+                let changes = preview(&data.all_data(), file, ImportMode::Replace);
                 changes.bookmarks.removed + changes.checklist.removed + changes.snapshots.removed > 0
-            })),
+            }
             _ => false,
         })
     };
@@ -176,7 +176,7 @@ fn Import() -> impl IntoView {
                     <div class="import-preview" role="region" aria-label="What this file would change">
                         <p>
                             "This file was made on " {format_date(file.exported_at, data.utc_offset_minutes.get_untracked())} ". It has "
-                            {file.bookmarks.count()} " bookmarks and " {file.reflections.history().len()} " saved reflections."
+                            {file.bookmarks.count()} " bookmarks and " {file.history.oldest_first().len()} " saved reflections."
                         </p>
                         <h3>"Combine with what is here"</h3>
                         <p>"Keeps everything on this device and adds what the file has. Where both changed the same thing, the later change is kept."</p>

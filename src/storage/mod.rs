@@ -19,7 +19,7 @@ pub const PREFIX: &str = "recovery-guide:";
 const BACKUP_PREFIX: &str = "recovery-guide:backup:";
 
 pub fn key_of<T: Versioned>() -> String {
-    format!("{PREFIX}{}", T::NAME)
+    format!("{PREFIX}{}", T::KEY)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,7 +114,7 @@ impl<B: Backend> Persistence<B> {
 
     /// Copies unreadable raw text to its own backup key (once per distinct text).
     fn back_up<T: Versioned>(&self, backend: &B, raw: &str) -> Option<String> {
-        let prefix = format!("{BACKUP_PREFIX}{}:", T::NAME);
+        let prefix = format!("{BACKUP_PREFIX}{}:", T::KEY);
         let keys = backend.keys();
         if let Some(existing) = keys.iter().find(|k| k.starts_with(&prefix) && backend.get(k).ok().flatten().as_deref() == Some(raw)) {
             return Some(existing.clone());
