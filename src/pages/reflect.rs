@@ -253,8 +253,14 @@ fn HistoryChart() -> impl IntoView {
                             <line x1="36" x2=chart::WIDTH - 20.0 y1=*y y2=*y class="chart__grid" />
                             <text x="28" y=y + 5.0 class="chart__axis" text-anchor="end">{*value}</text>
                         }).collect_view()}
-                        {chart.x_labels.iter().map(|(x, label)| view! {
-                            <text x=*x y=chart.baseline + 24.0 class="chart__axis" text-anchor="middle">{label.clone()}</text>
+                        {chart.x_labels.iter().enumerate().map(|(i, (x, label))| {
+                            // The first and last dates line up with the chart's edges, so they are not cut off.
+                            let anchor = match i {
+                                0 if chart.x_labels.len() > 1 => "start",
+                                i if i + 1 == chart.x_labels.len() && i > 0 => "end",
+                                _ => "middle",
+                            };
+                            view! { <text x=*x y=chart.baseline + 24.0 class="chart__axis" text-anchor=anchor>{label.clone()}</text> }
                         }).collect_view()}
                         <path d=chart.true_now.path.clone() class="chart__true" />
                         <path d=chart.work_on.path.clone() class="chart__work" />

@@ -95,6 +95,27 @@ test("tick and save a reflection; after a reload the history shows it", async ({
   await expect(history.locator("tbody td").first()).toHaveText("1");
 });
 
+test("the print view is a short summary of today's checklist, notes and wishes", async ({ page }) => {
+  await open(page, "/reflect");
+  await page.getByRole("group", { name: "good relationships" }).getByRole("checkbox", { name: "True for me now" }).check();
+  await page.getByRole("group", { name: "satisfying work" }).getByRole("checkbox", { name: "I want to work on this" }).check();
+  const note = page.getByRole("group", { name: "satisfying work" });
+  await note.getByText("Private note").click();
+  await note.getByRole("textbox").fill("Ask about volunteering first");
+  await page.emulateMedia({ media: "print" });
+  const summary = page.locator(".print-summary");
+  await expect(summary).toBeVisible();
+  await expect(page.locator(".reflect-screen")).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(summary.locator("h3 + ul").first()).toHaveText("good relationships");
+  await expect(summary.locator("h3 + ul").nth(1)).toHaveText("satisfying work");
+  await expect(summary.locator("dd")).toHaveText("Ask about volunteering first");
+  const pdf = (await page.pdf({ format: "A4" })).toString("latin1");
+  const pages = pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+  expect(pages, "fits on one or two pages").toBeGreaterThanOrEqual(1);
+  expect(pages).toBeLessThanOrEqual(2);
+});
+
 test("own items can be added, edited and removed (after a confirmation)", async ({ page }) => {
   await open(page, "/reflect");
   await page.getByLabel("Something that matters to you").fill("Walking the dog every morning");
