@@ -1,8 +1,15 @@
 import { defineConfig } from "@playwright/test";
 
 // Browser tests run in Debian's Chromium (Playwright's own browser download is not reachable here)
-// against the release build in dist/, served by a plain static file server like any real host.
+// against release builds served by a plain static file server, as any host would serve them: the
+// root build (dist/) for everything, and the sub-path build for routes and offline use.
 const port = 4173;
+const subPathPort = 4174;
+const server = (dir: string, at: number, base: string) => ({
+  command: `http-server ${dir} -a 127.0.0.1 -p ${at} -c-1 -d false -s`,
+  url: `http://127.0.0.1:${at}${base}`,
+  reuseExistingServer: false,
+});
 
 export default defineConfig({
   testDir: "tests/browser",
@@ -11,8 +18,15 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   outputDir: "test-results",
+  projects: [
+    { name: "root", use: { baseURL: `http://127.0.0.1:${port}` } },
+    {
+      name: "sub-path",
+      use: { baseURL: `http://127.0.0.1:${subPathPort}` },
+      testMatch: ["routes.spec.ts", "offline.spec.ts"],
+    },
+  ],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
       executablePath: "/usr/bin/chromium",
       args: [
@@ -26,9 +40,5 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `http-server dist -a 127.0.0.1 -p ${port} -c-1 -d false -s`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-  },
+  webServer: [server("dist", port, "/"), server("target/site-subpath", subPathPort, "/recovery/")],
 });

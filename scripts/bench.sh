@@ -7,5 +7,8 @@ start=$(date +%s)
 build_release
 step "Release build took $(( $(date +%s) - start )) s"
 node scripts/bench-sizes.mjs dist
+step "Offline (service worker)"
+ensure_chromium
+node scripts/bench-offline.mjs dist
 step "Reading and writing a heavy user's data (native, release)"
 cargo run --quiet --release --example data_bench

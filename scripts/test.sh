@@ -6,6 +6,11 @@ ensure_npm_packages
 ensure_chromium
 step "Native tests (cargo test)"
 cargo test --quiet
-build_release
+build_release dist
+# The same app built for a sub-path, laid out as a host would serve it: target/site-subpath/recovery/
+rm -rf target/site-subpath
+RECOVERY_GUIDE_BASE=/recovery build_release target/site-subpath/recovery
+# A host answers unknown addresses with its top-level 404.html (GitHub Pages serves the site's own).
+cp target/site-subpath/recovery/404.html target/site-subpath/404.html
 step "Browser tests (Playwright + Chromium, release build on a static server)"
 playwright test

@@ -1,7 +1,8 @@
 //! The app shell: router, layout and the route table. Routes come from `pages.toml`, so the page
 //! addresses live in one place with the rest of the content.
 
-use crate::components::layout::{RouteFocus, SiteFooter, SiteHeader, SkipLink};
+use crate::components::layout::{AppBanners, RouteFocus, SiteFooter, SiteHeader, SkipLink};
+use crate::offline::AppStatus;
 use crate::content::{self, Collection};
 use crate::links;
 use crate::pages::{About, Bookmarks, CollectionPage, Help, Home, NotFound, Reflect, YourData};
@@ -22,11 +23,13 @@ fn segment(page_id: &str) -> StaticSegment<&'static str> {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     UserData::provide();
+    AppStatus::provide();
     view! {
         <Router base=links::BASE>
             <SkipLink />
             <SiteHeader />
             <main id="main" tabindex="-1">
+                <AppBanners />
                 <Notices />
                 <Routes fallback=NotFound>
                     <Route path=segment("home") view=Home />

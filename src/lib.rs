@@ -5,6 +5,7 @@
 
 mod app;
 mod browser;
+mod offline;
 mod components;
 pub mod content;
 pub mod data;

@@ -50,8 +50,10 @@ ensure_chromium() {
   fi
 }
 
-# The release build in dist/. RECOVERY_GUIDE_BASE (e.g. /recovery) builds it for a sub-path.
+# The release build, into dist/ or the folder given. RECOVERY_GUIDE_BASE (e.g. /recovery) builds
+# it to be served under that sub-path; unset, at the root of the host.
 build_release() {
-  step "Building the release app into dist/"
-  trunk build --release --public-url "${RECOVERY_GUIDE_BASE:-}/"
+  local dist="${1:-dist}"
+  step "Building the release app into $dist/ (base path: ${RECOVERY_GUIDE_BASE:-/})"
+  trunk build --release --public-url "${RECOVERY_GUIDE_BASE:-}/" --dist "$dist"
 }

@@ -2,6 +2,7 @@
 
 use crate::content::{self, HELP, SITE_NAME};
 use crate::links::href;
+use crate::offline::use_app_status;
 use crate::user_data::use_user_data;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -111,5 +112,28 @@ pub fn SiteFooter() -> impl IntoView {
             </p>
             <p>"Links and phone numbers checked " {HELP.checked} "."</p>
         </footer>
+    }
+}
+
+/// "You are offline" and "A new version is ready", calmly, at the top of the page.
+#[component]
+pub fn AppBanners() -> impl IntoView {
+    let status = use_app_status();
+    view! {
+        <div class="app-banners" role="status">
+            <Show when=move || !status.online.get()>
+                <p class="banner banner--offline">
+                    "You are offline. Everything in this guide still works; links to other websites need a connection."
+                </p>
+            </Show>
+            <Show when=move || status.update_waiting.get()>
+                <p class="banner banner--update">
+                    "A new version of the guide is ready. "
+                    <button type="button" class="button button--small button--primary" on:click=move |_| status.reload_to_update()>
+                        "Reload to update"
+                    </button>
+                </p>
+            </Show>
+        </div>
     }
 }

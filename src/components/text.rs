@@ -1,6 +1,7 @@
 //! Text pieces: rich text with language marks, page headings, links that leave the app.
 
 use crate::content::{Link, Page, RichText, SITE_NAME};
+use crate::offline::use_app_status;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -30,12 +31,15 @@ pub fn PageHeading(page: &'static Page) -> impl IntoView {
 #[component]
 pub fn ExternalLink(link: &'static Link) -> impl IntoView {
     let text = link.label.unwrap_or(link.kind.label());
+    let online = use_app_status().online;
     view! {
         <a class="external" href=link.url rel="noopener noreferrer">
             <span class="external__kind">{link.kind.label()}</span>
             <span class="external__text">{text}</span>
             <span class="external__host">{link.host()}</span>
-            <span class="external__leaves">"(leaves this app)"</span>
+            <span class="external__leaves">
+                {move || if online.get() { "(leaves this app)" } else { "(leaves this app; needs a connection)" }}
+            </span>
         </a>
     }
 }

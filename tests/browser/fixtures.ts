@@ -1,8 +1,17 @@
 // A `page` that fails the test if the app logs an error or asks any host other than the local
 // server for anything: people's use of the guide must never reach a third party.
 import { test as base, expect } from "@playwright/test";
+import { onHost, siteOf } from "./sites";
 
 export const test = base.extend<{ guard: void }>({
+  // Paths in tests are paths inside the app ("/publications"); under the sub-path build they are
+  // served at "/recovery/publications".
+  page: async ({ page }, use, testInfo) => {
+    const site = siteOf(testInfo);
+    const goto = page.goto.bind(page);
+    page.goto = (url, options) => goto(url.startsWith("/") ? onHost(site, url) : url, options);
+    await use(page);
+  },
   guard: [
     async ({ page, baseURL }, use) => {
       const problems: string[] = [];

@@ -1,0 +1,140 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "@playwright/test";
+import { test, expect, appReady } from "./fixtures";
+import { routedPages } from "./content";
+import { onHost, serve, siteOf, type Site } from "./sites";
+
+/** Opens the site on its own server (so the test can stop it) and waits until the service worker
+ * controls the page, which it does once every file is precached. */
+async function firstVisit(browser: Browser, site: Site, root = site.root) {
+  const server = await serve(root);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const url = (path: string) => server.origin + onHost(site, path);
+  await page.goto(url("/"));
+  await appReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  return { server, context, page, url };
+}
+
+async function headingOf(page: Page) {
+  await appReady(page);
+  return page.locator("main h1").textContent();
+}
+
+test("after the first visit every route works offline: reload, deep link and navigation", async ({ browser }, testInfo) => {
+  const site = siteOf(testInfo);
+  const { server, context, page, url } = await firstVisit(browser, site);
+  // Something of the person's own, to check going offline leaves it alone.
+  await page.goto(url("/publications"));
+  await page.getByRole("button", { name: "Bookmark: 100 Ways to Support Recovery" }).click();
+  await server.stop();
+
+  await page.reload();
+  expect(await headingOf(page)).toBe("Publications");
+  await expect(page.getByRole("button", { name: "Bookmark: 100 Ways to Support Recovery" })).toHaveAttribute("aria-pressed", "true");
+  for (const route of routedPages) {
+    await page.goto(url(route.path!));
+    expect(await headingOf(page), `${route.path} offline`).toBe(route.heading);
+  }
+  await page.goto(url("/organisations#recovery-devon"));
+  await expect(page.locator("#recovery-devon h2")).toBeInViewport();
+  await page.goto(url("/no-such-page"));
+  expect(await headingOf(page)).toBe("We can't find that page");
+  // In-app navigation.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Research" }).click();
+  await expect(page.locator("h1")).toHaveText("Research and Practice");
+  await context.close();
+});
+
+test("offline, the app says so and marks links that need a connection", async ({ browser }, testInfo) => {
+  const site = siteOf(testInfo);
+  const { server, context, page, url } = await firstVisit(browser, site);
+  await server.stop();
+  await context.setOffline(true);
+  await page.goto(url("/organisations"));
+  await appReady(page);
+  await expect(page.getByText("You are offline. Everything in this guide still works")).toBeVisible();
+  await expect(page.locator("a.external").first()).toContainText("needs a connection");
+  await context.setOffline(false);
+  await expect(page.getByText("You are offline.")).toBeHidden();
+  await context.close();
+});
+
+test("a new version waits for the person, then 'Reload to update' shows it", async ({ browser }, testInfo) => {
+  const site = siteOf(testInfo);
+  // A copy of the build, changed and finished again as a new release would be.
+  const root = mkdtempSync(join(tmpdir(), "guide-"));
+  cpSync(site.root, root, { recursive: true });
+  const { server, context, page, url } = await firstVisit(browser, site, root);
+  const appDir = join(root, site.base);
+  const index = join(appDir, "index.html");
+  writeFileSync(index, readFileSync(index, "utf8").replace("<head>", '<head><meta name="guide-release" content="2">'));
+  execFileSync("node", ["scripts/post-build.mjs", appDir, site.base]);
+
+  await page.goto(url("/reflect"));
+  const banner = page.getByText("A new version of the guide is ready.");
+  await expect(banner).toBeVisible();
+  // Nothing reloads by itself, and what is typed meanwhile is kept through the update.
+  const item = page.getByRole("group", { name: "good relationships" });
+  await item.getByText("Private note").click();
+  await item.getByRole("textbox").fill("typed while the update waited");
+  await page.waitForTimeout(1000);
+  await expect(page.locator('meta[name="guide-release"]')).toHaveCount(0);
+  await page.getByRole("button", { name: "Reload to update" }).click();
+  await expect(page.locator('meta[name="guide-release"]')).toHaveCount(1);
+  await appReady(page);
+  await expect(page.getByText("A new version of the guide is ready.")).toBeHidden();
+  await expect(page.getByRole("group", { name: "good relationships" }).getByRole("textbox")).toHaveValue("typed while the update waited");
+  await server.stop();
+  await context.close();
+});
+
+test("every route answers a direct request with 200, and the rest with 404", async ({ request, baseURL }, testInfo) => {
+  const site = siteOf(testInfo);
+  for (const route of routedPages) {
+    const response = await request.get(baseURL + onHost(site, route.path!));
+    expect(response.status(), route.path).toBe(200);
+  }
+  expect((await request.get(baseURL + onHost(site, "/no-such-page"))).status()).toBe(404);
+});
+
+test("the manifest and icons make the app installable", async ({ playwright, baseURL }, testInfo) => {
+  const site = siteOf(testInfo);
+  // Chromium never offers to install from a private window, and Playwright's contexts are private:
+  // use a real (temporary) profile.
+  const context = await playwright.chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "profile-")), {
+    ...testInfo.project.use.launchOptions,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(baseURL + site.base);
+  await appReady(page);
+  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+  expect(href).toBe(`${site.base}manifest.webmanifest`);
+  const manifest = await (await page.request.get(baseURL + href!)).json();
+  expect(manifest).toMatchObject({ name: "Recovery Guide", short_name: "Recovery", start_url: site.base, scope: site.base, display: "standalone" });
+  expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/);
+  expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/);
+  const sizes: Record<string, string> = {};
+  for (const icon of manifest.icons) {
+    const response = await page.request.get(baseURL + icon.src);
+    expect(response.status(), icon.src).toBe(200);
+    if (icon.type === "image/png") {
+      const png = await response.body();
+      const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+      expect(`${width}x${height}`, icon.src).toBe(icon.sizes);
+      sizes[icon.purpose ?? "any"] = [sizes[icon.purpose ?? "any"], icon.sizes].filter(Boolean).join(" ");
+    }
+  }
+  expect(sizes.any).toBe("192x192 512x512");
+  expect(sizes.maskable).toBe("512x512");
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+  expect(installabilityErrors).toEqual([]);
+  await context.close();
+});
