@@ -6,6 +6,7 @@
 
 use crate::browser;
 use crate::data::transfer::{self, AllData, ExportFile, ImportMode};
+use crate::data::settings::Settings;
 use crate::data::{Bookmark, Bookmarks, History, Reflections, Versioned};
 use crate::storage::web::WebStorage;
 use crate::storage::Persistence;
@@ -30,6 +31,7 @@ pub struct UserData {
     pub bookmarks: RwSignal<Bookmarks>,
     pub reflections: RwSignal<Reflections>,
     pub history: RwSignal<History>,
+    pub settings: RwSignal<Settings>,
     /// Problems with saving, each shown once until dismissed.
     pub notices: RwSignal<Vec<Notice>>,
     pub status: RwSignal<Option<Status>>,
@@ -51,6 +53,7 @@ impl UserData {
             bookmarks: RwSignal::new(Bookmarks::default()),
             reflections: RwSignal::new(Reflections::default()),
             history: RwSignal::new(History::default()),
+            settings: RwSignal::new(Settings::default()),
             notices: RwSignal::new(Vec::new()),
             status: RwSignal::new(None),
             backups: RwSignal::new(Vec::new()),
@@ -71,6 +74,18 @@ impl UserData {
             });
             on_cleanup(move || listener.remove());
         });
+        // Theme and text size act on the whole page, through attributes the stylesheet reads.
+        Effect::new(move |_| {
+            let settings = data.settings.get();
+            if let Some(root) = document().document_element() {
+                for (name, value) in [("data-theme", settings.theme.attribute()), ("data-text-size", settings.text_size.attribute())] {
+                    let _ = match value {
+                        Some(value) => root.set_attribute(name, value),
+                        None => root.remove_attribute(name),
+                    };
+                }
+            }
+        });
         data
     }
 
@@ -80,6 +95,7 @@ impl UserData {
         self.reload_store(&storage, key, self.bookmarks);
         self.reload_store(&storage, key, self.reflections);
         self.reload_store(&storage, key, self.history);
+        self.reload_store(&storage, key, self.settings);
         self.backups.set(storage.backups());
     }
 
@@ -123,6 +139,10 @@ impl UserData {
 
     pub fn change_history(&self, change: impl FnOnce(&mut History, u64)) {
         self.change(self.history, change);
+    }
+
+    pub fn change_settings(&self, change: impl FnOnce(&mut Settings)) {
+        self.change(self.settings, |settings, _| change(settings));
     }
 
     pub fn all_data(&self) -> AllData {
@@ -185,6 +205,7 @@ impl UserData {
         self.bookmarks.set(Bookmarks::default());
         self.reflections.set(Reflections::default());
         self.history.set(History::default());
+        self.settings.set(Settings::default());
         self.backups.set(Vec::new());
         self.notices.set(Vec::new());
         deleted

@@ -1,6 +1,7 @@
 //! Data saved by every version of the app must still load. When a store's version goes up, keep
 //! the old fixture here (it then exercises the upgrade) and add one for the new version.
 
+use recovery_guide::data::settings::{Settings, TextSize, Theme};
 use recovery_guide::data::{decode, transfer, Bookmarks, History, Reflections, Versioned};
 
 fn fixture(name: &str) -> String {
@@ -54,4 +55,12 @@ fn an_export_holding_stores_of_every_version_imports() {
     assert_eq!(imported.bookmarks.count(), 2);
     assert_eq!(imported.history.oldest_first().len(), 1);
     assert_eq!(imported.reflections.own_items().len(), 1);
+}
+
+#[test]
+fn every_settings_version_loads() {
+    for version in 1..=Settings::VERSION {
+        let s: Settings = decode(&fixture(&format!("settings-v{version}.json"))).unwrap();
+        assert_eq!((s.theme, s.text_size), (Theme::Dark, TextSize::Large));
+    }
 }

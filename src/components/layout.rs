@@ -2,6 +2,7 @@
 
 use crate::content::{self, HELP, SITE_NAME};
 use crate::links::href;
+use crate::data::settings::{TextSize, Theme};
 use crate::offline::use_app_status;
 use crate::user_data::use_user_data;
 use leptos::prelude::*;
@@ -82,6 +83,41 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
+/// Colours and text size, remembered on this device.
+#[component]
+fn DisplayControls() -> impl IntoView {
+    let data = use_user_data();
+    let theme = move || data.settings.with(|s| s.theme);
+    let text_size = move || data.settings.with(|s| s.text_size);
+    view! {
+        <section class="display" aria-labelledby="display-heading">
+            <h2 id="display-heading" class="display__heading">"Text size and colours"</h2>
+            <div class="display__groups">
+                <fieldset class="choice">
+                    <legend>"Text size"</legend>
+                    {TextSize::ALL.into_iter().map(|size| view! {
+                        <label class="choice__option">
+                            <input type="radio" name="text-size" prop:checked=move || text_size() == size
+                                on:change=move |_| data.change_settings(|s| s.text_size = size) />
+                            {size.label()}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <fieldset class="choice">
+                    <legend>"Colours"</legend>
+                    {Theme::ALL.into_iter().map(|choice| view! {
+                        <label class="choice__option">
+                            <input type="radio" name="theme" prop:checked=move || theme() == choice
+                                on:change=move |_| data.change_settings(|s| s.theme = choice) />
+                            {choice.label()}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+            </div>
+        </section>
+    }
+}
+
 /// How many bookmarks there are, beside "Bookmarks" in the navigation.
 #[component]
 fn BookmarkCount() -> impl IntoView {
@@ -102,6 +138,7 @@ fn BookmarkCount() -> impl IntoView {
 pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
+            <DisplayControls />
             <p>
                 "Nothing you do here leaves your device. "
                 <a href=href("/about#your-privacy")>"Privacy"</a>

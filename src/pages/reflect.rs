@@ -186,7 +186,7 @@ fn OwnItem(id: String) -> impl IntoView {
             <Show
                 when=move || editing.get()
                 fallback=move || view! {
-                    <button type="button" class="button button--small" on:click=move |_| { draft.set(text.get_untracked()); editing.set(true); }>
+                    <button type="button" class="button" on:click=move |_| { draft.set(text.get_untracked()); editing.set(true); }>
                         "Edit" <span class="visually-hidden">" " {move || text.get()}</span>
                     </button>
                 }

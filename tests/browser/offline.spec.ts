@@ -6,6 +6,7 @@ import type { Browser, Page } from "@playwright/test";
 import { test, expect, appReady } from "./fixtures";
 import { routedPages } from "./content";
 import { onHost, serve, siteOf, type Site } from "./sites";
+import { expectNoAxeViolations } from "./axe";
 
 /** Opens the site on its own server (so the test can stop it) and waits until the service worker
  * controls the page, which it does once every file is precached. */
@@ -79,6 +80,7 @@ test("a new version waits for the person, then 'Reload to update' shows it", asy
   await page.goto(url("/reflect"));
   const banner = page.getByText("A new version of the guide is ready.");
   await expect(banner).toBeVisible();
+  await expectNoAxeViolations(page, "the update banner");
   // Nothing reloads by itself, and what is typed meanwhile is kept through the update.
   const item = page.getByRole("group", { name: "good relationships" });
   await item.getByText("Private note").click();

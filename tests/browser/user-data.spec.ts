@@ -30,7 +30,7 @@ test("a bookmark survives a reload, is counted, listed with a note, and leads ba
   await expect(bookmark(page, "What supports recovery?")).toHaveAttribute("aria-pressed", "true");
   await navCount(page).click();
   await expect(page.locator("h1")).toHaveText("Your bookmarks");
-  await expect(page.getByRole("heading", { level: 2 })).toHaveText(["What is recovery?", "Publications"]);
+  await expect(page.getByRole("main").getByRole("heading", { level: 2 })).toHaveText(["What is recovery?", "Publications"]);
 
   // A note is private text: it is kept, and shown as text, never as HTML.
   const note = page.getByLabel("Your private note").last();

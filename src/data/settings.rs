@@ -1,0 +1,100 @@
+//! Display preferences: colour theme and text size. Kept on the device like everything else.
+
+use super::versioned::Versioned;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Follow the device's light or dark setting.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TextSize {
+    #[default]
+    Standard,
+    Large,
+    Largest,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::System => "Match my device",
+            Self::Light => "Light",
+            Self::Dark => "Dark",
+        }
+    }
+
+    /// The value of `data-theme` on the page; none lets CSS follow the device.
+    pub fn attribute(self) -> Option<&'static str> {
+        match self {
+            Self::System => None,
+            Self::Light => Some("light"),
+            Self::Dark => Some("dark"),
+        }
+    }
+}
+
+impl TextSize {
+    pub const ALL: [TextSize; 3] = [TextSize::Standard, TextSize::Large, TextSize::Largest];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Standard => "Standard",
+            Self::Large => "Large",
+            Self::Largest => "Largest",
+        }
+    }
+
+    /// The value of `data-text-size` on the page; the stylesheet scales all text from it.
+    pub fn attribute(self) -> Option<&'static str> {
+        match self {
+            Self::Standard => None,
+            Self::Large => Some("large"),
+            Self::Largest => Some("largest"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    pub version: u32,
+    #[serde(default)]
+    pub theme: Theme,
+    #[serde(default)]
+    pub text_size: TextSize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { version: Self::VERSION, theme: Theme::default(), text_size: TextSize::default() }
+    }
+}
+
+impl Versioned for Settings {
+    const NAME: &'static str = "display settings";
+    const KEY: &'static str = "settings";
+    const VERSION: u32 = 1;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{decode, encode};
+
+    #[test]
+    fn round_trips_and_reads_missing_fields_as_defaults() {
+        let settings = Settings { theme: Theme::Dark, text_size: TextSize::Largest, ..Settings::default() };
+        assert_eq!(decode::<Settings>(&encode(&settings)).unwrap(), settings);
+        assert_eq!(decode::<Settings>(r#"{"version":1}"#).unwrap(), Settings::default());
+        assert!(decode::<Settings>(r#"{"version":1,"theme":"purple"}"#).is_err());
+    }
+}

@@ -1,0 +1,70 @@
+import { writeFileSync } from "node:fs";
+import { test, expect, appReady } from "./fixtures";
+import { routedPages } from "./content";
+import { expectNoAxeViolations } from "./axe";
+
+const themes = ["light", "dark"] as const;
+const widths = [360, 1280];
+
+for (const scheme of themes) {
+  for (const width of widths) {
+    test(`every route passes axe in ${scheme} colours at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const route of [...routedPages.map((p) => p.path!), "/no-such-page"]) {
+        await page.goto(route);
+        await appReady(page);
+        await expectNoAxeViolations(page, `${route} (${scheme}, ${width} px)`);
+      }
+    });
+  }
+}
+
+test("the chosen dark theme (on a light device) passes axe in the states that matter", async ({ page }) => {
+  await page.goto("/publications");
+  await appReady(page);
+  await page.getByLabel("Dark").check();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  // A bookmark added, with its status message showing.
+  await page.getByRole("button", { name: "Bookmark: PACE: Personal Assistance in Community Existence" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added" })).toBeVisible();
+  await expectNoAxeViolations(page, "publications with a bookmark added");
+  await page.goto("/bookmarks");
+  await appReady(page);
+  await expectNoAxeViolations(page, "bookmarks with one bookmark");
+  // A reflection saved: checklist ticked, history chart and table.
+  await page.goto("/reflect");
+  await page.getByRole("group", { name: "good relationships" }).getByRole("checkbox", { name: "True for me now" }).check();
+  await page.getByRole("button", { name: "Save this reflection" }).first().click();
+  await page.getByText("Show these figures as a table").click();
+  await expectNoAxeViolations(page, "reflect with a saved reflection");
+  // A confirmation being asked.
+  await page.locator(".snapshot summary").click();
+  await page.getByRole("button", { name: /^Delete the reflection of/ }).click();
+  await expectNoAxeViolations(page, "reflect asking to confirm a delete");
+});
+
+test("error states pass axe: an import refused, unreadable data, offline", async ({ page, context }, testInfo) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("recovery-guide:history", "not json at all");
+      sessionStorage.setItem("seeded", "1");
+    }
+  });
+  for (const scheme of themes) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto("/your-data");
+    await appReady(page);
+    await expect(page.getByRole("region", { name: "About your saved data" })).toBeVisible();
+    const file = testInfo.outputPath("bad.json");
+    writeFileSync(file, "{oops");
+    await page.getByLabel("Export file").setInputFiles(file);
+    await expect(page.getByRole("alert")).toBeVisible();
+    await expectNoAxeViolations(page, `your-data with errors (${scheme})`);
+  }
+  await context.setOffline(true);
+  await page.evaluate(() => window.dispatchEvent(new Event("offline")));
+  await expect(page.getByText("You are offline.")).toBeVisible();
+  await expectNoAxeViolations(page, "offline notice");
+  await context.setOffline(false);
+});

@@ -1,0 +1,69 @@
+import { test, expect, appReady } from "./fixtures";
+import { routedPages } from "./content";
+
+test("theme follows the device, and a chosen theme is remembered", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("/");
+  await appReady(page);
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await expect(page.getByLabel("Match my device")).toBeChecked();
+  const dark = await background();
+  await page.getByLabel("Light").check();
+  expect(await background()).not.toBe(dark);
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByLabel("Light")).toBeChecked();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+  expect(await background()).not.toBe(dark);
+});
+
+test("text size grows in steps, is remembered, and never makes the page scroll sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto("/publications");
+  await appReady(page);
+  const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector("main p")!).fontSize));
+  const standard = await size();
+  await page.getByLabel("Largest").check();
+  expect(await size()).toBeGreaterThan(standard * 1.3);
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByLabel("Largest")).toBeChecked();
+  for (const route of routedPages) {
+    await page.goto(route.path!);
+    await appReady(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${route.path} at the largest text size`).toBeLessThanOrEqual(0);
+  }
+});
+
+test("text at 200% (browser setting) loses nothing on a desktop screen", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  for (const route of routedPages) {
+    await page.goto(route.path!);
+    await appReady(page);
+    await page.addStyleTag({ content: "html { font-size: 200% !important; }" });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${route.path} at 200% text`).toBeLessThanOrEqual(0);
+  }
+});
+
+test("with reduced motion asked for, nothing scrolls smoothly or animates", async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await page.goto("/");
+  await appReady(page);
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe("auto");
+  await page.getByRole("link", { name: "What supports recovery?" }).first().click();
+  expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
+});
+
+test("pages print cleanly: no navigation, and link addresses written out", async ({ page }) => {
+  await page.goto("/organisations");
+  await appReady(page);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(page.getByRole("link", { name: "Need help now?" })).toBeHidden();
+  await expect(page.locator(".display")).toBeHidden();
+  const after = await page.locator("a.external").first().evaluate((a) => getComputedStyle(a, "::after").content);
+  expect(after).toContain("https://www.researchintorecovery.com/");
+  await expect(page.locator("h1")).toBeVisible();
+});
