@@ -11,6 +11,7 @@ pub mod content;
 pub mod data;
 pub mod links;
 mod pages;
+pub mod search;
 pub mod storage;
 mod user_data;
 
