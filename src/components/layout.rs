@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use leptos_router::components::A;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_navigate};
+use crate::pages::search::{focus_result, show_search, use_search_query, SearchQuery};
 
 /// Focuses the first element matching `selector` (it must be focusable, e.g. `tabindex="-1"`).
 fn focus(selector: &str) {
@@ -40,14 +41,93 @@ pub fn RouteFocus() -> impl IntoView {
         let page_changed = previous_path.is_some_and(|previous| previous != path);
         request_animation_frame(move || {
             let target = hash.strip_prefix('#').filter(|id| !id.is_empty()).and_then(|id| document().get_element_by_id(id));
+            // The router changes the address without the browser's own jump, so `:target` styles
+            // never apply: mark where the person arrived ourselves, until they go elsewhere.
+            if let Ok(Some(previous)) = document().query_selector(".arrived") {
+                let _ = previous.class_list().remove_1("arrived");
+            }
             match target {
-                Some(target) => target.scroll_into_view(),
-                None if page_changed => focus("main h1"),
+                Some(target) => {
+                    let _ = target.class_list().add_1("arrived");
+                    target.scroll_into_view();
+                }
+                // Never take focus from a field being typed in (the search field changes the page).
+                None if page_changed && !typing_in_a_field() => focus("main h1"),
                 None => {}
             }
         });
         path
     });
+}
+
+/// Whether the person is typing in a text field (where "/" is a character, and focus must stay).
+fn typing_in_a_field() -> bool {
+    document().active_element().is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// The search field on every page. Typing shows results at once on the search page, whose address
+/// (`/search?q=...`) can be shared; "/" anywhere jumps here; the down arrow goes to the results.
+/// Without the app (before it loads), the form still works as a plain GET to the search page.
+#[component]
+fn SiteSearch() -> impl IntoView {
+    let location = use_location();
+    let on_search_page = move || location.pathname.with(|p| p.trim_end_matches('/').ends_with("/search"));
+    let query = use_search_query();
+    let navigate = use_navigate();
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        let slash = window_event_listener(leptos::ev::keydown, move |event| {
+            if event.key() == "/" && !event.ctrl_key() && !event.meta_key() && !typing_in_a_field() {
+                event.prevent_default();
+                if let Some(input) = input.get_untracked() {
+                    let _ = input.focus();
+                }
+            }
+        });
+        on_cleanup(move || slash.remove());
+    });
+    let search = {
+        let navigate = navigate.clone();
+        move |text: String| {
+            let on_page = on_search_page();
+            let mut next = if on_page { query.get_untracked() } else { SearchQuery::default() };
+            next.text = text;
+            show_search(&navigate, &next, on_page);
+        }
+    };
+    let submit = {
+        let search = search.clone();
+        move |event: leptos::ev::SubmitEvent| {
+            event.prevent_default();
+            if let Some(input) = input.get_untracked() {
+                search(input.value());
+            }
+            focus_result(1);
+        }
+    };
+    view! {
+        <form class="site-search" role="search" action=href("/search") method="get" on:submit=submit>
+            <label for="site-search" class="site-search__label">
+                "Search the guide " <span class="site-search__hint">"(press /)"</span>
+            </label>
+            <input
+                id="site-search"
+                type="search"
+                name="q"
+                autocomplete="off"
+                aria-keyshortcuts="/"
+                node_ref=input
+                prop:value=move || if on_search_page() { query.with(|q| q.text.clone()) } else { String::new() }
+                on:input=move |event| search(event_target_value(&event))
+                on:keydown=|event| {
+                    if event.key() == "ArrowDown" {
+                        event.prevent_default();
+                        focus_result(1);
+                    }
+                }
+            />
+        </form>
+    }
 }
 
 #[component]
@@ -74,6 +154,7 @@ pub fn SiteHeader() -> impl IntoView {
                     {SITE_NAME}
                 </a>
                 // Same place on every page, one tap away.
+                <SiteSearch />
                 <a class="help-now" href=href(help.path.expect("help has a path"))>"Need help now?"</a>
             </div>
             <nav class="site-nav" aria-label="Main">

@@ -28,7 +28,7 @@ const KNOWN_LANGUAGES: &[&str] = &["mi"];
 
 /// The page ids the app's code asks for by name.
 pub const REQUIRED_PAGES: &[&str] =
-    &["home", "publications", "research", "videos", "organisations", "bookmarks", "reflect", "your-data", "help", "about", "not-found"];
+    &["home", "publications", "research", "videos", "organisations", "bookmarks", "reflect", "your-data", "search", "help", "about", "not-found"];
 
 /// Every problem found in the compiled-in content, in plain words. Empty means good to ship.
 pub fn problems() -> Vec<String> {

@@ -7,6 +7,7 @@ mod help;
 mod home;
 mod not_found;
 mod reflect;
+pub mod search;
 mod your_data;
 
 pub use about::About;
@@ -16,4 +17,5 @@ pub use help::Help;
 pub use home::Home;
 pub use not_found::NotFound;
 pub use reflect::Reflect;
+pub use search::Search;
 pub use your_data::YourData;

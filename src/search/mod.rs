@@ -1,10 +1,11 @@
 //! Full-text search over the guide (and, separately, the person's own notes), as they type.
 //! Plain Rust with no browser: the page only shows what `Index::search` returns.
 //!
-//! The index is built once, at start-up, from the content already compiled into the app. Building
-//! it at compile time instead would add the index's data to the download on top of the content it
-//! is made from; building it takes well under a millisecond for the real guide (see
-//! `benches/search.rs`), so start-up is both smaller and fast enough.
+//! The index is built once, on the first search, from the content already compiled into the app.
+//! Building it at compile time instead would add the index (every word and where it is) to the
+//! download on top of the content it is made from; building it takes about a millisecond natively
+//! and a few in the browser (`scripts/bench.sh`), once, so building it in the app is both smaller
+//! and fast enough.
 
 mod documents;
 pub mod text;

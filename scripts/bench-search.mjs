@@ -1,0 +1,29 @@
+// Per-keystroke search time in the browser (Chromium, release build), from the app's own
+// Performance API measures ("search"): types "peer support" into the search field one key at a
+// time. Needs the release build in dist/.
+import { chromium } from "@playwright/test";
+import httpServer from "http-server";
+
+const server = httpServer.createServer({ root: process.argv[2] ?? "dist", cache: -1, showDir: false, logFn: () => {} });
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const origin = `http://127.0.0.1:${server.server.address().port}`;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+const page = await browser.newPage();
+const runs = [];
+for (let run = 0; run < 5; run++) {
+  await page.goto(`${origin}/`);
+  await page.locator("main h1").waitFor();
+  await page.evaluate(() => performance.clearMeasures("search"));
+  await page.keyboard.press("/");
+  await page.keyboard.type("peer support", { delay: 30 });
+  await page.locator(".result").first().waitFor();
+  runs.push(await page.evaluate(() => performance.getEntriesByName("search").map((e) => e.duration)));
+}
+const first = runs.map((r) => r[0]).sort((a, b) => a - b);
+const rest = runs.flatMap((r) => r.slice(1)).sort((a, b) => a - b);
+const median = (xs) => xs[Math.floor(xs.length / 2)];
+console.log(`Search in the browser: first keystroke (builds the index) median ${median(first).toFixed(2)} ms; ` +
+  `later keystrokes median ${median(rest).toFixed(2)} ms, slowest ${rest.at(-1).toFixed(2)} ms (${rest.length} keystrokes)`);
+await browser.close();
+server.server.closeAllConnections();
+server.close();

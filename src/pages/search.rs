@@ -1,0 +1,245 @@
+use crate::components::text::PageHeading;
+use crate::content::{self, CHECKLIST};
+use crate::links::href;
+use crate::search::{guide_documents, note_documents, Filters, Hit, Index, Kind, Marked};
+use crate::user_data::use_user_data;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use std::sync::OnceLock;
+
+/// The guide's index, built the first time anyone searches.
+fn guide_index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| Index::new(guide_documents()))
+}
+
+/// The search as the address says it: `?q=peer&kind=publication,research&from=2000&to=2010`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchQuery {
+    pub text: String,
+    pub filters: Filters,
+}
+
+impl SearchQuery {
+    pub fn to_path(&self) -> String {
+        let mut params = vec![format!("q={}", encode(&self.text))];
+        if !self.filters.kinds.is_empty() {
+            params.push(format!("kind={}", self.filters.kinds.iter().map(|k| k.key()).collect::<Vec<_>>().join(",")));
+        }
+        params.extend(self.filters.from.map(|y| format!("from={y}")));
+        params.extend(self.filters.to.map(|y| format!("to={y}")));
+        format!("/search?{}", params.join("&"))
+    }
+}
+
+/// Percent-encodes a query value (only what a URL cannot carry as it is).
+fn encode(text: &str) -> String {
+    let mut out = String::new();
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// The current search, read from the address.
+pub fn use_search_query() -> Memo<SearchQuery> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        query.with(|q| {
+            let year = |name: &str| q.get(name).and_then(|y| y.trim().parse().ok());
+            SearchQuery {
+                text: q.get("q").unwrap_or_default(),
+                filters: Filters {
+                    kinds: q.get("kind").map(|k| k.split(',').filter_map(Kind::from_key).collect()).unwrap_or_default(),
+                    from: year("from"),
+                    to: year("to"),
+                },
+            }
+        })
+    })
+}
+
+/// Goes to the search page for `query` (`navigate` from `use_navigate`), replacing the address
+/// while the person types.
+pub fn show_search(navigate: &impl Fn(&str, NavigateOptions), query: &SearchQuery, replace: bool) {
+    navigate(&href(&query.to_path()), NavigateOptions { resolve: false, replace, scroll: false, ..Default::default() });
+}
+
+#[component]
+pub fn Search() -> impl IntoView {
+    let page = content::page("search");
+    let data = use_user_data();
+    let query = use_search_query();
+    let navigate = use_navigate();
+    let set_filters = move |change: &dyn Fn(&mut Filters)| {
+        let mut next = query.get_untracked();
+        change(&mut next.filters);
+        show_search(&navigate, &next, true);
+    };
+    let set_filters = StoredValue::new(set_filters);
+    // The person's notes are searched here, on their device, and never indexed anywhere else.
+    // (A handful of notes: indexing them for each search costs less than keeping an index in step.)
+    let notes = move || {
+        data.bookmarks.with(|b| data.reflections.with(|r| {
+            Index::new(note_documents(b, r, |id| CHECKLIST.iter().flat_map(|g| g.items).find(|i| i.id == id).map(|i| i.text.to_string())))
+        }))
+    };
+    let results = move || {
+        let query = query.get();
+        let hits: Vec<Hit<'static>> = measure(|| guide_index().search(&query.text, &query.filters));
+        let notes = notes();
+        let own: Vec<(Kind, Marked, Option<Marked>, String)> =
+            notes.search(&query.text, &query.filters).into_iter().map(|h| (h.doc.kind, h.title, h.snippet, h.doc.path.clone())).collect();
+        let mut all: Vec<(Kind, Marked, Option<Marked>, String)> =
+            hits.into_iter().map(|h| (h.doc.kind, h.title, h.snippet, h.doc.path.clone())).collect();
+        all.extend(own);
+        (query.text, all)
+    };
+    view! {
+        <PageHeading page />
+        <Filters query set_filters />
+        {move || {
+            let (text, all) = results();
+            if text.trim().is_empty() {
+                return Either::Left(view! { <p class="search-status" role="status">"Type in the search box above to search the whole guide."</p> });
+            }
+            let count = all.len();
+            let status = match count {
+                0 => format!("No results for “{text}”."),
+                1 => format!("1 result for “{text}”."),
+                n => format!("{n} results for “{text}”."),
+            };
+            // Grouped by kind, in a fixed order; best first within each group.
+            let mut groups: Vec<(Kind, Vec<(Marked, Option<Marked>, String)>)> = Vec::new();
+            for (kind, title, snippet, path) in all {
+                match groups.iter_mut().find(|(k, _)| *k == kind) {
+                    Some((_, items)) => items.push((title, snippet, path)),
+                    None => groups.push((kind, vec![(title, snippet, path)])),
+                }
+            }
+            groups.sort_by_key(|(kind, _)| *kind);
+            Either::Right(view! {
+                <p class="search-status" role="status">{status}</p>
+                {(count == 0).then(|| view! { <p class="empty-note">{page.empty}</p> })}
+                <div class="results" on:keydown=move_between_results>
+                    {groups.into_iter().map(|(kind, items)| view! {
+                        <section class="result-group" aria-label=kind.group()>
+                            <h2>{kind.group()}</h2>
+                            <ol class="result-list">
+                                {items.into_iter().map(|(title, snippet, path)| view! {
+                                    <li>
+                                        <a class="result" href=href(&path)>
+                                            <span class="result__title"><Highlighted marked=title /></span>
+                                            {snippet.map(|s| view! { <span class="result__snippet"><Highlighted marked=s /></span> })}
+                                        </a>
+                                    </li>
+                                }).collect_view()}
+                            </ol>
+                        </section>
+                    }).collect_view()}
+                </div>
+            })
+        }}
+    }
+}
+
+/// Times one search with the browser's Performance API (a "search" measure per keystroke, which
+/// the benchmark reads); natively (tests, prerendering) it only runs the search.
+fn measure<T>(search: impl FnOnce() -> T) -> T {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("search-start");
+        let result = search();
+        let _ = performance.measure_with_start_mark("search", "search-start");
+        return result;
+    }
+    search()
+}
+
+/// Arrow keys move between results (Enter opens one, as on any link).
+fn move_between_results(event: leptos::ev::KeyboardEvent) {
+    let step: i32 = match event.key().as_str() {
+        "ArrowDown" => 1,
+        "ArrowUp" => -1,
+        _ => return,
+    };
+    event.prevent_default();
+    focus_result(step);
+}
+
+/// Focuses the next (or previous) result from the focused one, or the first.
+pub fn focus_result(step: i32) {
+    use wasm_bindgen::JsCast;
+    let Ok(links) = document().query_selector_all(".results .result") else { return };
+    let links: Vec<web_sys::HtmlElement> = (0..links.length()).filter_map(|i| links.get(i)?.dyn_into().ok()).collect();
+    let active = document().active_element();
+    let current = links.iter().position(|link| {
+        let node: &web_sys::Node = link;
+        active.as_ref().is_some_and(|a| a.is_same_node(Some(node)))
+    });
+    let next = match current {
+        Some(i) => (i as i32 + step).clamp(0, links.len() as i32 - 1) as usize,
+        None if step > 0 => 0,
+        None => return,
+    };
+    if let Some(link) = links.get(next) {
+        let _ = link.focus();
+    }
+}
+
+#[component]
+fn Highlighted(marked: Marked) -> impl IntoView {
+    marked
+        .parts()
+        .into_iter()
+        .map(|(text, hit)| if hit { Either::Left(view! { <mark>{text.to_string()}</mark> }) } else { Either::Right(text.to_string()) })
+        .collect_view()
+}
+
+#[component]
+fn Filters(query: Memo<SearchQuery>, set_filters: StoredValue<impl Fn(&dyn Fn(&mut Filters)) + Send + Sync + 'static>) -> impl IntoView {
+    let year_input = move |label: &'static str, id: &'static str, get: fn(&Filters) -> Option<u16>, set: fn(&mut Filters, Option<u16>)| view! {
+        <label class="year-field" for=id>
+            {label}
+            <input id=id type="number" inputmode="numeric" min="1800" max="2100"
+                prop:value=move || query.with(|q| get(&q.filters).map(|y| y.to_string()).unwrap_or_default())
+                on:change=move |e| {
+                    let year = event_target_value(&e).trim().parse().ok();
+                    set_filters.with_value(|f| f(&|filters: &mut Filters| set(filters, year)));
+                } />
+        </label>
+    };
+    view! {
+        <details class="search-filters" open=move || query.with(|q| q.filters != Filters::default())>
+            <summary>"Filter results"</summary>
+            <fieldset class="choice">
+                <legend>"Show only"</legend>
+                {Kind::FILTERABLE.into_iter().map(|kind| view! {
+                    <label class="choice__option">
+                        <input type="checkbox"
+                            prop:checked=move || query.with(|q| q.filters.kinds.contains(&kind))
+                            on:change=move |e| {
+                                let on = event_target_checked(&e);
+                                set_filters.with_value(|f| f(&|filters: &mut Filters| {
+                                    filters.kinds.retain(|k| *k != kind);
+                                    if on { filters.kinds.push(kind); filters.kinds.sort(); }
+                                }));
+                            } />
+                        {kind.group()}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <fieldset class="choice">
+                <legend>"Years (only items with a year)"</legend>
+                {year_input("From", "year-from", |f| f.from, |f, y| f.from = y)}
+                {year_input("To", "year-to", |f| f.to, |f, y| f.to = y)}
+            </fieldset>
+        </details>
+    }
+}

@@ -1,0 +1,93 @@
+import { test, expect, appReady } from "./fixtures";
+
+const field = (page: import("@playwright/test").Page) => page.getByRole("searchbox", { name: /Search the guide/ });
+
+test("typing in the header searches as you type, with a shareable address that survives reload", async ({ page }) => {
+  await page.goto("/organisations");
+  await appReady(page);
+  await field(page).pressSequentially("peer supp");
+  await expect(page).toHaveURL(/\/search\?q=peer\+supp$/);
+  await expect(field(page)).toBeFocused();
+  await expect(page.getByRole("status").filter({ hasText: /results? for “peer supp”/ })).toBeVisible();
+  const first = page.locator(".result").first();
+  await expect(first.locator("mark").first()).toBeVisible();
+  await page.reload();
+  await appReady(page);
+  await expect(field(page)).toHaveValue("peer supp");
+  await expect(page.locator(".result").first()).toBeVisible();
+});
+
+test("the / key focuses the search field; arrows move through results; Enter opens one, highlighted", async ({ page }) => {
+  await page.goto("/");
+  await appReady(page);
+  await page.keyboard.press("/");
+  await expect(field(page)).toBeFocused();
+  await page.keyboard.type("slade");
+  await expect(page.locator(".result").first()).toContainText("100 Ways to Support Recovery");
+  await page.keyboard.press("ArrowDown");
+  await expect(page.locator(".result").first()).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.locator(".result").nth(1)).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/publications#100-ways-to-support-recovery$/);
+  await expect(page.locator('[id="100-ways-to-support-recovery"] h2')).toBeInViewport();
+  const outline = await page.locator('[id="100-ways-to-support-recovery"]').evaluate((el) => getComputedStyle(el).boxShadow);
+  expect(outline).not.toBe("none");
+});
+
+test("forgiving: accents, case, plurals and a typo all find the same thing", async ({ page }) => {
+  for (const query of ["Ngākau", "ngakau", "NGAKAU"]) {
+    await page.goto(`/search?q=${encodeURIComponent(query)}`);
+    await appReady(page);
+    await expect(page.locator(".result").first()).toContainText("Oranga Ngākau");
+  }
+  // A typo in an author's name, and a plural ("colleges" for "Recovery Colleges").
+  await page.goto("/search?q=kandirikirra");
+  await appReady(page);
+  await expect(page.locator(".result").first()).toContainText("Recovering Mental Health in Scotland");
+  await page.goto("/search?q=college");
+  await appReady(page);
+  await expect(page.locator(".result").filter({ hasText: "ImROC" })).toHaveCount(1);
+});
+
+test("results are grouped by section, and filters by kind and year are kept in the address", async ({ page }) => {
+  await page.goto("/search?q=recovery");
+  await appReady(page);
+  const groups = page.locator(".result-group h2");
+  expect(await groups.count()).toBeGreaterThan(2);
+  await page.getByText("Filter results").click();
+  await page.getByRole("checkbox", { name: "Publications" }).check();
+  await expect(page).toHaveURL(/kind=publication/);
+  await expect(groups).toHaveText(["Publications"]);
+  await page.getByLabel("From").fill("2005");
+  await page.getByLabel("From").press("Tab");
+  await page.getByLabel("To").fill("2008");
+  await page.getByLabel("To").press("Tab");
+  await expect(page).toHaveURL(/from=2005&to=2008/);
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByRole("checkbox", { name: "Publications" })).toBeChecked();
+  const facts = await page.locator(".result__title").allTextContents();
+  expect(facts.length).toBeGreaterThan(0);
+  for (const title of facts) expect(title).not.toContain("100 Ways");
+});
+
+test("the person's own notes are found too, marked as theirs", async ({ page }) => {
+  await page.goto("/publications");
+  await appReady(page);
+  await page.getByRole("button", { name: "Bookmark: PACE: Personal Assistance in Community Existence" }).click();
+  await page.goto("/bookmarks");
+  await page.getByLabel("Your private note").fill("Bring this to Thursday's appointment");
+  await page.goto("/search?q=thursday");
+  await appReady(page);
+  await expect(page.getByRole("heading", { name: "Your own notes (only on this device)" })).toBeVisible();
+  await expect(page.locator(".result")).toContainText(["PACE"]);
+});
+
+test("nothing found: the count is announced and other words are suggested", async ({ page }) => {
+  await page.goto("/search?q=xylophone");
+  await appReady(page);
+  await expect(page.getByRole("status").filter({ hasText: "No results for “xylophone”." })).toBeVisible();
+  await expect(page.getByText(/Try another word/)).toBeVisible();
+});
