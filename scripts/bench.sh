@@ -10,5 +10,9 @@ node scripts/bench-sizes.mjs dist
 step "Offline (service worker)"
 ensure_chromium
 node scripts/bench-offline.mjs dist
+step "Search in the browser (Performance API)"
+node scripts/bench-search.mjs dist
+step "Search natively (criterion): real guide, 10x and 100x"
+cargo bench --quiet --bench search -- --warm-up-time 1 --measurement-time 3 2>/dev/null | grep -E "time:|guide" || true
 step "Reading and writing a heavy user's data (native, release)"
 cargo run --quiet --release --example data_bench

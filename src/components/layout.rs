@@ -154,8 +154,9 @@ pub fn SiteHeader() -> impl IntoView {
                     {SITE_NAME}
                 </a>
                 // Same place on every page, one tap away.
-                <SiteSearch />
                 <a class="help-now" href=href(help.path.expect("help has a path"))>"Need help now?"</a>
+                // After help, in reading and Tab order: help is never more than two stops away.
+                <SiteSearch />
             </div>
             <nav class="site-nav" aria-label="Main">
                 <ul>{nav_links}</ul>
