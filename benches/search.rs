@@ -3,35 +3,12 @@
 //! (the benchmark command, scripts/bench.sh, runs it and prints the figures).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use recovery_guide::search::{guide_documents, Document, Filters, Index};
-
-/// The guide's documents, `times` over, each copy's titles and text made distinct so the index
-/// really grows (new words as well as more postings).
-fn scaled(times: usize) -> Vec<Document> {
-    let base = guide_documents();
-    (0..times)
-        .flat_map(|copy| {
-            base.iter().map(move |doc| {
-                let mut doc = doc.clone();
-                if copy > 0 {
-                    doc.title = format!("{} volume{copy}", doc.title);
-                    for (_, text) in &mut doc.fields {
-                        text.push_str(&format!(" edition{copy} section{}", copy % 17));
-                    }
-                }
-                doc
-            })
-        })
-        .collect()
-}
-
-/// What someone typing "peer support" sends, one keystroke at a time.
-const KEYSTROKES: [&str; 12] = ["p", "pe", "pee", "peer", "peer ", "peer s", "peer su", "peer sup", "peer supp", "peer suppo", "peer suppor", "peer support"];
+use recovery_guide::search::{guide_documents, scaled_documents, Filters, Index, BENCH_KEYSTROKES as KEYSTROKES};
 
 fn bench(c: &mut Criterion) {
     c.bench_function("build index, real guide", |b| b.iter(|| Index::new(black_box(guide_documents()))));
     for times in [1, 10, 100] {
-        let index = Index::new(scaled(times));
+        let index = Index::new(scaled_documents(times));
         let filters = Filters::default();
         c.bench_function(&format!("one keystroke, {times}x guide ({} documents)", index.len()), |b| {
             let mut i = 0;

@@ -1,6 +1,8 @@
-// Per-keystroke search time in the browser (Chromium, release build), from the app's own
-// Performance API measures ("search"): types "peer support" into the search field one key at a
-// time. Needs the release build in dist/.
+// Per-keystroke search time in the browser (Chromium):
+// 1. in the app (release build in dist/), from its own Performance API measures ("search"), typing
+//    "peer support" into the search field one key at a time;
+// 2. the same engine at 1x, 10x and 100x the guide's size, from examples/search_bench_wasm.rs
+//    (built to wasm by scripts/bench.sh into target/search-bench/), timed with performance.now().
 import { chromium } from "@playwright/test";
 import httpServer from "http-server";
 
@@ -24,6 +26,21 @@ const rest = runs.flatMap((r) => r.slice(1)).sort((a, b) => a - b);
 const median = (xs) => xs[Math.floor(xs.length / 2)];
 console.log(`Search in the browser: first keystroke (builds the index) median ${median(first).toFixed(2)} ms; ` +
   `later keystrokes median ${median(rest).toFixed(2)} ms, slowest ${rest.at(-1).toFixed(2)} ms (${rest.length} keystrokes)`);
+
+const benchServer = httpServer.createServer({ root: "target/search-bench", cache: -1, showDir: false, logFn: () => {} });
+await new Promise((resolve) => benchServer.listen(0, "127.0.0.1", resolve));
+await page.goto(`http://127.0.0.1:${benchServer.server.address().port}/`).catch(() => {});
+const lines = await page.evaluate(async (url) => {
+  const module = await import(url);
+  await module.default();
+  return module.run();
+}, `http://127.0.0.1:${benchServer.server.address().port}/search_bench_wasm.js`);
+for (const line of lines.split("\n")) {
+  const [times, docs, median, slowest] = line.split(" ");
+  console.log(`Search engine in the browser, ${times}x the guide (${docs} documents): keystroke median ${median} ms, slowest ${slowest} ms`);
+}
 await browser.close();
-server.server.closeAllConnections();
-server.close();
+for (const s of [server, benchServer]) {
+  s.server.closeAllConnections();
+  s.close();
+}

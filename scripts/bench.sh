@@ -11,6 +11,10 @@ step "Offline (service worker)"
 ensure_chromium
 node scripts/bench-offline.mjs dist
 step "Search in the browser (Performance API)"
+cargo build --quiet --release --example search_bench_wasm --target wasm32-unknown-unknown
+rm -rf target/search-bench
+wasm-bindgen --target web --no-typescript --out-dir target/search-bench \
+  target/wasm32-unknown-unknown/release/examples/search_bench_wasm.wasm
 node scripts/bench-search.mjs dist
 step "Search natively (criterion): real guide, 10x and 100x"
 cargo bench --quiet --bench search -- --warm-up-time 1 --measurement-time 3 2>/dev/null | grep -E "time:|guide" || true
