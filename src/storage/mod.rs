@@ -162,11 +162,6 @@ impl<B: Backend> Persistence<B> {
         }
     }
 
-    /// Replaces a store entirely (import "replace", or after a merge computed elsewhere).
-    pub fn save<T: Versioned>(&self, data: &T) -> Option<Notice> {
-        self.update(data, |stored| *stored = data.clone()).1
-    }
-
     /// Backups of unreadable data, oldest first.
     pub fn backups(&self) -> Vec<Backup> {
         let Some(backend) = &self.backend else { return Vec::new() };
