@@ -2,7 +2,7 @@
 
 use crate::content::{self, HELP, SITE_NAME};
 use crate::links::href;
-use crate::data::settings::{TextSize, Theme};
+use crate::data::settings::{Settings, TextSize, Theme};
 use crate::offline::use_app_status;
 use crate::user_data::use_user_data;
 use leptos::prelude::*;
@@ -168,35 +168,41 @@ pub fn SiteHeader() -> impl IntoView {
 /// Colours and text size, remembered on this device.
 #[component]
 fn DisplayControls() -> impl IntoView {
-    let data = use_user_data();
-    let theme = move || data.settings.with(|s| s.theme);
-    let text_size = move || data.settings.with(|s| s.text_size);
     view! {
         <section class="display" aria-labelledby="display-heading">
             <h2 id="display-heading" class="display__heading">"Text size and colours"</h2>
             <div class="display__groups">
-                <fieldset class="choice">
-                    <legend>"Text size"</legend>
-                    {TextSize::ALL.into_iter().map(|size| view! {
-                        <label class="choice__option">
-                            <input type="radio" name="text-size" prop:checked=move || text_size() == size
-                                on:change=move |_| data.change_settings(|s| s.text_size = size) />
-                            {size.label()}
-                        </label>
-                    }).collect_view()}
-                </fieldset>
-                <fieldset class="choice">
-                    <legend>"Colours"</legend>
-                    {Theme::ALL.into_iter().map(|choice| view! {
-                        <label class="choice__option">
-                            <input type="radio" name="theme" prop:checked=move || theme() == choice
-                                on:change=move |_| data.change_settings(|s| s.theme = choice) />
-                            {choice.label()}
-                        </label>
-                    }).collect_view()}
-                </fieldset>
+                <SettingChoice legend="Text size" name="text-size" options=TextSize::ALL label=TextSize::label
+                    get=|s| s.text_size set=|s, size| s.text_size = size />
+                <SettingChoice legend="Colours" name="theme" options=Theme::ALL label=Theme::label
+                    get=|s| s.theme set=|s, theme| s.theme = theme />
             </div>
         </section>
+    }
+}
+
+/// One display setting as a group of radio buttons, saved as soon as it is chosen.
+#[component]
+fn SettingChoice<T: Copy + PartialEq + Send + Sync + 'static>(
+    legend: &'static str,
+    name: &'static str,
+    options: [T; 3],
+    label: fn(T) -> &'static str,
+    get: fn(&Settings) -> T,
+    set: fn(&mut Settings, T),
+) -> impl IntoView {
+    let data = use_user_data();
+    view! {
+        <fieldset class="choice">
+            <legend>{legend}</legend>
+            {options.into_iter().map(|option| view! {
+                <label class="choice__option">
+                    <input type="radio" name=name prop:checked=move || data.settings.with(|s| get(s) == option)
+                        on:change=move |_| data.change_settings(|s| set(s, option)) />
+                    {label(option)}
+                </label>
+            }).collect_view()}
+        </fieldset>
     }
 }
 
