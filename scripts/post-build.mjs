@@ -1,57 +1,81 @@
 // Finishes a release build so any static host can serve it, at its root or under a sub-path, and
 // it works offline after the first visit. Trunk runs this as its post_build hook; the tests also
-// run it on a changed copy of a build, to make a "new version" without recompiling.
+// run it with --service-worker-only on a changed copy of a build, to make a "new version" without
+// recompiling.
 //
-//   node scripts/post-build.mjs [dir] [base]      (defaults: $TRUNK_STAGING_DIR, $TRUNK_PUBLIC_URL)
+//   node scripts/post-build.mjs [dir] [base] [--service-worker-only]
+//                                       (defaults: $TRUNK_STAGING_DIR, $TRUNK_PUBLIC_URL)
 //
-// 1. Every route gets its own folder with an index.html (deep links answer 200 with no rewrite
-//    rules), and 404.html answers everything else. Routes come from src/content/pages.toml.
+// 1. Every route is prerendered (src/bin/prerender.rs) into its own folder's index.html, so deep
+//    links answer 200 with no rewrite rules and every page is readable before the wasm arrives;
+//    404.html answers everything else. The browser build hydrates these pages.
 // 2. manifest.webmanifest, with start URL and scope set to the base path.
 // 3. sw.js, made by Workbox from the files actually in the build: precaches every file, versioned
 //    by content, removes old caches, and waits for the person to choose "Reload to update".
+// 4. Compressed copies (.br, .gz) of every text file and the wasm, for hosts that serve them.
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { parse } from "smol-toml";
 import { generateSW } from "workbox-build";
 
-const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+const flags = process.argv.slice(2).filter((a) => a.startsWith("--"));
+const [dirArg, baseArg] = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const serviceWorkerOnly = flags.includes("--service-worker-only");
+const dir = dirArg ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("usage: post-build.mjs <dir> [base] (or run as Trunk's post_build hook)");
-const base = `/${(process.argv[3] ?? process.env.TRUNK_PUBLIC_URL ?? "/").replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
+const base = `/${(baseArg ?? process.env.TRUNK_PUBLIC_URL ?? "/").replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
 
 const pages = parse(readFileSync("src/content/pages.toml", "utf8"));
 const theme = { background: "#f7f3ec", theme: "#1f5f5b" };
 
-// ---- 2. Manifest (written first, so the service worker precaches it).
-const manifest = {
-  name: pages.site_name,
-  short_name: "Recovery",
-  description: "A calm, private guide to the recovery approach in mental health. Works offline.",
-  lang: "en",
-  start_url: base,
-  scope: base,
-  display: "standalone",
-  background_color: theme.background,
-  theme_color: theme.theme,
-  icons: [
-    { src: `${base}icons/icon.svg`, sizes: "any", type: "image/svg+xml" },
-    { src: `${base}icons/icon-192.png`, sizes: "192x192", type: "image/png" },
-    { src: `${base}icons/icon-512.png`, sizes: "512x512", type: "image/png" },
-    { src: `${base}icons/maskable-512.png`, sizes: "512x512", type: "image/png", purpose: "maskable" },
-  ],
-};
-writeFileSync(join(dir, "manifest.webmanifest"), JSON.stringify(manifest, null, 2));
-
-// ---- 1. The app shell, with the manifest linked, copied to every route.
-const head = `<link rel="manifest" href="${base}manifest.webmanifest">\n<link rel="apple-touch-icon" href="${base}icons/icon-192.png">\n`;
-let shell = readFileSync(join(dir, "index.html"), "utf8");
-if (!shell.includes('rel="manifest"')) shell = shell.replace("</head>", `${head}</head>`);
-writeFileSync(join(dir, "index.html"), shell);
-for (const { path } of pages.page) {
-  if (!path || path === "/") continue;
-  mkdirSync(join(dir, path), { recursive: true });
-  writeFileSync(join(dir, path, "index.html"), shell);
+if (!serviceWorkerOnly) {
+  writeManifest();
+  prerenderRoutes();
 }
-writeFileSync(join(dir, "404.html"), shell);
+
+// ---- 2. Manifest (written first, so the service worker precaches it).
+function writeManifest() {
+  const manifest = {
+    name: pages.site_name,
+    short_name: "Recovery",
+    description: "A calm, private guide to the recovery approach in mental health. Works offline.",
+    lang: "en",
+    start_url: base,
+    scope: base,
+    display: "standalone",
+    background_color: theme.background,
+    theme_color: theme.theme,
+    icons: [
+      { src: `${base}icons/icon.svg`, sizes: "any", type: "image/svg+xml" },
+      { src: `${base}icons/icon-192.png`, sizes: "192x192", type: "image/png" },
+      { src: `${base}icons/icon-512.png`, sizes: "512x512", type: "image/png" },
+      { src: `${base}icons/maskable-512.png`, sizes: "512x512", type: "image/png", purpose: "maskable" },
+    ],
+  };
+  writeFileSync(join(dir, "manifest.webmanifest"), JSON.stringify(manifest, null, 2));
+}
+
+// ---- 1. Every route rendered into the shell Trunk wrote (its head, styles and scripts).
+function prerenderRoutes() {
+  const links = `<link rel="manifest" href="${base}manifest.webmanifest">\n<link rel="apple-touch-icon" href="${base}icons/icon-192.png">\n`;
+  let shell = readFileSync(join(dir, "index.html"), "utf8");
+  if (!shell.includes('rel="manifest"')) shell = shell.replace("</head>", `${links}</head>`);
+  const shellPath = join(dir, ".shell.html");
+  writeFileSync(shellPath, shell);
+  // Native build of the app with the `ssr` feature; links carry the same base as the wasm's.
+  const output = execFileSync(
+    "cargo",
+    ["run", "--quiet", "--offline", "--profile", "prerender", "--features", "ssr", "--bin", "prerender", "--", shellPath],
+    { env: { ...process.env, RECOVERY_GUIDE_BASE: base.replace(/\/$/, "") }, maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  rmSync(shellPath);
+  for (const { file, html } of JSON.parse(output)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), html);
+  }
+}
 
 // ---- 3. Service worker.
 for (const old of readdirSync(dir).filter((f) => /^(sw|workbox-.*)\.js(\.map)?$/.test(f))) rmSync(join(dir, old));
@@ -88,4 +112,20 @@ const { count, size, warnings } = await generateSW({
   mode: "production",
 });
 for (const warning of warnings) console.warn(`workbox: ${warning}`);
-console.log(`post-build: ${routes.length} route pages, 404.html, manifest, sw.js precaching ${count} files (${(size / 1024).toFixed(0)} KB) under ${base}`);
+
+// ---- 4. Compressed copies, made last so they include sw.js (Workbox precaches the originals).
+const compressible = /\.(html|js|css|wasm|svg|webmanifest)$/;
+const compress = (folder) => {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) compress(path);
+    else if (/\.(br|gz)$/.test(entry.name)) rmSync(path);
+    else if (compressible.test(entry.name)) {
+      const bytes = readFileSync(path);
+      writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+      writeFileSync(`${path}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+    }
+  }
+};
+compress(dir);
+console.log(`post-build: ${routes.length} prerendered route pages, 404.html, manifest, sw.js precaching ${count} files (${(size / 1024).toFixed(0)} KB) under ${base}, .br and .gz copies`);

@@ -1,6 +1,9 @@
-//! Browser entry point: Trunk builds this into the wasm bundle.
+//! Browser entry point: Trunk builds this into the wasm bundle. Every page arrives as prerendered
+//! HTML (src/bin/prerender.rs); the app takes it over in place instead of drawing it again.
+
+#![recursion_limit = "256"]
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(recovery_guide::App);
+    leptos::mount::hydrate_body(recovery_guide::App);
 }

@@ -47,10 +47,15 @@ fn encode(text: &str) -> String {
     out
 }
 
-/// The current search, read from the address.
+/// The current search, read from the address once the app has started: the prerendered page has
+/// no search in it, and hydration must find exactly that page before anything changes.
 pub fn use_search_query() -> Memo<SearchQuery> {
     let query = use_query_map();
+    let data = use_user_data();
     Memo::new(move |_| {
+        if !data.ready.get() {
+            return SearchQuery::default();
+        }
         query.with(|q| {
             let year = |name: &str| q.get(name).and_then(|y| y.trim().parse().ok());
             SearchQuery {

@@ -75,7 +75,7 @@ test("a new version waits for the person, then 'Reload to update' shows it", asy
   const appDir = join(root, site.base);
   const index = join(appDir, "index.html");
   writeFileSync(index, readFileSync(index, "utf8").replace("<head>", '<head><meta name="guide-release" content="2">'));
-  execFileSync("node", ["scripts/post-build.mjs", appDir, site.base]);
+  execFileSync("node", ["scripts/post-build.mjs", appDir, site.base, "--service-worker-only"]);
 
   await page.goto(url("/reflect"));
   const banner = page.getByText("A new version of the guide is ready.");
