@@ -23,7 +23,7 @@ export default defineConfig({
     {
       name: "sub-path",
       use: { baseURL: `http://127.0.0.1:${subPathPort}` },
-      testMatch: ["routes.spec.ts", "offline.spec.ts"],
+      testMatch: ["routes.spec.ts", "offline.spec.ts", "prerender.spec.ts"],
     },
   ],
   use: {

@@ -41,6 +41,18 @@ pub async fn read_text(file: &File) -> Result<String, JsValue> {
     text.as_string().ok_or_else(|| JsValue::from_str("not text"))
 }
 
+/// Tells the page, and the benchmark, that the app has started on top of the prerendered HTML:
+/// `data-app="ready"` on the root element, and a Performance API mark.
+pub fn mark_app_started() {
+    let Some(window) = web_sys::window() else { return };
+    if let Some(performance) = window.performance() {
+        let _ = performance.mark("recovery-guide:ready");
+    }
+    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-app", "ready");
+    }
+}
+
 /// Opens the browser's print dialog.
 pub fn print() {
     if let Some(window) = web_sys::window() {

@@ -65,6 +65,7 @@ impl UserData {
             data.utc_offset_minutes.set(browser::utc_offset_minutes());
             data.reload(None);
             data.ready.set(true);
+            browser::mark_app_started();
             // Another tab changed something: show it here too.
             let listener = window_event_listener(leptos::ev::storage, move |event| {
                 let key = event.key();

@@ -106,7 +106,7 @@ fn SiteSearch() -> impl IntoView {
         }
     };
     view! {
-        <form class="site-search" role="search" action=href("/search") method="get" on:submit=submit>
+        <form class="site-search needs-script" role="search" action=href("/search") method="get" on:submit=submit>
             <label for="site-search" class="site-search__label">
                 "Search the guide " <span class="site-search__hint">"(press /)"</span>
             </label>
@@ -169,7 +169,7 @@ pub fn SiteHeader() -> impl IntoView {
 #[component]
 fn DisplayControls() -> impl IntoView {
     view! {
-        <section class="display" aria-labelledby="display-heading">
+        <section class="display needs-script" aria-labelledby="display-heading">
             <h2 id="display-heading" class="display__heading">"Text size and colours"</h2>
             <div class="display__groups">
                 <SettingChoice legend="Text size" name="text-size" options=TextSize::ALL label=TextSize::label
@@ -246,6 +246,10 @@ pub fn AppBanners() -> impl IntoView {
     let status = use_app_status();
     view! {
         <div class="app-banners" role="status">
+            // Shown only when the browser runs no scripts at all (see the <noscript> style in index.html).
+            <p class="banner without-script">
+                "Your browser is not running JavaScript, so bookmarks, the reflection checklist, search and saving your data are not available. Everything else in this guide works."
+            </p>
             <Show when=move || !status.online.get()>
                 <p class="banner banner--offline">
                     "You are offline. Everything in this guide still works; links to other websites need a connection."

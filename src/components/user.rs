@@ -16,7 +16,7 @@ pub fn BookmarkButton(id: &'static str, page: &'static str, title: String) -> im
     view! {
         <button
             type="button"
-            class="bookmark-toggle"
+            class="bookmark-toggle needs-script"
             aria-label=name
             aria-pressed=move || if pressed() { "true" } else { "false" }
             disabled=move || !data.ready.get()

@@ -221,7 +221,7 @@ fn Filters(query: Memo<SearchQuery>, set_filters: StoredValue<impl Fn(&dyn Fn(&m
         </label>
     };
     view! {
-        <details class="search-filters" open=move || query.with(|q| q.filters != Filters::default())>
+        <details class="search-filters needs-script" open=move || query.with(|q| q.filters != Filters::default())>
             <summary>"Filter results"</summary>
             <fieldset class="choice">
                 <legend>"Show only"</legend>

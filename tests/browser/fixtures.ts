@@ -36,7 +36,8 @@ export const test = base.extend<{ guard: void }>({
 
 export { expect };
 
-/** Waits until the app has started and drawn the page (the wasm has loaded). */
+/** Waits until the app has started on the prerendered page (the wasm has loaded and hydrated). */
 export async function appReady(page: import("@playwright/test").Page) {
+  await expect(page.locator("html[data-app=ready]")).toBeAttached();
   await expect(page.locator("main h1")).toBeVisible();
 }

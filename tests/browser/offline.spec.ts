@@ -73,8 +73,9 @@ test("a new version waits for the person, then 'Reload to update' shows it", asy
   cpSync(site.root, root, { recursive: true });
   const { server, context, page, url } = await firstVisit(browser, site, root);
   const appDir = join(root, site.base);
-  const index = join(appDir, "index.html");
-  writeFileSync(index, readFileSync(index, "utf8").replace("<head>", '<head><meta name="guide-release" content="2">'));
+  // Each route is its own prerendered page: the one visited below is the one that changes.
+  const reflectPage = join(appDir, "reflect", "index.html");
+  writeFileSync(reflectPage, readFileSync(reflectPage, "utf8").replace("<head>", '<head><meta name="guide-release" content="2">'));
   execFileSync("node", ["scripts/post-build.mjs", appDir, site.base, "--service-worker-only"]);
 
   await page.goto(url("/reflect"));

@@ -1,0 +1,119 @@
+// Every page is prerendered HTML: readable, linked and styled before the wasm arrives (or with
+// scripts off), and the app then takes that same page over without redrawing it.
+import type { Page } from "@playwright/test";
+import { test, expect, appReady } from "./fixtures";
+import { documentTitle, navPages, pageById, routedPages } from "./content";
+import { onHost, siteOf } from "./sites";
+
+const decodeEntities = (html: string) =>
+  html.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+
+/** Holds the wasm back until `release()` is called: the page is as it is before the app starts. */
+async function holdTheApp(page: Page) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/*.wasm", async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+test.describe("each route's HTML, as the server sends it, has its heading and links", () => {
+  for (const route of [...routedPages, { ...pageById("not-found"), path: "/no-such-page" }]) {
+    test(`${route.path}`, async ({ request }, testInfo) => {
+      const site = siteOf(testInfo);
+      const response = await request.get(onHost(site, route.path!));
+      const html = await response.text();
+      const headings = [...html.matchAll(/<h1[^>]*>([^<]*)<\/h1>/g)].map((m) => decodeEntities(m[1]));
+      expect(headings).toEqual([route.heading]);
+      expect(html).toContain(`<title>${documentTitle(route)}</title>`);
+      for (const target of navPages) expect(html, `links to ${target.path}`).toContain(`href="${onHost(site, target.path!)}"`);
+      expect(html, "the help link").toContain(`href="${onHost(site, pageById("help").path!)}"`);
+    });
+  }
+});
+
+test("with scripts off, every page reads and every main link works", async ({ browser, baseURL }, testInfo) => {
+  const site = siteOf(testInfo);
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const page = await context.newPage();
+  await page.goto(onHost(site, "/"));
+  await expect(page.locator("h1")).toHaveText(pageById("home").heading);
+  // Controls that need the app are hidden, and a calm line says why.
+  await expect(page.getByText("Your browser is not running JavaScript")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Bookmark/ })).toHaveCount(0);
+  await expect(page.getByRole("search")).toHaveCount(0);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const target of [...navPages.filter((p) => p.id !== "home"), pageById("home")]) {
+    await nav.getByRole("link", { name: target.nav, exact: true }).click();
+    await expect(page.locator("h1")).toHaveText(target.heading);
+    await expect(page).toHaveTitle(documentTitle(target));
+  }
+  await page.getByRole("link", { name: "Need help now?" }).click();
+  await expect(page.locator("h1")).toHaveText(pageById("help").heading);
+  await expect(page.locator('a[href^="tel:"]').first()).toBeVisible();
+  await context.close();
+});
+
+test("before the app starts, the page is styled and its controls wait, disabled", async ({ page }) => {
+  const release = await holdTheApp(page);
+  await page.goto("/", { waitUntil: "domcontentloaded" });
+  await expect(page.locator("h1")).toHaveText(pageById("home").heading);
+  // Styled: the stylesheet has applied (the header is laid out as a bar, not default blue links).
+  const helpLink = page.getByRole("link", { name: "Need help now?" });
+  await expect(helpLink).toBeVisible();
+  expect(await helpLink.evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe("none");
+  const bookmark = page.getByRole("button", { name: /^Bookmark/ }).first();
+  await expect(bookmark).toBeDisabled();
+  await expect(page.getByText("Your browser is not running JavaScript")).toBeHidden();
+  release();
+  await appReady(page);
+  await expect(bookmark).toBeEnabled();
+});
+
+test("the app takes over the prerendered page without redrawing it or moving anything", async ({ page }) => {
+  for (const route of [pageById("home"), pageById("reflect"), pageById("organisations")]) {
+    const release = await holdTheApp(page);
+    await page.goto(route.path!, { waitUntil: "domcontentloaded" });
+    // Tag the server's nodes; hydration must keep them, not replace them.
+    await page.evaluate(() => {
+      (window as any).prerenderedHeading = document.querySelector("main h1");
+      (window as any).layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as any[]) (window as any).layoutShift += entry.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    release();
+    await appReady(page);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.querySelector("main h1") === (window as any).prerenderedHeading), `${route.path}: same heading node`).toBe(true);
+    expect(await page.evaluate(() => (window as any).layoutShift), `${route.path}: layout shift`).toBeLessThan(0.01);
+    await page.unroute("**/*.wasm");
+  }
+});
+
+test("hydrating every route logs no errors or warnings", async ({ page }) => {
+  const messages: string[] = [];
+  page.on("console", (message) => {
+    // Chromium notes that preloads ignore `integrity`; it is about the browser, not the app.
+    if (message.text().includes("integrity` attribute is currently ignored")) return;
+    if (["error", "warning"].includes(message.type())) messages.push(`${message.type()}: ${message.text()}`);
+  });
+  for (const route of routedPages) {
+    await page.goto(route.path!);
+    await appReady(page);
+  }
+  expect(messages).toEqual([]);
+});
+
+test("a saved dark theme and large text apply before the app starts", async ({ page }) => {
+  await page.goto("/");
+  await appReady(page);
+  await page.evaluate(() => localStorage.setItem("recovery-guide:settings", JSON.stringify({ version: 1, theme: "dark", text_size: "largest" })));
+  await holdTheApp(page);
+  await page.goto("/publications", { waitUntil: "domcontentloaded" });
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect(page.locator("html")).toHaveAttribute("data-text-size", "largest");
+  await expect(page.locator("html")).not.toHaveAttribute("data-app", "ready");
+});
