@@ -62,6 +62,7 @@ struct PageEntry {
     heading: String,
     intro: String,
     empty: Option<String>,
+    loading: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -336,14 +337,15 @@ fn emit_pages(out: &mut String, pages: &[PageEntry]) {
     for p in pages {
         writeln!(
             out,
-            "  Page {{ id: {:?}, path: {}, nav: {}, title: {:?}, heading: {:?}, intro: {:?}, empty: {} }},",
+            "  Page {{ id: {:?}, path: {}, nav: {}, title: {:?}, heading: {:?}, intro: {:?}, empty: {}, loading: {} }},",
             p.id,
             opt_str(&p.path),
             opt_str(&p.nav),
             p.title,
             p.heading,
             p.intro,
-            opt_str(&p.empty)
+            opt_str(&p.empty),
+            opt_str(&p.loading)
         )
         .unwrap();
     }

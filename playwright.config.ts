@@ -6,7 +6,7 @@ import { defineConfig } from "@playwright/test";
 const port = 4173;
 const subPathPort = 4174;
 const server = (dir: string, at: number, base: string) => ({
-  command: `http-server ${dir} -a 127.0.0.1 -p ${at} -c-1 -d false -s`,
+  command: `http-server ${dir} -a 127.0.0.1 -p ${at} -c-1 -d false -s --gzip --brotli`,
   url: `http://127.0.0.1:${at}${base}`,
   reuseExistingServer: false,
 });

@@ -6,8 +6,9 @@ import { extname, join } from "node:path";
 
 const dist = process.argv[2] ?? "dist";
 const html = readFileSync(join(dist, "index.html"), "utf8");
-// The home page's own files: the HTML plus every asset it links to (not the per-route copies).
-const linked = new Set([...html.matchAll(/(?:href|src)="\/?(?:[^"]*\/)?([^"/]+\.(?:wasm|js|css|svg))"/g)].map((m) => m[1]));
+// The home page's own files: the HTML plus every asset it links to or its loader imports (not the
+// per-route copies, nor what the service worker fetches afterwards for offline use).
+const linked = new Set([...html.matchAll(/["']\/?(?:[^"'\s]*\/)?([^"'/\s]+\.(?:wasm|js|css|svg))["']/g)].map((m) => m[1]));
 const files = ["index.html", ...readdirSync(dist).filter((f) => linked.has(f))];
 
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);

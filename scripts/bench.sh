@@ -7,8 +7,10 @@ start=$(date +%s)
 build_release
 step "Release build took $(( $(date +%s) - start )) s"
 node scripts/bench-sizes.mjs dist
-step "Offline (service worker)"
 ensure_chromium
+step "Loading: Lighthouse on every route, the home page against a plain static page, start-up and route changes"
+CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}" node scripts/bench-load.mjs dist
+step "Offline (service worker)"
 node scripts/bench-offline.mjs dist
 step "Search in the browser (Performance API)"
 cargo build --quiet --release --example search_bench_wasm --target wasm32-unknown-unknown

@@ -57,10 +57,38 @@ function writeManifest() {
   writeFileSync(join(dir, "manifest.webmanifest"), JSON.stringify(manifest, null, 2));
 }
 
+// Trunk's loader fetches the JS glue and the wasm while the page is still loading, where they
+// share a slow connection with the page and delay its first paint. The prerendered page needs
+// neither to be read, so the app's download starts once the page's main content has painted
+// (the largest-contentful-paint entry where the browser has it, else the first frame; a timer in
+// case neither comes, as in a tab opened in the background).
+function startAppAfterFirstPaint(shell) {
+  const loader = /<script type="module">\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(/;
+  if (!loader.test(shell)) {
+    if (shell.includes("largest-contentful-paint")) return shell;
+    throw new Error("post-build: Trunk's loader script has changed; update startAppAfterFirstPaint");
+  }
+  return shell
+    .replace(/<link rel="(?:modulepreload|preload)" href="[^"]+" crossorigin="anonymous" integrity="[^"]+"(?: as="fetch" type="application\/wasm")?>/g, "")
+    .replace(loader, (_, glue) => [
+      '<script type="module">',
+      "await new Promise((painted) => {",
+      "  const start = () => setTimeout(painted);",
+      "  setTimeout(painted, 3000);",
+      '  if (PerformanceObserver.supportedEntryTypes?.includes("largest-contentful-paint")) {',
+      '    new PerformanceObserver((_, observer) => { observer.disconnect(); start(); }).observe({ type: "largest-contentful-paint", buffered: true });',
+      "  } else requestAnimationFrame(start);",
+      "});",
+      `const bindings = await import('${glue}');`,
+      "const init = bindings.default;",
+      "const wasm = await init(",
+    ].join("\n"));
+}
+
 // ---- 1. Every route rendered into the shell Trunk wrote (its head, styles and scripts).
 function prerenderRoutes() {
   const links = `<link rel="manifest" href="${base}manifest.webmanifest">\n<link rel="apple-touch-icon" href="${base}icons/icon-192.png">\n`;
-  let shell = readFileSync(join(dir, "index.html"), "utf8");
+  let shell = startAppAfterFirstPaint(readFileSync(join(dir, "index.html"), "utf8"));
   if (!shell.includes('rel="manifest"')) shell = shell.replace("</head>", `${links}</head>`);
   const shellPath = join(dir, ".shell.html");
   writeFileSync(shellPath, shell);

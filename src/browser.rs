@@ -44,12 +44,16 @@ pub async fn read_text(file: &File) -> Result<String, JsValue> {
 /// Tells the page, and the benchmark, that the app has started on top of the prerendered HTML:
 /// `data-app="ready"` on the root element, and a Performance API mark.
 pub fn mark_app_started() {
-    let Some(window) = web_sys::window() else { return };
-    if let Some(performance) = window.performance() {
-        let _ = performance.mark("recovery-guide:ready");
-    }
-    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+    performance_mark("recovery-guide:ready");
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.set_attribute("data-app", "ready");
+    }
+}
+
+/// A Performance API mark, for the benchmark (`scripts/bench-load.mjs`) to time against.
+pub fn performance_mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
     }
 }
 

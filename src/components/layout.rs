@@ -1,5 +1,6 @@
 //! What every page has: a skip link, the header with the urgent-help link, navigation, a footer.
 
+use crate::browser;
 use crate::content::{self, HELP, SITE_NAME};
 use crate::links::href;
 use crate::data::settings::{Settings, TextSize, Theme};
@@ -39,6 +40,10 @@ pub fn RouteFocus() -> impl IntoView {
         let path = location.pathname.get();
         let hash = location.hash.get();
         let page_changed = previous_path.is_some_and(|previous| previous != path);
+        if page_changed {
+            // The new page is in the document: the benchmark times route changes up to here.
+            browser::performance_mark("recovery-guide:route-shown");
+        }
         request_animation_frame(move || {
             let target = hash.strip_prefix('#').filter(|id| !id.is_empty()).and_then(|id| document().get_element_by_id(id));
             // The router changes the address without the browser's own jump, so `:target` styles

@@ -246,6 +246,8 @@ pub struct Page {
     pub heading: &'static str,
     pub intro: &'static str,
     pub empty: Option<&'static str>,
+    /// Shown in the prerendered page until the app has read what is stored on the device.
+    pub loading: Option<&'static str>,
 }
 
 /// One group of the reflection checklist (from `reflect.toml`).

@@ -348,7 +348,7 @@ mod tests {
 
     #[test]
     fn catches_missing_pages_and_bad_paths() {
-        let page = Page { id: "home", path: Some("/Home Page"), nav: None, title: "T", heading: "H", intro: "I", empty: None };
+        let page = Page { id: "home", path: Some("/Home Page"), nav: None, title: "T", heading: "H", intro: "I", empty: None, loading: None };
         let mut problems = Vec::new();
         check_pages(&[page], &mut problems);
         assert!(problems.iter().any(|p| p.contains("must be")));

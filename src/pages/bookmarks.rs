@@ -33,26 +33,26 @@ pub fn Bookmarks() -> impl IntoView {
     });
     view! {
         <PageHeading page />
-        <Show when=move || data.ready.get() fallback=|| view! { <p>"Loading your bookmarks…"</p> }>
-            <Show
-                when=move || !groups.with(Vec::is_empty)
-                fallback=move || view! { <p class="empty-note">{page.empty}</p> }
-            >
-                <For each=move || groups.get() key=|(group, _)| group.clone() let:group>
-                    <section class="bookmark-group">
-                        <h2>{group.0.clone()}</h2>
-                        <ul class="bookmark-list">
-                            <For
-                                each=move || groups.with(|all| all.iter().find(|(g, _)| *g == group.0).map(|(_, ids)| ids.clone()).unwrap_or_default())
-                                key=|id| id.clone()
-                                let:id
-                            >
-                                <BookmarkItem id />
-                            </For>
-                        </ul>
-                    </section>
-                </For>
-            </Show>
+        // Until the stored bookmarks are read, and when there are none, one note says so: the same
+        // element with its words changed, so the prerendered page does not jump when the app starts.
+        <Show
+            when=move || data.ready.get() && !groups.with(Vec::is_empty)
+            fallback=move || view! { <p class="empty-note">{move || if data.ready.get() { page.empty } else { page.loading }}</p> }
+        >
+            <For each=move || groups.get() key=|(group, _)| group.clone() let:group>
+                <section class="bookmark-group">
+                    <h2>{group.0.clone()}</h2>
+                    <ul class="bookmark-list">
+                        <For
+                            each=move || groups.with(|all| all.iter().find(|(g, _)| *g == group.0).map(|(_, ids)| ids.clone()).unwrap_or_default())
+                            key=|id| id.clone()
+                            let:id
+                        >
+                            <BookmarkItem id />
+                        </For>
+                    </ul>
+                </section>
+            </For>
         </Show>
         <p class="your-data-link">
             "Bookmarks stay on this device. " <a href=href("/your-data")>"Download a copy or move them"</a>

@@ -1,5 +1,7 @@
 // Every page is prerendered HTML: readable, linked and styled before the wasm arrives (or with
 // scripts off), and the app then takes that same page over without redrawing it.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import { test, expect, appReady } from "./fixtures";
 import { documentTitle, navPages, pageById, routedPages } from "./content";
@@ -116,4 +118,17 @@ test("a saved dark theme and large text apply before the app starts", async ({ p
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   await expect(page.locator("html")).toHaveAttribute("data-text-size", "largest");
   await expect(page.locator("html")).not.toHaveAttribute("data-app", "ready");
+});
+
+test("a host can send the build's brotli and gzip copies, and they are the same files", async ({ request }, testInfo) => {
+  const site = siteOf(testInfo);
+  const home = onHost(site, "/");
+  const wasm = (await (await request.get(home)).text()).match(/module_or_path: '([^']+)'/)![1];
+  for (const [path, file] of [[home, `${home}index.html`], [wasm, wasm]]) {
+    for (const encoding of ["br", "gzip"]) {
+      const response = await request.get(path, { headers: { "accept-encoding": encoding } });
+      expect(response.headers()["content-encoding"], `${path} as ${encoding}`).toBe(encoding);
+      expect((await response.body()).equals(readFileSync(join(site.root, file))), `${path} as ${encoding}`).toBe(true);
+    }
+  }
 });
