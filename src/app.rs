@@ -1,7 +1,7 @@
 //! The app shell: router, layout and the route table. Routes come from `pages.toml`, so the page
 //! addresses live in one place with the rest of the content.
 
-use crate::components::layout::{AppBanners, RouteFocus, SiteFooter, SiteHeader, SkipLink};
+use crate::components::layout::{AppBanners, RouteFocus, SiteFooter, SiteHeader, SkipLink, WithoutScriptNote};
 use crate::offline::AppStatus;
 use crate::content::{self, Collection};
 use crate::links;
@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
             <SkipLink />
             <SiteHeader />
             <main id="main" tabindex="-1">
+                <WithoutScriptNote />
                 <AppBanners />
                 <Notices />
                 <Routes fallback=NotFound>

@@ -245,16 +245,23 @@ pub fn SiteFooter() -> impl IntoView {
     }
 }
 
+/// What works without scripts, shown only when the browser runs none (index.html's <noscript>
+/// style reveals it); with scripts it stays hidden, even before the app has loaded.
+#[component]
+pub fn WithoutScriptNote() -> impl IntoView {
+    view! {
+        <p class="banner without-script">
+            "Your browser is not running JavaScript, so bookmarks, the reflection checklist, search and saving your data are not available. Everything else in this guide works."
+        </p>
+    }
+}
+
 /// "You are offline" and "A new version is ready", calmly, at the top of the page.
 #[component]
 pub fn AppBanners() -> impl IntoView {
     let status = use_app_status();
     view! {
         <div class="app-banners" role="status">
-            // Shown only when the browser runs no scripts at all (see the <noscript> style in index.html).
-            <p class="banner without-script">
-                "Your browser is not running JavaScript, so bookmarks, the reflection checklist, search and saving your data are not available. Everything else in this guide works."
-            </p>
             <Show when=move || !status.online.get()>
                 <p class="banner banner--offline">
                     "You are offline. Everything in this guide still works; links to other websites need a connection."
