@@ -31,7 +31,7 @@ pub fn Reflect() -> impl IntoView {
     view! {
         <PageHeading page />
         <div class="reflect-screen">
-            <div class="actions">
+            <div class="actions needs-script">
                 <button type="button" class="button button--primary" disabled=move || !data.ready.get() on:click=move |_| save_reflection(data)>
                     "Save this reflection"
                 </button>
@@ -40,7 +40,7 @@ pub fn Reflect() -> impl IntoView {
             </div>
             {CHECKLIST.iter().map(|group| view! { <GroupView group /> }).collect_view()}
             <OwnItems />
-            <div class="actions">
+            <div class="actions needs-script">
                 <button type="button" class="button button--primary" disabled=move || !data.ready.get() on:click=move |_| save_reflection(data)>
                     "Save this reflection"
                 </button>
@@ -138,7 +138,7 @@ fn OwnItems() -> impl IntoView {
                     <OwnItem id />
                 </For>
             </ul>
-            <form class="add-own" on:submit=add>
+            <form class="add-own needs-script" on:submit=add>
                 <label class="field-label" for="new-own-item">"Something that matters to you"</label>
                 <div class="add-own__row">
                     <input id="new-own-item" type="text" maxlength="300" autocomplete="off"

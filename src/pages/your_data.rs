@@ -65,7 +65,7 @@ pub fn YourData() -> impl IntoView {
         <section aria-labelledby="export-heading" class="panel">
             <h2 id="export-heading">"Download a copy"</h2>
             <p>"One file with all your bookmarks, notes, checklist answers and saved reflections. Keep it somewhere safe, or use it to move your data to another device."</p>
-            <button type="button" class="button button--primary" disabled=move || !data.ready.get() on:click=export>"Download my data"</button>
+            <button type="button" class="button button--primary needs-script" disabled=move || !data.ready.get() on:click=export>"Download my data"</button>
         </section>
 
         <Import />
@@ -167,8 +167,8 @@ fn Import() -> impl IntoView {
         <section aria-labelledby="import-heading" class="panel">
             <h2 id="import-heading">"Bring back a copy"</h2>
             <p>"Choose a file made with “Download my data”. You will see what would change before anything does."</p>
-            <label class="field-label" for="import-file">"Export file"</label>
-            <input id="import-file" type="file" accept=".json,application/json" node_ref=input_ref on:change=on_change disabled=move || !data.ready.get() />
+            <label class="field-label needs-script" for="import-file">"Export file"</label>
+            <input id="import-file" class="needs-script" type="file" accept=".json,application/json" node_ref=input_ref on:change=on_change disabled=move || !data.ready.get() />
             {move || match chosen.get() {
                 None => ().into_any(),
                 Some(Err(error)) => view! { <p class="error" role="alert">{error.explain()}</p> }.into_any(),
