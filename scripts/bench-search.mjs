@@ -14,7 +14,7 @@ const page = await browser.newPage();
 const runs = [];
 for (let run = 0; run < 5; run++) {
   await page.goto(`${origin}/`);
-  await page.locator("main h1").waitFor();
+  await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
   await page.evaluate(() => performance.clearMeasures("search"));
   await page.keyboard.press("/");
   await page.keyboard.type("peer support", { delay: 30 });
