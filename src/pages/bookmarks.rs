@@ -37,7 +37,7 @@ pub fn Bookmarks() -> impl IntoView {
         // element with its words changed, so the prerendered page does not jump when the app starts.
         <Show
             when=move || data.ready.get() && !groups.with(Vec::is_empty)
-            fallback=move || view! { <p class="empty-note">{move || if data.ready.get() { page.empty } else { page.loading }}</p> }
+            fallback=move || view! { <p class="empty-note needs-script">{move || if data.ready.get() { page.empty } else { page.loading }}</p> }
         >
             <For each=move || groups.get() key=|(group, _)| group.clone() let:group>
                 <section class="bookmark-group">
