@@ -64,10 +64,7 @@ function writeManifest() {
 // case neither comes, as in a tab opened in the background).
 function startAppAfterFirstPaint(shell) {
   const loader = /<script type="module">\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(/;
-  if (!loader.test(shell)) {
-    if (shell.includes("largest-contentful-paint")) return shell;
-    throw new Error("post-build: Trunk's loader script has changed; update startAppAfterFirstPaint");
-  }
+  if (!loader.test(shell)) throw new Error("post-build: Trunk's loader script has changed; update startAppAfterFirstPaint");
   return shell
     .replace(/<link rel="(?:modulepreload|preload)" href="[^"]+" crossorigin="anonymous" integrity="[^"]+"(?: as="fetch" type="application\/wasm")?>/g, "")
     .replace(loader, (_, glue) => [
