@@ -17,6 +17,7 @@ import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { chromium } from "@playwright/test";
 import httpServer from "http-server";
+import { median } from "./lib/median.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
@@ -25,7 +26,6 @@ const quietFlags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disabl
 // Paint times on this machine vary by ±100 ms from load to load: medians of several runs.
 const RUNS = 5;
 const COLD_RUNS = 7;
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 // The build plus the plain page, served together so both load the same stylesheet the same way.
 const root = mkdtempSync(join(tmpdir(), "guide-bench-"));
@@ -33,7 +33,7 @@ cpSync(dist, root, { recursive: true });
 const home = readFileSync(join(dist, "index.html"), "utf8");
 const plain = home
   .replace(/<script\b[\s\S]*?<\/script>/g, "")
-  .replace(/<link rel="(?:modulepreload|preload|manifest)"[^>]*>/g, "");
+  .replace(/<link rel="manifest"[^>]*>/g, "");
 mkdirSync(join(root, "plain"));
 writeFileSync(join(root, "plain", "index.html"), plain);
 // Served as a host would: the build's .br and .gz copies when the browser accepts them.
@@ -41,7 +41,8 @@ const server = httpServer.createServer({ root, cache: -1, showDir: false, autoIn
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const origin = `http://127.0.0.1:${server.server.address().port}`;
 
-const routes = parse(readFileSync("src/content/pages.toml", "utf8")).page.filter((p) => p.path).map((p) => p.path);
+const pages = parse(readFileSync("src/content/pages.toml", "utf8")).page;
+const routes = pages.filter((p) => p.path).map((p) => p.path);
 const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: quietFlags });
 const audit = async (path) => {
   const { lhr } = await lighthouse(`${origin}${path}`, {
@@ -134,7 +135,7 @@ const context = await browser.newContext();
 const page = await throttled(context);
 await page.goto(`${origin}/`);
 await page.locator("html[data-app=ready]").waitFor({ state: "attached", timeout: 120_000 });
-const nav = parse(readFileSync("src/content/pages.toml", "utf8")).page.filter((p) => p.nav).map((p) => p.path);
+const nav = pages.filter((p) => p.nav).map((p) => p.path);
 const changes = [];
 for (let i = 1; i <= 4 * nav.length; i++) {
   const target = nav[i % nav.length];

@@ -3,6 +3,7 @@
 // navigation start to the prerendered heading being shown, and to the app having started on it.
 import { chromium } from "@playwright/test";
 import httpServer from "http-server";
+import { median } from "./lib/median.mjs";
 
 const root = process.argv[2] ?? "dist";
 const server = httpServer.createServer({ root, cache: -1, showDir: false, logFn: () => {} });
@@ -27,7 +28,6 @@ for (let i = 0; i < 7; i++) {
   painted.push(paint);
   started.push(ready);
 }
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 console.log(`Offline reload of /publications (service worker cache), median of ${painted.length}: ` +
   `page shown (first contentful paint) ${median(painted).toFixed(0)} ms, app started ${median(started).toFixed(0)} ms`);
 await browser.close();

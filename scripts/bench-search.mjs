@@ -5,6 +5,7 @@
 //    (built to wasm by scripts/bench.sh into target/search-bench/), timed with performance.now().
 import { chromium } from "@playwright/test";
 import httpServer from "http-server";
+import { median } from "./lib/median.mjs";
 
 const server = httpServer.createServer({ root: process.argv[2] ?? "dist", cache: -1, showDir: false, logFn: () => {} });
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -23,7 +24,6 @@ for (let run = 0; run < 5; run++) {
 }
 const first = runs.map((r) => r[0]).sort((a, b) => a - b);
 const rest = runs.flatMap((r) => r.slice(1)).sort((a, b) => a - b);
-const median = (xs) => xs[Math.floor(xs.length / 2)];
 console.log(`Search in the browser: first keystroke (builds the index) median ${median(first).toFixed(2)} ms; ` +
   `later keystrokes median ${median(rest).toFixed(2)} ms, slowest ${rest.at(-1).toFixed(2)} ms (${rest.length} keystrokes)`);
 
@@ -36,8 +36,8 @@ const lines = await page.evaluate(async (url) => {
   return module.run();
 }, `http://127.0.0.1:${benchServer.server.address().port}/search_bench_wasm.js`);
 for (const line of lines.split("\n")) {
-  const [times, docs, median, slowest] = line.split(" ");
-  console.log(`Search engine in the browser, ${times}x the guide (${docs} documents): keystroke median ${median} ms, slowest ${slowest} ms`);
+  const [times, docs, keystrokeMedian, slowest] = line.split(" ");
+  console.log(`Search engine in the browser, ${times}x the guide (${docs} documents): keystroke median ${keystrokeMedian} ms, slowest ${slowest} ms`);
 }
 await browser.close();
 for (const s of [server, benchServer]) {
