@@ -28,11 +28,17 @@ pub fn download(file_name: &str, contents: &str) -> Result<(), JsValue> {
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let body = document.body().ok_or("no body")?;
     let link: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     link.set_href(&url);
     link.set_download(file_name);
+    // Firefox and Safari ignore a click on a link outside the page, or whose file is already
+    // released: attach it for the click, and release the file only once the download has begun.
+    body.append_child(&link)?;
     link.click();
-    Url::revoke_object_url(&url)
+    link.remove();
+    leptos::prelude::set_timeout(move || { let _ = Url::revoke_object_url(&url); }, std::time::Duration::from_secs(60));
+    Ok(())
 }
 
 /// The text of a file the person chose.

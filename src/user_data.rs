@@ -11,7 +11,7 @@ use crate::data::{Bookmark, Bookmarks, History, Reflections, Versioned};
 use crate::storage::web::WebStorage;
 use crate::storage::Persistence;
 use crate::storage::web::persistence;
-use crate::storage::{key_of, Backup, Notice, PREFIX};
+use crate::storage::{key_of, Backup, Notice, Shown, PREFIX};
 use leptos::prelude::*;
 
 /// A short message about what just happened, announced to screen readers, with an optional undo.
@@ -40,6 +40,8 @@ pub struct UserData {
     /// True once the stored data has been read (false while prerendered HTML waits for the app).
     pub ready: RwSignal<bool>,
     pub utc_offset_minutes: RwSignal<i32>,
+    /// Stores (`Versioned::KEY`) whose changes on screen could not be saved.
+    unsaved: RwSignal<Vec<&'static str>>,
 }
 
 pub fn use_user_data() -> UserData {
@@ -59,6 +61,7 @@ impl UserData {
             backups: RwSignal::new(Vec::new()),
             ready: RwSignal::new(false),
             utc_offset_minutes: RwSignal::new(0),
+            unsaved: RwSignal::new(Vec::new()),
         };
         provide_context(data);
         Effect::new(move |_| {
@@ -104,6 +107,7 @@ impl UserData {
         if key.is_none_or(|k| k == key_of::<T>()) {
             let loaded = storage.load::<T>();
             signal.set(loaded.data);
+            self.set_unsaved(T::KEY, false);
             self.notice(loaded.notice);
         }
     }
@@ -122,12 +126,29 @@ impl UserData {
         self.status.set(Some(Status { text: text.into(), undo: None }));
     }
 
-    /// Changes one store: applied to the latest saved copy, saved, and shown.
-    fn change<T: Versioned + Send + Sync + 'static>(&self, signal: RwSignal<T>, change: impl FnOnce(&mut T, u64)) {
+    /// Changes one store: applied to the latest saved copy, saved, and shown. False when it could
+    /// not be saved (the change is then on screen only, and a notice says why).
+    fn change<T: Versioned + Send + Sync + 'static>(&self, signal: RwSignal<T>, change: impl FnOnce(&mut T, u64)) -> bool {
         let now = browser::now();
-        let (data, notice) = persistence().update(&signal.get_untracked(), |stored| change(stored, now));
+        let unsaved = self.unsaved.with_untracked(|keys| keys.contains(&T::KEY));
+        let (data, notice) = signal.with_untracked(|on_screen| {
+            let shown = if unsaved { Shown::Unsaved(on_screen) } else { Shown::Saved(on_screen) };
+            persistence().update(shown, |stored| change(stored, now))
+        });
         signal.set(data);
+        let saved = notice.is_none();
+        self.set_unsaved(T::KEY, !saved);
         self.notice(notice);
+        saved
+    }
+
+    fn set_unsaved(&self, key: &'static str, unsaved: bool) {
+        self.unsaved.update(|keys| {
+            keys.retain(|k| *k != key);
+            if unsaved {
+                keys.push(key);
+            }
+        });
     }
 
     pub fn change_bookmarks(&self, change: impl FnOnce(&mut Bookmarks, u64)) {
@@ -185,20 +206,23 @@ impl UserData {
         transfer::export(&self.all_data(), browser::now())
     }
 
-    pub fn import(&self, file: &ExportFile, mode: ImportMode) {
-        match mode {
+    /// Brings in an export file. False when some of it could not be saved on this device (it is
+    /// then on screen only, and a notice says why).
+    pub fn import(&self, file: &ExportFile, mode: ImportMode) -> bool {
+        let saved = match mode {
             // Merge into the latest saved copies, so nothing another tab saved is lost.
-            ImportMode::Merge => {
-                self.change_bookmarks(|b, _| transfer::merge_bookmarks(b, &file.bookmarks));
-                self.change_reflections(|r, _| transfer::merge_reflections(r, &file.reflections));
-                self.change_history(|h, _| transfer::merge_history(h, &file.history));
-            }
-            ImportMode::Replace => {
-                self.change_bookmarks(|b, _| *b = file.bookmarks.clone());
-                self.change_reflections(|r, _| *r = file.reflections.clone());
-                self.change_history(|h, _| *h = file.history.clone());
-            }
-        }
+            ImportMode::Merge => [
+                self.change(self.bookmarks, |b, _| transfer::merge_bookmarks(b, &file.bookmarks)),
+                self.change(self.reflections, |r, _| transfer::merge_reflections(r, &file.reflections)),
+                self.change(self.history, |h, _| transfer::merge_history(h, &file.history)),
+            ],
+            ImportMode::Replace => [
+                self.change(self.bookmarks, |b, _| *b = file.bookmarks.clone()),
+                self.change(self.reflections, |r, _| *r = file.reflections.clone()),
+                self.change(self.history, |h, _| *h = file.history.clone()),
+            ],
+        };
+        saved.iter().all(|&store_saved| store_saved)
     }
 
     pub fn delete_all(&self) -> bool {
@@ -209,6 +233,7 @@ impl UserData {
         self.settings.set(Settings::default());
         self.backups.set(Vec::new());
         self.notices.set(Vec::new());
+        self.unsaved.set(Vec::new());
         deleted
     }
 }

@@ -48,7 +48,7 @@ pub fn YourData() -> impl IntoView {
     let export = move |_| {
         let name = format!("recovery-guide-{}.json", today_for_file_name(data));
         match browser::download(&name, &data.export_file()) {
-            Ok(()) => data.say(format!("Your data was saved to the file {name}.")),
+            Ok(()) => data.say(format!("Your download should start now: the file {name}.")),
             Err(_) => data.say("Your browser did not let the app save the file. Nothing was changed."),
         }
     };
@@ -139,10 +139,11 @@ fn Import() -> impl IntoView {
     };
     let apply = move |mode: ImportMode| {
         if let Some(Ok(file)) = chosen.get_untracked() {
-            data.import(&file, mode);
-            data.say(match mode {
-                ImportMode::Merge => "Done. The file's data has been combined with yours.",
-                ImportMode::Replace => "Done. Your data has been replaced with the file's.",
+            let saved = data.import(&file, mode);
+            data.say(match (mode, saved) {
+                (ImportMode::Merge, true) => "Done. The file's data has been combined with yours.",
+                (ImportMode::Replace, true) => "Done. Your data has been replaced with the file's.",
+                (_, false) => "The file's data is on screen, but not all of it could be saved on this device: see the message above. Keep the file.",
             });
             reset();
         }
@@ -153,14 +154,24 @@ fn Import() -> impl IntoView {
             _ => Vec::new(),
         })
     };
-    let replace_removes = move || {
+    // Bringing in a file asks first whenever it would remove something from this device.
+    let removes = move |mode: ImportMode| {
         chosen.with(|c| match c {
             Some(Ok(file)) => {
-                let changes = preview(&data.all_data(), file, ImportMode::Replace);
+                let changes = preview(&data.all_data(), file, mode);
                 changes.bookmarks.removed + changes.checklist.removed + changes.snapshots.removed > 0
             }
             _ => false,
         })
+    };
+    let apply_button = move |mode: ImportMode, label: &'static str, class: &'static str, question: &'static str, confirm: &'static str| {
+        if removes(mode) {
+            view! {
+                <ConfirmButton label=label.to_string() question=question.to_string() confirm=confirm.to_string() on_confirm=move || apply(mode) />
+            }.into_any()
+        } else {
+            view! { <button type="button" class=class on:click=move |_| apply(mode)>{label}</button> }.into_any()
+        }
     };
     let bullet_list = |lines: Vec<String>| view! { <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> };
     view! {
@@ -169,7 +180,12 @@ fn Import() -> impl IntoView {
             <p>"Choose a file made with “Download my data”. You will see what would change before anything does."</p>
             <label class="field-label needs-script" for="import-file">"Export file"</label>
             <input id="import-file" class="needs-script" type="file" accept=".json,application/json" node_ref=input_ref on:change=on_change disabled=move || !data.ready.get() />
-            {move || match chosen.get() {
+            {move || {
+                // The preview follows changes made meanwhile (in another tab, for instance).
+                data.bookmarks.track();
+                data.reflections.track();
+                data.history.track();
+                match chosen.get() {
                 None => ().into_any(),
                 Some(Err(error)) => view! { <p class="error" role="alert">{error.explain()}</p> }.into_any(),
                 Some(Ok(file)) => view! {
@@ -179,27 +195,21 @@ fn Import() -> impl IntoView {
                             {file.bookmarks.count()} " bookmarks and " {file.history.oldest_first().len()} " saved reflections."
                         </p>
                         <h3>"Combine with what is here"</h3>
-                        <p>"Keeps everything on this device and adds what the file has. Where both changed the same thing, the later change is kept."</p>
+                        <p>"Adds what the file has to what is on this device. Where both changed or deleted the same thing, the later change is kept."</p>
                         {bullet_list(preview_of(ImportMode::Merge))}
-                        <button type="button" class="button button--primary" on:click=move |_| apply(ImportMode::Merge)>"Combine"</button>
+                        {apply_button(ImportMode::Merge, "Combine", "button button--primary",
+                            "Combine the file with your data? What is listed as removed above was deleted later on the other device, and will be gone from this one too.",
+                            "Yes, combine")}
                         <h3>"Replace what is here"</h3>
                         <p>"Makes this device hold exactly what the file holds."</p>
                         {bullet_list(preview_of(ImportMode::Replace))}
-                        {if replace_removes() {
-                            view! {
-                                <ConfirmButton
-                                    label="Replace".to_string()
-                                    question="Replace your data with the file's? What is listed as removed above will be gone from this device.".to_string()
-                                    confirm="Yes, replace it".to_string()
-                                    on_confirm=move || apply(ImportMode::Replace)
-                                />
-                            }.into_any()
-                        } else {
-                            view! { <button type="button" class="button" on:click=move |_| apply(ImportMode::Replace)>"Replace"</button> }.into_any()
-                        }}
+                        {apply_button(ImportMode::Replace, "Replace", "button",
+                            "Replace your data with the file's? What is listed as removed above will be gone from this device.",
+                            "Yes, replace it")}
                         <p><button type="button" class="button button--quiet" on:click=move |_| reset()>"Cancel: change nothing"</button></p>
                     </div>
                 }.into_any(),
+                }
             }}
         </section>
     }

@@ -81,6 +81,22 @@ pub struct Backup {
     pub raw: String,
 }
 
+/// What a store looks like on screen, as far as saving goes.
+pub enum Shown<'a, T> {
+    /// The same as the last load or successful save.
+    Saved(&'a T),
+    /// Holds changes that could not be saved (storage full or refused, or newer data in the way).
+    Unsaved(&'a T),
+}
+
+impl<'a, T> Shown<'a, T> {
+    fn data(&self) -> &'a T {
+        match *self {
+            Self::Saved(data) | Self::Unsaved(data) => data,
+        }
+    }
+}
+
 pub struct Persistence<B> {
     /// `None` when the browser refuses storage altogether.
     backend: Option<B>,
@@ -108,6 +124,9 @@ impl<B: Backend> Persistence<B> {
         let Some(raw) = backend.get(&key_of::<T>())? else { return Ok(Stored::Missing) };
         Ok(match decode::<T>(&raw) {
             Ok(data) => Stored::Readable(data),
+            // Never written over, so it needs no copy; copying it would make a new backup each
+            // time the newer app, open in another tab, changed it, until storage was full.
+            Err(problem @ Unreadable::NewerVersion(_)) => Stored::Unreadable { problem, backup_key: None },
             Err(problem) => Stored::Unreadable { problem, backup_key: self.back_up::<T>(backend, &raw) },
         })
     }
@@ -138,12 +157,16 @@ impl<B: Backend> Persistence<B> {
     }
 
     /// Applies `change` to the latest saved copy and saves it. Returns the data to show and, if it
-    /// could not be saved, why; the change is then kept in memory only.
-    pub fn update<T: Versioned>(&self, in_memory: &T, change: impl FnOnce(&mut T)) -> (T, Option<Notice>) {
+    /// could not be saved, why; the change is then kept in memory only. `shown` is what is on
+    /// screen: `Shown::Unsaved` when an earlier change to it could not be saved.
+    pub fn update<T: Versioned>(&self, shown: Shown<'_, T>, change: impl FnOnce(&mut T)) -> (T, Option<Notice>) {
+        let in_memory = shown.data();
         let (mut data, blocked) = match &self.backend {
             None => (in_memory.clone(), Some(Notice::StorageRefused)),
             Some(backend) => match self.read::<T>(backend) {
-                // Missing: another tab deleted everything; start from nothing, not from the screen.
+                // Nothing saved yet because saving failed: build on what is on screen.
+                Ok(Stored::Missing) if matches!(shown, Shown::Unsaved(_)) => (in_memory.clone(), None),
+                // Otherwise another tab deleted everything: start from nothing, not from the screen.
                 Ok(Stored::Missing) => (T::default(), None),
                 Ok(Stored::Readable(data)) => (data, None),
                 Ok(Stored::Unreadable { problem, backup_key }) => {
@@ -166,7 +189,11 @@ impl<B: Backend> Persistence<B> {
     pub fn backups(&self) -> Vec<Backup> {
         let Some(backend) = &self.backend else { return Vec::new() };
         let mut keys: Vec<String> = backend.keys().into_iter().filter(|k| k.starts_with(BACKUP_PREFIX)).collect();
-        keys.sort();
+        // "bookmarks:2" before "bookmarks:10".
+        keys.sort_by_key(|key| {
+            let (store, number) = key.rsplit_once(':').unwrap_or((key, ""));
+            (store.to_string(), number.parse::<u64>().unwrap_or(u64::MAX))
+        });
         keys.into_iter().filter_map(|key| Some(Backup { raw: backend.get(&key).ok()??, key })).collect()
     }
 
@@ -225,7 +252,7 @@ mod tests {
     }
 
     fn add(p: &Persistence<&Memory>, shown: &Bookmarks, id: &str, now: u64) -> (Bookmarks, Option<Notice>) {
-        p.update(shown, |b| b.add(id, "publications", id, now))
+        p.update(Shown::Saved(shown), |b| b.add(id, "publications", id, now))
     }
 
     #[test]
@@ -281,7 +308,58 @@ mod tests {
         assert!(shown.contains("pace"), "the app keeps working in memory");
         assert!(notice.is_some());
         assert_eq!(raw(&memory, "recovery-guide:bookmarks").as_deref(), Some(newer));
-        assert_eq!(p.backups().len(), 1, "and a copy is kept to download");
+    }
+
+    #[test]
+    fn newer_data_changing_in_another_tab_does_not_fill_storage_with_copies() {
+        let memory = Memory::default();
+        let p = Persistence::new(Some(&memory));
+        for n in 0..20 {
+            let newer = format!("{{\"version\":99,\"bookmarks\":{{\"n\":{n}}}}}");
+            memory.items.borrow_mut().insert("recovery-guide:bookmarks".into(), newer);
+            let loaded = p.load::<Bookmarks>();
+            add(&p, &loaded.data, "pace", n);
+        }
+        assert_eq!(p.backups(), Vec::new());
+        assert_eq!(memory.items.borrow().len(), 1);
+    }
+
+    #[test]
+    fn backups_are_listed_oldest_first() {
+        let memory = Memory::default();
+        for n in [10, 2, 1] {
+            memory.items.borrow_mut().insert(format!("recovery-guide:backup:bookmarks:{n}"), format!("copy {n}"));
+        }
+        let p = Persistence::new(Some(&memory));
+        let order: Vec<String> = p.backups().into_iter().map(|b| b.raw).collect();
+        assert_eq!(order, ["copy 1", "copy 2", "copy 10"]);
+    }
+
+    #[test]
+    fn changes_that_could_never_be_saved_build_on_each_other() {
+        let memory = Memory::default();
+        *memory.fail_writes.borrow_mut() = Some(Failure::Full);
+        let p = Persistence::new(Some(&memory));
+        let (shown, notice) = add(&p, &Bookmarks::default(), "first", 1);
+        assert_eq!(notice, Some(Notice::WriteFailed { full: true }));
+        let (shown, _) = p.update(Shown::Unsaved(&shown), |b| b.add("second", "publications", "second", 2));
+        assert!(shown.contains("first") && shown.contains("second"));
+        // Once there is room again, both are saved.
+        *memory.fail_writes.borrow_mut() = None;
+        let (_, notice) = p.update(Shown::Unsaved(&shown), |b| b.add("third", "publications", "third", 3));
+        assert_eq!(notice, None);
+        let saved = p.load::<Bookmarks>().data;
+        assert!(["first", "second", "third"].iter().all(|id| saved.contains(id)));
+    }
+
+    #[test]
+    fn after_another_tab_deleted_everything_a_change_does_not_bring_it_back() {
+        let memory = Memory::default();
+        let p = Persistence::new(Some(&memory));
+        let (shown, _) = add(&p, &Bookmarks::default(), "deleted-elsewhere", 1);
+        p.delete_all().unwrap();
+        let (shown, _) = add(&p, &shown, "new", 2);
+        assert!(shown.contains("new") && !shown.contains("deleted-elsewhere"));
     }
 
     #[test]

@@ -220,6 +220,51 @@ test("storage full: a failed save is reported and what was saved before is kept"
   expect(await page.evaluate((key) => localStorage.getItem(key), BOOKMARKS)).toBe(saved);
 });
 
+test("storage full from the start: each change adds to the last, and an import says it was not saved", async ({ page }, testInfo) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => { throw new DOMException("full", "QuotaExceededError"); };
+  });
+  await open(page, "/organisations");
+  await bookmark(page, "Recovery Devon").click();
+  await bookmark(page, "Scottish Recovery Network").click();
+  await expect(bookmark(page, "Recovery Devon")).toHaveAttribute("aria-pressed", "true");
+  await expect(navCount(page)).toHaveAccessibleName(/^Bookmarks\s*,\s*2 saved$/);
+  // Bringing in a file does not claim to be done when nothing could be saved.
+  const file = testInfo.outputPath("export.json");
+  writeFileSync(file, JSON.stringify({ app: "recovery-guide", format: 1, exported_at: 1_790_000_000_000,
+    bookmarks: { version: 1, bookmarks: { "what-supports-recovery": { at: 1_790_000_000_000,
+      value: { added_at: 1_790_000_000_000, page: "home", title: "What supports recovery?", note: "" } } } },
+    reflections: { version: 1, checklist: {}, own_items: {} }, history: { version: 1, snapshots: {} } }));
+  await open(page, "/your-data");
+  await page.getByLabel("Export file").setInputFiles(file);
+  await page.getByRole("region", { name: "What this file would change" }).getByRole("button", { name: "Combine" }).click();
+  await expect(status(page)).toContainText("not all of it could be saved on this device");
+  await expect(status(page)).not.toContainText("Done");
+});
+
+test("combining a file that deleted something asks first", async ({ page }, testInfo) => {
+  await open(page, "/organisations");
+  await bookmark(page, "Recovery Devon").click();
+  const kept = JSON.parse(await page.evaluate((key) => localStorage.getItem(key)!, BOOKMARKS));
+  // The file comes from a device where the same bookmark was removed later.
+  const [id, entry] = Object.entries(kept.bookmarks)[0] as [string, { at: number }];
+  const file = testInfo.outputPath("removed-later.json");
+  writeFileSync(file, JSON.stringify({ app: "recovery-guide", format: 1, exported_at: entry.at + 1000,
+    bookmarks: { version: 1, bookmarks: { [id]: { at: entry.at + 1000 } } }, reflections: { version: 1, checklist: {}, own_items: {} }, history: { version: 1, snapshots: {} } }));
+  await open(page, "/your-data");
+  await page.getByLabel("Export file").setInputFiles(file);
+  const preview = page.getByRole("region", { name: "What this file would change" });
+  await expect(preview).toContainText("Bookmarks: 1 removed");
+  await preview.getByRole("button", { name: "Combine" }).click();
+  await expect(page.getByText(/deleted later on the other device/)).toBeFocused();
+  await page.getByRole("button", { name: "No, keep it" }).click();
+  expect(JSON.parse(await page.evaluate((key) => localStorage.getItem(key)!, BOOKMARKS))).toEqual(kept);
+  await preview.getByRole("button", { name: "Combine" }).click();
+  await page.getByRole("button", { name: "Yes, combine" }).click();
+  await expect(status(page)).toContainText("combined with yours");
+  await expect(navCount(page)).toHaveAccessibleName("Bookmarks");
+});
+
 test("two tabs stay in step, and edits to different items in each both survive", async ({ page }) => {
   await open(page, "/reflect");
   const second = await page.context().newPage();
