@@ -34,11 +34,6 @@ impl<T: Clone + Ord> LwwMap<T> {
         self.0.iter().filter_map(|(key, entry)| Some((key.as_str(), entry.value.as_ref()?)))
     }
 
-    /// Whether the key has ever been set here (deleted or not).
-    pub fn has_key(&self, key: &str) -> bool {
-        self.0.contains_key(key)
-    }
-
     pub fn live_count(&self) -> usize {
         self.live().count()
     }
@@ -80,11 +75,6 @@ impl<T: Clone + Ord> LwwMap<T> {
                 self.0.insert(key.clone(), theirs.clone());
             }
         }
-    }
-
-    /// Every key with its current value (or `None` if deleted), for comparing two maps.
-    pub fn entries(&self) -> impl Iterator<Item = (&str, Option<&T>)> {
-        self.0.iter().map(|(key, entry)| (key.as_str(), entry.value.as_ref()))
     }
 }
 

@@ -5,12 +5,19 @@
 use super::lww::LwwMap;
 use super::versioned::Versioned;
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
+/// Each part of an answer is kept, and stamped, apart: a box ticked on one device and a note
+/// written on another both survive a merge. (Version 1 kept a whole answer as one entry, so the
+/// later of the two replaced the other.) All keyed by checklist item id, from the content or an
+/// own item's id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reflections {
     pub version: u32,
-    /// Answers keyed by checklist item id (from the content, or an own item's id).
-    pub checklist: LwwMap<Answer>,
+    pub true_now: LwwMap<bool>,
+    pub work_on: LwwMap<bool>,
+    pub notes: LwwMap<String>,
     pub own_items: LwwMap<OwnItem>,
 }
 
@@ -78,14 +85,48 @@ impl Snapshot {
 
 impl Default for Reflections {
     fn default() -> Self {
-        Self { version: Self::VERSION, checklist: LwwMap::default(), own_items: LwwMap::default() }
+        Self {
+            version: Self::VERSION,
+            true_now: LwwMap::default(),
+            work_on: LwwMap::default(),
+            notes: LwwMap::default(),
+            own_items: LwwMap::default(),
+        }
     }
 }
 
 impl Versioned for Reflections {
     const NAME: &'static str = "checklist answers";
     const KEY: &'static str = "reflections";
-    const VERSION: u32 = 1;
+    const VERSION: u32 = 2;
+
+    fn upgrade(from: u32, mut value: Value) -> Result<Value, String> {
+        if from != 1 {
+            return Err(format!("there is no upgrade from version {from}"));
+        }
+        // Version 1: "checklist": { id: { "at": t, "value": { "true_now", "work_on", "note" } } },
+        // unset parts left out, "value" left out for a deleted answer. Each part keeps the time.
+        let store = value.as_object_mut().ok_or("not a map")?;
+        let checklist = store.remove("checklist").ok_or("no checklist")?;
+        let checklist = checklist.as_object().ok_or("the checklist is not a map")?;
+        let mut parts: [(&str, Value, Map<String, Value>); 3] =
+            [("true_now", false.into(), Map::new()), ("work_on", false.into(), Map::new()), ("note", "".into(), Map::new())];
+        for (id, stamped) in checklist {
+            let at = stamped.get("at").ok_or_else(|| format!("the answer to {id} has no time"))?;
+            let answer = stamped.get("value");
+            for (name, unset, map) in &mut parts {
+                let mut entry = Map::from_iter([("at".to_string(), at.clone())]);
+                if let Some(answer) = answer {
+                    entry.insert("value".into(), answer.get(*name).cloned().unwrap_or_else(|| unset.clone()));
+                }
+                map.insert(id.clone(), Value::Object(entry));
+            }
+        }
+        for ((_, _, map), field) in parts.into_iter().zip(["true_now", "work_on", "notes"]) {
+            store.insert(field.into(), Value::Object(map));
+        }
+        Ok(value)
+    }
 }
 
 impl Default for History {
@@ -110,13 +151,41 @@ pub struct ChecklistItem<'a> {
 
 impl Reflections {
     pub fn answer(&self, id: &str) -> Answer {
-        self.checklist.get(id).cloned().unwrap_or_default()
+        Answer {
+            true_now: self.true_now.get(id).copied().unwrap_or_default(),
+            work_on: self.work_on.get(id).copied().unwrap_or_default(),
+            note: self.notes.get(id).cloned().unwrap_or_default(),
+        }
     }
 
+    /// Every item with an answer (even one set back to unset), keyed by id.
+    pub fn answers(&self) -> BTreeMap<&str, Answer> {
+        let ids = self.true_now.live().map(|(id, _)| id).chain(self.work_on.live().map(|(id, _)| id)).chain(self.notes.live().map(|(id, _)| id));
+        ids.map(|id| (id, self.answer(id))).collect()
+    }
+
+    /// Changes an answer; only the parts that changed get a new time.
     pub fn update_answer(&mut self, id: &str, now: u64, change: impl FnOnce(&mut Answer)) {
-        let mut answer = self.answer(id);
-        change(&mut answer);
-        self.checklist.set(id, answer, now);
+        let before = self.answer(id);
+        let mut after = before.clone();
+        change(&mut after);
+        if after.true_now != before.true_now {
+            self.true_now.set(id, after.true_now, now);
+        }
+        if after.work_on != before.work_on {
+            self.work_on.set(id, after.work_on, now);
+        }
+        if after.note != before.note {
+            self.notes.set(id, after.note, now);
+        }
+    }
+
+    /// Takes every change from `other` that is later than ours, part by part.
+    pub fn merge(&mut self, other: &Self) {
+        self.true_now.merge(&other.true_now);
+        self.work_on.merge(&other.work_on);
+        self.notes.merge(&other.notes);
+        self.own_items.merge(&other.own_items);
     }
 
     pub fn add_own_item(&mut self, id: &str, text: &str, now: u64) {
@@ -129,7 +198,9 @@ impl Reflections {
 
     pub fn remove_own_item(&mut self, id: &str, now: u64) {
         self.own_items.remove(id, now);
-        self.checklist.remove(id, now);
+        self.true_now.remove(id, now);
+        self.work_on.remove(id, now);
+        self.notes.remove(id, now);
     }
 
     /// The person's own items, oldest first.
@@ -236,6 +307,48 @@ mod tests {
         assert_eq!(ids, ["a", "b"]);
         history.delete("a", 30);
         assert_eq!(history.oldest_first().len(), 1);
+    }
+
+    #[test]
+    fn a_tick_on_one_device_and_a_note_on_another_both_survive_a_merge() {
+        let mut phone = Reflections::default();
+        phone.update_answer("good-relationships", 10, |a| a.note = "my sister and Sam".into());
+        let mut laptop = Reflections::default();
+        laptop.update_answer("good-relationships", 20, |a| a.true_now = true);
+        let mut merged = phone.clone();
+        merged.merge(&laptop);
+        let expected = Answer { true_now: true, work_on: false, note: "my sister and Sam".into() };
+        assert_eq!(merged.answer("good-relationships"), expected);
+        laptop.merge(&phone);
+        assert_eq!(laptop, merged, "the same either way round");
+    }
+
+    #[test]
+    fn version_1_answers_upgrade_with_their_times_and_deletions() {
+        let v1 = r#"{"version":1,"checklist":{
+            "a":{"at":5,"value":{"true_now":true,"note":"n"}},
+            "b":{"at":6,"value":{}},
+            "gone":{"at":7}},"own_items":{}}"#;
+        let r: Reflections = crate::data::decode(v1).unwrap();
+        assert_eq!(r.answer("a"), Answer { true_now: true, work_on: false, note: "n".into() });
+        assert_eq!(r.answers().keys().copied().collect::<Vec<_>>(), ["a", "b"]);
+        // The upgraded parts keep the answer's time: a later tick elsewhere wins, an earlier does not.
+        let mut later = Reflections::default();
+        later.update_answer("a", 8, |a| a.work_on = true);
+        let mut earlier = Reflections::default();
+        earlier.update_answer("a", 4, |a| a.note = "older".into());
+        let mut merged = r.clone();
+        merged.merge(&later);
+        merged.merge(&earlier);
+        assert_eq!(merged.answer("a"), Answer { true_now: true, work_on: true, note: "n".into() });
+        // A deletion stays a deletion.
+        let mut stale = Reflections::default();
+        stale.update_answer("gone", 6, |a| a.true_now = true);
+        merged.merge(&stale);
+        assert_eq!(merged.answer("gone"), Answer::default());
+        for broken in [r#"{"version":1}"#, r#"{"version":1,"checklist":[],"own_items":{}}"#, r#"{"version":1,"checklist":{"a":{"value":{}}},"own_items":{}}"#] {
+            assert!(crate::data::decode::<Reflections>(broken).is_err(), "{broken}");
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::reflection::{History, Reflections};
 use super::versioned::{decode, Unreadable};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// Marks a file as ours, so an unrelated JSON file is refused rather than half-read.
 pub const FILE_APP: &str = "recovery-guide";
@@ -167,8 +168,7 @@ pub fn merge_bookmarks(ours: &mut Bookmarks, theirs: &Bookmarks) {
 }
 
 pub fn merge_reflections(ours: &mut Reflections, theirs: &Reflections) {
-    ours.checklist.merge(&theirs.checklist);
-    ours.own_items.merge(&theirs.own_items);
+    ours.merge(theirs);
 }
 
 pub fn merge_history(ours: &mut History, theirs: &History) {
@@ -179,25 +179,28 @@ pub fn merge_history(ours: &mut History, theirs: &History) {
 pub fn preview(current: &AllData, file: &ExportFile, mode: ImportMode) -> StoreChanges {
     let after = apply_import(current, file, mode);
     StoreChanges {
-        bookmarks: diff(&current.bookmarks.bookmarks, &after.bookmarks.bookmarks),
-        checklist: diff(&current.reflections.checklist, &after.reflections.checklist)
-            .add(diff(&current.reflections.own_items, &after.reflections.own_items)),
-        snapshots: diff(&current.history.snapshots, &after.history.snapshots),
+        bookmarks: diff_live(&current.bookmarks.bookmarks, &after.bookmarks.bookmarks),
+        // Counted per item, not per part of an answer.
+        checklist: diff(&current.reflections.answers(), &after.reflections.answers())
+            .add(diff_live(&current.reflections.own_items, &after.reflections.own_items)),
+        snapshots: diff_live(&current.history.snapshots, &after.history.snapshots),
     }
 }
 
-fn diff<T: Clone + Ord>(before: &LwwMap<T>, after: &LwwMap<T>) -> Changes {
+fn diff_live<T: Clone + Ord>(before: &LwwMap<T>, after: &LwwMap<T>) -> Changes {
+    diff(&before.live().collect(), &after.live().collect())
+}
+
+fn diff<V: PartialEq>(before: &BTreeMap<&str, V>, after: &BTreeMap<&str, V>) -> Changes {
     let mut changes = Changes::default();
-    for (key, new) in after.entries() {
-        match (before.get(key), new) {
-            (None, Some(_)) => changes.added += 1,
-            (Some(_), None) => changes.removed += 1,
-            (Some(old), Some(new)) if old != new => changes.changed += 1,
-            _ => {}
+    for (key, new) in after {
+        match before.get(key) {
+            None => changes.added += 1,
+            Some(old) if old != new => changes.changed += 1,
+            Some(_) => {}
         }
     }
-    // Keys that are gone from `after` altogether (a replace drops them).
-    changes.removed += before.live().filter(|(key, _)| !after.has_key(key)).count();
+    changes.removed = before.keys().filter(|key| !after.contains_key(*key)).count();
     changes
 }
 
@@ -243,7 +246,7 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(import(text), Err(expected), "{text:?}");
         }
-        let stores = |bookmarks: &str| format!("{{\"app\":\"recovery-guide\",\"format\":1,\"bookmarks\":{bookmarks},\"reflections\":{{\"version\":1,\"checklist\":{{}},\"own_items\":{{}}}},\"history\":{{\"version\":1,\"snapshots\":{{}}}}}}");
+        let stores = |bookmarks: &str| format!("{{\"app\":\"recovery-guide\",\"format\":1,\"bookmarks\":{bookmarks},\"reflections\":{{\"version\":2,\"true_now\":{{}},\"work_on\":{{}},\"notes\":{{}},\"own_items\":{{}}}},\"history\":{{\"version\":1,\"snapshots\":{{}}}}}}");
         assert!(import(&stores("{\"version\":1,\"bookmarks\":{}}")).is_ok());
         assert!(matches!(import(&stores("{\"version\":1,\"bookmarks\":[]}")), Err(ImportError::Damaged(_))));
         assert_eq!(import(&stores("{\"version\":7}")), Err(ImportError::NewerFormat(7)));

@@ -80,14 +80,14 @@ pub fn note_documents(bookmarks: &Bookmarks, reflections: &Reflections, checklis
         fields: vec![(Field::Title, b.title.clone()), (Field::Body, b.note.clone())],
     });
     let own: Vec<(String, String)> = reflections.own_items().into_iter().map(|i| (i.id.to_string(), i.text.to_string())).collect();
-    let checklist_notes = reflections.checklist.live().filter(|(_, a)| !a.note.trim().is_empty()).filter_map(|(id, answer)| {
+    let checklist_notes = reflections.notes.live().filter(|(_, note)| !note.trim().is_empty()).filter_map(|(id, note)| {
         let text = checklist_text(id).or_else(|| own.iter().find(|(own_id, _)| own_id == id).map(|(_, t)| t.clone()))?;
         Some(Document {
             kind: Kind::YourNote,
             title: format!("Your reflection note on “{text}”"),
             path: "/reflect".to_string(),
             year: None,
-            fields: vec![(Field::Title, text), (Field::Body, answer.note.clone())],
+            fields: vec![(Field::Title, text), (Field::Body, note.clone())],
         })
     });
     bookmark_notes.chain(checklist_notes).collect()

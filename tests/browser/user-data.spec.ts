@@ -320,6 +320,36 @@ test("export, then import into a fresh browser profile, restores everything", as
   await fresh.close();
 });
 
+test("a note written on one device and a box ticked on another both survive combining", async ({ page, browser }, testInfo) => {
+  await open(page, "/reflect");
+  const item = page.getByRole("group", { name: "good relationships" });
+  await item.getByText("Private note").click();
+  await item.getByRole("textbox").fill("My sister and my friend Sam");
+  await expect(item.getByRole("textbox")).toHaveValue("My sister and my friend Sam");
+
+  // Later, on the other device, the same item is ticked, and that device's data exported.
+  const otherDevice = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const other = await otherDevice.newPage();
+  await open(other, "/reflect");
+  await other.getByRole("group", { name: "good relationships" }).getByRole("checkbox", { name: "True for me now" }).check();
+  await open(other, "/your-data");
+  const downloading = other.waitForEvent("download");
+  await other.getByRole("button", { name: "Download my data" }).click();
+  const file = testInfo.outputPath("other-device.json");
+  await (await downloading).saveAs(file);
+  await otherDevice.close();
+
+  await open(page, "/your-data");
+  await page.getByLabel("Export file").setInputFiles(file);
+  const preview = page.getByRole("region", { name: "What this file would change" });
+  await expect(preview).toContainText("Checklist answers and your own items: 1 changed");
+  await preview.getByRole("button", { name: "Combine" }).click();
+  await open(page, "/reflect");
+  await expect(item.getByRole("checkbox", { name: "True for me now" })).toBeChecked();
+  // A note is shown open.
+  await expect(item.getByRole("textbox")).toHaveValue("My sister and my friend Sam");
+});
+
 test("a malformed import file gets a clear message and changes nothing", async ({ page }, testInfo) => {
   await open(page, "/organisations");
   await bookmark(page, "Recovery Devon").click();
