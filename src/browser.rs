@@ -47,6 +47,18 @@ pub async fn read_text(file: &File) -> Result<String, JsValue> {
     text.as_string().ok_or_else(|| JsValue::from_str("not text"))
 }
 
+/// Opened as `…/index.html`? Show the same page at its route address (`…/`), which is what the
+/// prerendered HTML was made for: otherwise the router would take it for an unknown page.
+pub fn use_route_address() {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let Ok(path) = location.pathname() else { return };
+    if let (Some(route), Ok(history)) = (crate::links::without_file_name(&path), window.history()) {
+        let rest = format!("{}{}", location.search().unwrap_or_default(), location.hash().unwrap_or_default());
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{route}{rest}")));
+    }
+}
+
 /// Tells the page, and the benchmark, that the app has started on top of the prerendered HTML:
 /// `data-app="ready"` on the root element, and a Performance API mark.
 pub fn mark_app_started() {
@@ -60,6 +72,14 @@ pub fn mark_app_started() {
 pub fn performance_mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark(name);
+    }
+}
+
+/// Sets a CSS custom property on the root element, for the stylesheet to read.
+pub fn set_root_style(name: &str, value: &str) {
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    if let Some(root) = root.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = root.style().set_property(name, value);
     }
 }
 

@@ -16,3 +16,4 @@ pub mod storage;
 mod user_data;
 
 pub use app::App;
+pub use browser::use_route_address;

@@ -28,9 +28,23 @@ pub fn section_href(page_path: &str, id: &str) -> String {
     href(&format!("{page_path}#{id}"))
 }
 
+/// The address the router knows for a page that was opened by its file name: static hosts serve
+/// `/help/index.html` as well as `/help/`, but only the second is a route.
+pub fn without_file_name(path: &str) -> Option<&str> {
+    path.strip_suffix("index.html").filter(|folder| folder.ends_with('/'))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::join;
+    use super::{join, without_file_name};
+
+    #[test]
+    fn a_page_opened_by_its_file_name_has_a_route_address() {
+        assert_eq!(without_file_name("/index.html"), Some("/"));
+        assert_eq!(without_file_name("/recovery/help/index.html"), Some("/recovery/help/"));
+        assert_eq!(without_file_name("/help/"), None);
+        assert_eq!(without_file_name("/notindex.html"), None);
+    }
 
     #[test]
     fn at_the_root_paths_are_unchanged() {

@@ -5,5 +5,6 @@
 
 fn main() {
     console_error_panic_hook::set_once();
+    recovery_guide::use_route_address();
     leptos::mount::hydrate_body(recovery_guide::App);
 }

@@ -126,8 +126,10 @@ impl UserData {
         self.status.set(Some(Status { text: text.into(), undo: None }));
     }
 
-    /// Changes one store: applied to the latest saved copy, saved, and shown. False when it could
-    /// not be saved (the change is then on screen only, and a notice says why).
+    /// Changes one store: applied to the latest saved copy, saved, and shown. Returns false when it
+    /// could not be saved (storage full, or saved data in the way): the change is then on screen
+    /// only, and the status message, where the person is looking, says so instead of what the
+    /// caller would have said. With storage refused altogether they have been told once already.
     fn change<T: Versioned + Send + Sync + 'static>(&self, signal: RwSignal<T>, change: impl FnOnce(&mut T, u64)) -> bool {
         let now = browser::now();
         let unsaved = self.unsaved.with_untracked(|keys| keys.contains(&T::KEY));
@@ -136,10 +138,19 @@ impl UserData {
             persistence().update(shown, |stored| change(stored, now))
         });
         signal.set(data);
-        let saved = notice.is_none();
-        self.set_unsaved(T::KEY, !saved);
+        self.set_unsaved(T::KEY, notice.is_some());
+        let failed = notice.as_ref().filter(|n| **n != Notice::StorageRefused);
+        if let Some(failure) = failed {
+            self.say(failure.explain());
+        }
+        let saved = failed.is_none();
         self.notice(notice);
         saved
+    }
+
+    /// Whether anything on screen could not be saved.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.unsaved.with(|keys| !keys.is_empty())
     }
 
     fn set_unsaved(&self, key: &'static str, unsaved: bool) {
@@ -151,16 +162,16 @@ impl UserData {
         });
     }
 
-    pub fn change_bookmarks(&self, change: impl FnOnce(&mut Bookmarks, u64)) {
-        self.change(self.bookmarks, change);
+    pub fn change_bookmarks(&self, change: impl FnOnce(&mut Bookmarks, u64)) -> bool {
+        self.change(self.bookmarks, change)
     }
 
-    pub fn change_reflections(&self, change: impl FnOnce(&mut Reflections, u64)) {
-        self.change(self.reflections, change);
+    pub fn change_reflections(&self, change: impl FnOnce(&mut Reflections, u64)) -> bool {
+        self.change(self.reflections, change)
     }
 
-    pub fn change_history(&self, change: impl FnOnce(&mut History, u64)) {
-        self.change(self.history, change);
+    pub fn change_history(&self, change: impl FnOnce(&mut History, u64)) -> bool {
+        self.change(self.history, change)
     }
 
     pub fn change_settings(&self, change: impl FnOnce(&mut Settings)) {
@@ -179,25 +190,28 @@ impl UserData {
         if self.bookmarks.with_untracked(|b| b.contains(id)) {
             self.remove_bookmark(id);
         } else {
-            self.change_bookmarks(|b, now| b.add(id, page, title, now));
-            self.say(format!("Added “{title}” to your bookmarks."));
+            if self.change_bookmarks(|b, now| b.add(id, page, title, now)) {
+                self.say(format!("Added “{title}” to your bookmarks."));
+            }
         }
     }
 
     /// Removes a bookmark, offering to undo it.
     pub fn remove_bookmark(&self, id: &str) {
         let Some(bookmark) = self.bookmarks.with_untracked(|b| b.get(id).cloned()) else { return };
-        self.change_bookmarks(|b, now| b.remove(id, now));
-        let text = format!("Removed “{}” from your bookmarks.", bookmark.title);
-        self.status.set(Some(Status { text, undo: Some(Undo::RestoreBookmark { id: id.to_string(), bookmark }) }));
+        if self.change_bookmarks(|b, now| b.remove(id, now)) {
+            let text = format!("Removed “{}” from your bookmarks.", bookmark.title);
+            self.status.set(Some(Status { text, undo: Some(Undo::RestoreBookmark { id: id.to_string(), bookmark }) }));
+        }
     }
 
     pub fn undo(&self, undo: Undo) {
         match undo {
             Undo::RestoreBookmark { id, bookmark } => {
                 let title = bookmark.title.clone();
-                self.change_bookmarks(|b, now| b.restore(&id, bookmark, now));
-                self.say(format!("“{title}” is back in your bookmarks."));
+                if self.change_bookmarks(|b, now| b.restore(&id, bookmark, now)) {
+                    self.say(format!("“{title}” is back in your bookmarks."));
+                }
             }
         }
     }

@@ -69,7 +69,7 @@ impl ImportError {
                 bytes.div_ceil(1024 * 1024)
             ),
             Self::NotJson | Self::NotOurs => {
-                "This file is not a Recovery Guide export. Choose a file made with “Export my data”. Nothing was changed.".into()
+                "This file is not a Recovery Guide export. Choose a file made with “Download my data”. Nothing was changed.".into()
             }
             Self::NewerFormat(_) => {
                 "This file was made by a newer version of Recovery Guide. Reload the page to update the app, then try again. Nothing was changed.".into()
@@ -84,7 +84,12 @@ pub fn parse_import(text: &str, size: u64) -> Result<ExportFile, ImportError> {
     if size > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge(size));
     }
-    let value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
+    let value: Value = serde_json::from_str(text).map_err(|_| {
+        // An export cut short (a download or copy that did not finish) still starts like one.
+        let start = text.trim_start();
+        let looks_like_ours = start.starts_with('{') && start.get(..64).unwrap_or(start).contains(&format!("\"{FILE_APP}\""));
+        if looks_like_ours { ImportError::Damaged("cut short".into()) } else { ImportError::NotJson }
+    })?;
     if value.get("app").and_then(Value::as_str) != Some(FILE_APP) {
         return Err(ImportError::NotOurs);
     }
@@ -237,6 +242,7 @@ mod tests {
         let cases = [
             ("", ImportError::NotJson),
             ("{\"app\":\"recovery-gu", ImportError::NotJson),
+            ("{\"app\": \"recovery-guide\", \"format\": 1, \"bookm", ImportError::Damaged("cut short".into())),
             ("[]", ImportError::NotOurs),
             ("{\"name\":\"something else\"}", ImportError::NotOurs),
             ("{\"app\":\"recovery-guide\"}", ImportError::NotOurs),

@@ -18,9 +18,10 @@ fn save_reflection(data: UserData) {
     let offset = data.utc_offset_minutes.get_untracked();
     let id = browser::new_id("reflection");
     let snapshot = data.reflections.with_untracked(|r| r.snapshot(&guide_items(), browser::now(), offset));
-    data.change_history(|h, _| h.save(&id, snapshot));
-    let date = format_date(browser::now(), offset);
-    data.say(format!("Saved your reflection of {date}. It is under “Your past reflections”."));
+    if data.change_history(|h, _| h.save(&id, snapshot)) {
+        let date = format_date(browser::now(), offset);
+        data.say(format!("Saved your reflection of {date}. It is under “Your past reflections”."));
+    }
 }
 
 #[component]
@@ -79,7 +80,9 @@ fn CheckItem(id: String, text: Signal<String>, #[prop(optional)] extra: Option<A
     };
     let update = {
         let id = id.clone();
-        move |change: Box<dyn FnOnce(&mut Answer)>| data.change_reflections(|r, now| r.update_answer(&id, now, change))
+        move |change: Box<dyn FnOnce(&mut Answer)>| {
+            data.change_reflections(|r, now| r.update_answer(&id, now, change));
+        }
     };
     let (on_true, on_work, on_note) = (update.clone(), update.clone(), update);
     let note_id = format!("note-{id}");
@@ -125,9 +128,11 @@ fn OwnItems() -> impl IntoView {
             return;
         }
         let id = browser::new_id("own");
-        data.change_reflections(|r, now| r.add_own_item(&id, &text, now));
+        let saved = data.change_reflections(|r, now| r.add_own_item(&id, &text, now));
         new_text.set(String::new());
-        data.say(format!("Added “{}” to your checklist.", text.trim()));
+        if saved {
+            data.say(format!("Added “{}” to your checklist.", text.trim()));
+        }
     };
     view! {
         <section class="check-group" aria-labelledby="own-heading">
@@ -167,8 +172,9 @@ fn OwnItem(id: String) -> impl IntoView {
             event.prevent_default();
             let new_text = draft.get_untracked();
             if !new_text.trim().is_empty() {
-                data.change_reflections(|r, now| r.edit_own_item(&id, &new_text, now));
-                data.say("Saved your change.");
+                if data.change_reflections(|r, now| r.edit_own_item(&id, &new_text, now)) {
+                    data.say("Saved your change.");
+                }
             }
             editing.set(false);
         }
@@ -177,8 +183,9 @@ fn OwnItem(id: String) -> impl IntoView {
         let id = id.clone();
         move || {
             let removed = text.get_untracked();
-            data.change_reflections(|r, now| r.remove_own_item(&id, now));
-            data.say(format!("Removed “{removed}” from your checklist."));
+            if data.change_reflections(|r, now| r.remove_own_item(&id, now)) {
+                data.say(format!("Removed “{removed}” from your checklist."));
+            }
         }
     };
     let controls = view! {
@@ -303,8 +310,9 @@ fn SnapshotView(id: String) -> impl IntoView {
     let delete = {
         let date = date.clone();
         move || {
-            data.change_history(|h, now| h.delete(&id, now));
-            data.say(format!("Deleted your reflection of {date}."));
+            if data.change_history(|h, now| h.delete(&id, now)) {
+                data.say(format!("Deleted your reflection of {date}."));
+            }
         }
     };
     view! {

@@ -131,7 +131,11 @@ pub fn Search() -> impl IntoView {
             groups.sort_by_key(|(kind, _)| *kind);
             Either::Right(view! {
                 <p class="search-status" role="status">{status}</p>
-                {(count == 0).then(|| view! { <p class="empty-note">{page.empty}</p> })}
+                {(count == 0).then(|| {
+                    let years_reversed = query.with(|q| matches!((q.filters.from, q.filters.to), (Some(from), Some(to)) if from > to));
+                    let hint = if years_reversed { Some("The “From” year is after the “To” year: swap them to see results.") } else { page.empty };
+                    view! { <p class="empty-note">{hint}</p> }
+                })}
                 <div class="results" on:keydown=move_between_results>
                     {groups.into_iter().map(|(kind, items)| view! {
                         <section class="result-group" aria-label=kind.group()>
@@ -214,7 +218,7 @@ fn Filters(query: Memo<SearchQuery>, set_filters: StoredValue<impl Fn(&dyn Fn(&m
             {label}
             <input id=id type="number" inputmode="numeric" min="1800" max="2100"
                 prop:value=move || query.with(|q| get(&q.filters).map(|y| y.to_string()).unwrap_or_default())
-                on:change=move |e| {
+                on:input=move |e| {
                     let year = event_target_value(&e).trim().parse().ok();
                     set_filters.with_value(|f| f(&|filters: &mut Filters| set(filters, year)));
                 } />

@@ -16,6 +16,11 @@ fn today_for_file_name(data: UserData) -> String {
     format!("{year}-{month:02}-{day:02}")
 }
 
+/// "1 bookmark", "2 bookmarks".
+fn count(n: usize, thing: &str) -> String {
+    if n == 1 { format!("1 {thing}") } else { format!("{n} {thing}s") }
+}
+
 /// "2 bookmarks added, 1 changed", or None when nothing would change.
 fn describe(what: &str, changes: Changes) -> Option<String> {
     let parts: Vec<String> = [(changes.added, "added"), (changes.changed, "changed"), (changes.removed, "removed")]
@@ -44,7 +49,15 @@ fn describe_all(changes: StoreChanges) -> Vec<String> {
 pub fn YourData() -> impl IntoView {
     let page = content::page("your-data");
     let data = use_user_data();
-    let refused = move || data.notices.with(|n| n.contains(&Notice::StorageRefused));
+    let storage_state = move || {
+        if data.notices.with(|n| n.contains(&Notice::StorageRefused)) {
+            "Your browser is not letting this app save anything, so your data will be gone when you close this page. Download a copy to keep it."
+        } else if data.has_unsaved_changes() {
+            "Some of your latest changes could not be saved on this device. What was saved before is safe. Download a copy to keep everything."
+        } else {
+            "Your bookmarks and reflections are saved in this browser, on this device only."
+        }
+    };
     let export = move |_| {
         let name = format!("recovery-guide-{}.json", today_for_file_name(data));
         match browser::download(&name, &data.export_file()) {
@@ -54,13 +67,7 @@ pub fn YourData() -> impl IntoView {
     };
     view! {
         <PageHeading page />
-        <p class="storage-state">
-            {move || if refused() {
-                "Your browser is not letting this app save anything, so your data will be gone when you close this page. Download a copy to keep it."
-            } else {
-                "Your bookmarks and reflections are saved in this browser, on this device only."
-            }}
-        </p>
+        <p class="storage-state">{storage_state}</p>
 
         <section aria-labelledby="export-heading" class="panel">
             <h2 id="export-heading">"Download a copy"</h2>
@@ -146,6 +153,10 @@ fn Import() -> impl IntoView {
                 (_, false) => "The file's data is on screen, but not all of it could be saved on this device: see the message above. Keep the file.",
             });
             reset();
+            // The preview, and the button pressed in it, are gone: carry on from the file chooser.
+            if let Some(input) = input_ref.get_untracked() {
+                let _ = input.focus();
+            }
         }
     };
     let preview_of = move |mode: ImportMode| {
@@ -192,7 +203,7 @@ fn Import() -> impl IntoView {
                     <div class="import-preview" role="region" aria-label="What this file would change">
                         <p>
                             "This file was made on " {format_date(file.exported_at, data.utc_offset_minutes.get_untracked())} ". It has "
-                            {file.bookmarks.count()} " bookmarks and " {file.history.oldest_first().len()} " saved reflections."
+                            {count(file.bookmarks.count(), "bookmark")} " and " {count(file.history.oldest_first().len(), "saved reflection")} "."
                         </p>
                         <h3>"Combine with what is here"</h3>
                         <p>"Adds what the file has to what is on this device. Where both changed or deleted the same thing, the later change is kept."</p>

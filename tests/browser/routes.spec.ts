@@ -66,6 +66,20 @@ test("an unknown address shows a friendly not-found page with the way back", asy
   await expect(page.locator("h1")).toHaveText(pageById("home").heading);
 });
 
+test("a page opened by its file name (…/index.html) works, at its route address", async ({ page }) => {
+  for (const target of ["home", "help", "reflect"].map(pageById)) {
+    const folder = target.path === "/" ? "/" : `${target.path}/`;
+    await page.goto(`${folder}index.html`);
+    await appReady(page);
+    await expect(page).toHaveURL(new RegExp(`${folder}$`));
+    await expect(page).toHaveTitle(documentTitle(target));
+    await expect(page.locator("h1")).toHaveText(target.heading);
+  }
+  // The app runs from there: help is one tap away.
+  await page.getByRole("link", { name: "Need help now?" }).click();
+  await expect(page.locator("h1")).toHaveText(pageById("help").heading);
+});
+
 test("a section deep link opens the home page at that section", async ({ page }) => {
   await page.goto("/#what-supports-recovery");
   await appReady(page);

@@ -217,6 +217,8 @@ test("storage full: a failed save is reported and what was saved before is kept"
   await bookmark(page, "Scottish Recovery Network").click();
   await expect(bookmark(page, "Scottish Recovery Network")).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByRole("region", { name: "About your saved data" })).toContainText("out of space");
+  // The message where the person is looking says so too, not "Added".
+  await expect(status(page)).toContainText("your last change was not saved");
   expect(await page.evaluate((key) => localStorage.getItem(key), BOOKMARKS)).toBe(saved);
 });
 
@@ -240,6 +242,7 @@ test("storage full from the start: each change adds to the last, and an import s
   await page.getByRole("region", { name: "What this file would change" }).getByRole("button", { name: "Combine" }).click();
   await expect(status(page)).toContainText("not all of it could be saved on this device");
   await expect(status(page)).not.toContainText("Done");
+  await expect(page.getByText("Some of your latest changes could not be saved on this device.")).toBeVisible();
 });
 
 test("combining a file that deleted something asks first", async ({ page }, testInfo) => {
@@ -304,7 +307,7 @@ test("export, then import into a fresh browser profile, restores everything", as
   await open(other, "/your-data");
   await other.getByLabel("Export file").setInputFiles(file);
   const preview = other.getByRole("region", { name: "What this file would change" });
-  await expect(preview).toContainText("It has 1 bookmarks and 1 saved reflections.");
+  await expect(preview).toContainText("It has 1 bookmark and 1 saved reflection.");
   await expect(preview).toContainText("Bookmarks: 1 added");
   await preview.getByRole("button", { name: "Combine" }).click();
   await expect(other.getByRole("status")).toContainText("combined with yours");
@@ -356,7 +359,8 @@ test("a malformed import file gets a clear message and changes nothing", async (
   const before = await page.evaluate((key) => localStorage.getItem(key), BOOKMARKS);
   await open(page, "/your-data");
   const cases: [string, string, RegExp][] = [
-    ["broken.json", '{"app": "recovery-guide", "format": 1, "bookm', /not a Recovery Guide export/],
+    ["cut-short.json", '{"app": "recovery-guide", "format": 1, "bookm', /damaged/],
+    ["broken.json", '{"hello": "wor', /not a Recovery Guide export/],
     ["other.json", '{"hello": "world"}', /not a Recovery Guide export/],
     ["newer.json", '{"app": "recovery-guide", "format": 9}', /newer version of Recovery Guide/],
     ["damaged.json", '{"app": "recovery-guide", "format": 1, "bookmarks": {"version": 1, "bookmarks": 7}, "reflections": {"version": 1}}', /damaged/],
