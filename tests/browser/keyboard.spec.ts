@@ -84,6 +84,34 @@ test("tick and save a reflection by keyboard alone", async ({ page }) => {
   await expect(page.locator(".snapshot summary")).toHaveText(/1 true for you now/);
 });
 
+test("on a phone, after saving, tabbing through the checklist never hides focus behind the message", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/reflect");
+  await appReady(page);
+  await page.getByRole("button", { name: "Save this reflection" }).first().click();
+  await expect(page.getByRole("status")).toContainText("Saved your reflection");
+  await page.getByRole("group", { name: "good relationships" }).getByRole("checkbox", { name: "True for me now" }).focus();
+  await tabTo(page, page.getByRole("group", { name: "being listened to" }).getByRole("checkbox", { name: "I want to work on this" }));
+});
+
+test("Escape closes the message, and focus goes back to where it was", async ({ page }) => {
+  await page.goto("/organisations");
+  await appReady(page);
+  const devon = page.getByRole("button", { name: "Bookmark: Recovery Devon" });
+  await devon.click();
+  await devon.click();
+  const message = page.getByRole("status");
+  await expect(message).toContainText("Removed");
+  await message.getByRole("button", { name: "Undo" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(message).toContainText("is back in your bookmarks");
+  await expect(devon).toBeFocused();
+  await message.getByRole("button", { name: /Close/ }).focus();
+  await page.keyboard.press("Escape");
+  await expect(message).toBeEmpty();
+  await expect(devon).toBeFocused();
+});
+
 test("changing page moves focus to the new heading and changes the title", async ({ page }) => {
   await page.goto("/");
   await appReady(page);
