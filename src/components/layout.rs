@@ -7,6 +7,7 @@ use crate::data::settings::{Settings, TextSize, Theme};
 use crate::offline::use_app_status;
 use crate::user_data::use_user_data;
 use leptos::prelude::*;
+use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use leptos_router::components::A;
@@ -36,15 +37,41 @@ pub fn SkipLink() -> impl IntoView {
 #[component]
 pub fn RouteFocus() -> impl IntoView {
     let location = use_location();
+    // Back and Forward return to where the person was on that page, as on any website: the router
+    // does not do this, so remember each address's scroll position here (for this visit only).
+    let scroll_positions = StoredValue::new_local(HashMap::<String, f64>::new());
+    let going_back_or_forward = StoredValue::new_local(false);
+    let address = move || location.pathname.get_untracked() + &location.search.get_untracked();
+    Effect::new(move |_| {
+        let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
+            let y = window().scroll_y().unwrap_or_default();
+            scroll_positions.update_value(|positions| { positions.insert(address(), y); });
+        });
+        let on_history = window_event_listener(leptos::ev::popstate, move |_| going_back_or_forward.set_value(true));
+        on_cleanup(move || {
+            on_scroll.remove();
+            on_history.remove();
+        });
+    });
     Effect::new(move |previous_path: Option<String>| {
         let path = location.pathname.get();
         let hash = location.hash.get();
+        location.search.track();
         let page_changed = previous_path.is_some_and(|previous| previous != path);
+        let restore = (page_changed && going_back_or_forward.get_value())
+            .then(|| scroll_positions.with_value(|positions| positions.get(&address()).copied()))
+            .flatten();
+        going_back_or_forward.set_value(false);
         if page_changed {
             // The new page is in the document: the benchmark times route changes up to here.
             browser::performance_mark("recovery-guide:route-shown");
         }
         request_animation_frame(move || {
+            if let Some(y) = restore {
+                focus("main h1");
+                window().scroll_to_with_x_and_y(0.0, y);
+                return;
+            }
             let target = hash.strip_prefix('#').filter(|id| !id.is_empty()).and_then(|id| document().get_element_by_id(id));
             // The router changes the address without the browser's own jump, so `:target` styles
             // never apply: mark where the person arrived ourselves, until they go elsewhere.

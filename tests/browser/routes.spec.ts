@@ -80,6 +80,23 @@ test("a page opened by its file name (…/index.html) works, at its route addres
   await expect(page.locator("h1")).toHaveText(pageById("help").heading);
 });
 
+test("Back returns to the same place on a long page; a link starts the new page at the top", async ({ page }) => {
+  await page.goto("/");
+  await appReady(page);
+  const link = page.getByRole("navigation", { name: "More in this guide" }).getByRole("link").last();
+  await link.scrollIntoViewIfNeeded();
+  const y = await page.evaluate(() => scrollY);
+  expect(y).toBeGreaterThan(1000);
+  await link.click();
+  await expect(page.locator("h1")).not.toHaveText(pageById("home").heading);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeLessThan(200);
+  await page.goBack();
+  await expect(page.locator("h1")).toHaveText(pageById("home").heading);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeCloseTo(y, 0);
+  await page.goForward();
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeLessThan(200);
+});
+
 test("a section deep link opens the home page at that section", async ({ page }) => {
   await page.goto("/#what-supports-recovery");
   await appReady(page);
