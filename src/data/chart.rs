@@ -13,6 +13,8 @@ const TOP: f32 = 16.0;
 const BOTTOM: f32 = 44.0;
 /// More date labels than this would overlap on a phone.
 const MAX_X_LABELS: usize = 6;
+/// The width of the widest date labels ("28 Nov" at 13 px measures 46 in Chromium).
+const LABEL_WIDTH: f32 = 48.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
@@ -51,12 +53,26 @@ pub fn history_chart(history: &[&Snapshot]) -> Chart {
         Series { path, points }
     };
     let step = history.len().div_ceil(MAX_X_LABELS).max(1);
-    let x_labels = history
+    let mut x_labels: Vec<(f32, String)> = history
         .iter()
         .enumerate()
         .filter(|(i, _)| i % step == 0 || *i == history.len() - 1)
         .map(|(i, s)| (x(i), format_short_date(s.saved_at, s.utc_offset_minutes)))
         .collect();
+    // The first and last dates always show, aligned to the chart's edges so they reach inwards
+    // (a whole label's width, where the others reach half): drop their neighbour when the two
+    // would touch, or would say the same day twice.
+    let crowded = |(a_x, a): &(f32, String), (b_x, b): &(f32, String)| b_x - a_x < LABEL_WIDTH * 1.5 || a == b;
+    if let [.., before, last] = x_labels.as_slice() {
+        if crowded(before, last) {
+            x_labels.remove(x_labels.len() - 2);
+        }
+    }
+    if let [first, after, _, ..] = x_labels.as_slice() {
+        if crowded(first, after) {
+            x_labels.remove(1);
+        }
+    }
     let y_ticks = [0, max / 2, max].into_iter().map(|v| (y(v), v)).collect::<Vec<_>>();
     Chart {
         true_now: series(Snapshot::true_now),
@@ -105,11 +121,36 @@ mod tests {
         assert!(empty.true_now.points.is_empty());
     }
 
+    /// No two date labels touch: the first is drawn left-aligned, the last right-aligned, the
+    /// others centred (as in the page's SVG).
+    fn assert_labels_apart(chart: &Chart) {
+        let last = chart.x_labels.len() - 1;
+        let extent = |i: usize, x: f32| match i {
+            0 => (x, x + LABEL_WIDTH),
+            i if i == last => (x - LABEL_WIDTH, x),
+            _ => (x - LABEL_WIDTH / 2.0, x + LABEL_WIDTH / 2.0),
+        };
+        for i in 1..=last {
+            assert!(extent(i - 1, chart.x_labels[i - 1].0).1 <= extent(i, chart.x_labels[i].0).0, "{:?}", chart.x_labels);
+        }
+    }
+
     #[test]
     fn a_year_of_reflections_gets_a_few_readable_date_labels() {
         let year: Vec<Snapshot> = (0..365).map(|d| snapshot(d, (d % 10) as usize, 3, 24)).collect();
         let chart = history_chart(&year.iter().collect::<Vec<_>>());
-        assert!(chart.x_labels.len() <= MAX_X_LABELS + 1, "{}", chart.x_labels.len());
+        assert!(chart.x_labels.len() <= MAX_X_LABELS, "{}", chart.x_labels.len());
+        assert_labels_apart(&chart);
         assert_eq!(chart.true_now.points.len(), 365);
+    }
+
+    #[test]
+    fn two_reflections_on_one_day_get_one_date_label() {
+        let mut history: Vec<Snapshot> = (0..5).map(|d| snapshot(d * 15, 1, 1, 4)).collect();
+        history.push(Snapshot { saved_at: history[4].saved_at + 3_600_000, ..history[4].clone() });
+        let chart = history_chart(&history.iter().collect::<Vec<_>>());
+        let labels: Vec<&str> = chart.x_labels.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(labels, ["1 Jan", "31 Jan", "15 Feb", "2 Mar"]);
+        assert_labels_apart(&chart);
     }
 }

@@ -15,6 +15,12 @@ pub fn format_date(ms: u64, utc_offset_minutes: i32) -> String {
     format!("{day} {} {year}", MONTHS[month as usize - 1])
 }
 
+/// "26 November 2026 at 14:05", for things saved more than once a day.
+pub fn format_date_time(ms: u64, utc_offset_minutes: i32) -> String {
+    let minutes = (ms as i64 + i64::from(utc_offset_minutes) * 60_000).div_euclid(60_000).rem_euclid(24 * 60);
+    format!("{} at {:02}:{:02}", format_date(ms, utc_offset_minutes), minutes / 60, minutes % 60)
+}
+
 /// "26 Nov" for chart labels.
 pub fn format_short_date(ms: u64, utc_offset_minutes: i32) -> String {
     let (_, month, day) = date(ms, utc_offset_minutes);
@@ -46,6 +52,14 @@ mod tests {
         assert_eq!(format_date(1_795_653_000_000, 0), "26 November 2026");
         assert_eq!(format_date(951_782_400_000, 0), "29 February 2000");
         assert_eq!(format_short_date(951_782_400_000, 0), "29 Feb");
+    }
+
+    #[test]
+    fn times_are_local_and_24_hour() {
+        // 2026-11-26T00:30:00Z
+        assert_eq!(format_date_time(1_795_653_000_000, 0), "26 November 2026 at 00:30");
+        assert_eq!(format_date_time(1_795_653_000_000, -60), "25 November 2026 at 23:30");
+        assert_eq!(format_date_time(1_795_653_000_000 + 14 * 3_600_000 + 5 * 60_000, 0), "26 November 2026 at 14:35");
     }
 
     #[test]

@@ -3,7 +3,7 @@ use crate::components::text::PageHeading;
 use crate::components::user::ConfirmButton;
 use crate::content::{self, locate, ChecklistGroup, CHECKLIST};
 use crate::data::chart::{self, history_chart};
-use crate::data::time::format_date;
+use crate::data::time::{format_date, format_date_time};
 use crate::data::{Answer, ChecklistItem, Snapshot};
 use crate::links::{href, section_href};
 use crate::user_data::{use_user_data, UserData};
@@ -286,7 +286,7 @@ fn HistoryChart() -> impl IntoView {
                             <tbody>
                                 {history.iter().map(|s| view! {
                                     <tr>
-                                        <th scope="row">{format_date(s.saved_at, s.utc_offset_minutes)}</th>
+                                        <th scope="row">{format_date_time(s.saved_at, s.utc_offset_minutes)}</th>
                                         <td>{s.true_now()}</td>
                                         <td>{s.work_on()}</td>
                                         <td>{s.items.len()}</td>
@@ -305,7 +305,8 @@ fn HistoryChart() -> impl IntoView {
 fn SnapshotView(id: String) -> impl IntoView {
     let data = use_user_data();
     let Some(snapshot) = data.history.with_untracked(|h| h.snapshots.get(&id).cloned()) else { return ().into_any() };
-    let date = format_date(snapshot.saved_at, snapshot.utc_offset_minutes);
+    // With the time: two reflections saved on one day must not look (or be named) the same.
+    let date = format_date_time(snapshot.saved_at, snapshot.utc_offset_minutes);
     let summary = format!("{date}: {} true for you now, {} to work on", snapshot.true_now(), snapshot.work_on());
     let delete = {
         let date = date.clone();
