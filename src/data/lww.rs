@@ -61,7 +61,7 @@ impl<T: Clone + Ord> LwwMap<T> {
 
     /// A change always gets a later time than the one it replaces, even if the clock went back.
     fn next_time(&self, key: &str, now: u64) -> u64 {
-        self.0.get(key).map_or(now, |entry| now.max(entry.at + 1))
+        self.0.get(key).map_or(now, |entry| now.max(entry.at.saturating_add(1)))
     }
 
     /// Takes every change from `other` that is later than ours.
