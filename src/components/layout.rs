@@ -41,7 +41,12 @@ pub fn RouteFocus() -> impl IntoView {
     // does not do this, so remember each address's scroll position here (for this visit only).
     let scroll_positions = StoredValue::new_local(HashMap::<String, f64>::new());
     let going_back_or_forward = StoredValue::new_local(false);
-    let address = move || location.pathname.get_untracked() + &location.search.get_untracked();
+    // The browser's own address: the router's may spell the same page differently (a trailing
+    // slash under a sub-path) before and after Back.
+    let address = || {
+        let location = window().location();
+        location.pathname().unwrap_or_default() + &location.search().unwrap_or_default()
+    };
     Effect::new(move |_| {
         let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
             let y = window().scroll_y().unwrap_or_default();

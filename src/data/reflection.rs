@@ -6,7 +6,6 @@ use super::lww::LwwMap;
 use super::versioned::Versioned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
 
 /// Each part of an answer is kept, and stamped, apart: a box ticked on one device and a note
 /// written on another both survive a merge. (Version 1 kept a whole answer as one entry, so the
@@ -158,10 +157,12 @@ impl Reflections {
         }
     }
 
-    /// Every item with an answer (even one set back to unset), keyed by id.
-    pub fn answers(&self) -> BTreeMap<&str, Answer> {
-        let ids = self.true_now.live().map(|(id, _)| id).chain(self.work_on.live().map(|(id, _)| id)).chain(self.notes.live().map(|(id, _)| id));
-        ids.map(|id| (id, self.answer(id))).collect()
+    /// Every item with an answer (even one set back to unset), in id order.
+    pub fn answers(&self) -> Vec<(&str, Answer)> {
+        let mut ids: Vec<&str> = self.true_now.live().chain(self.work_on.live()).map(|(id, _)| id).chain(self.notes.live().map(|(id, _)| id)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter().map(|id| (id, self.answer(id))).collect()
     }
 
     /// Changes an answer; only the parts that changed get a new time.
@@ -331,7 +332,7 @@ mod tests {
             "gone":{"at":7}},"own_items":{}}"#;
         let r: Reflections = crate::data::decode(v1).unwrap();
         assert_eq!(r.answer("a"), Answer { true_now: true, work_on: false, note: "n".into() });
-        assert_eq!(r.answers().keys().copied().collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(r.answers().iter().map(|(id, _)| *id).collect::<Vec<_>>(), ["a", "b"]);
         // The upgraded parts keep the answer's time: a later tick elsewhere wins, an earlier does not.
         let mut later = Reflections::default();
         later.update_answer("a", 8, |a| a.work_on = true);

@@ -7,8 +7,8 @@ use super::lww::LwwMap;
 use super::reflection::{History, Reflections};
 use super::versioned::{decode, Unreadable};
 use serde::{Deserialize, Serialize};
+use itertools::{merge_join_by, EitherOrBoth};
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 /// Marks a file as ours, so an unrelated JSON file is refused rather than half-read.
 pub const FILE_APP: &str = "recovery-guide";
@@ -184,28 +184,26 @@ pub fn merge_history(ours: &mut History, theirs: &History) {
 pub fn preview(current: &AllData, file: &ExportFile, mode: ImportMode) -> StoreChanges {
     let after = apply_import(current, file, mode);
     StoreChanges {
-        bookmarks: diff_live(&current.bookmarks.bookmarks, &after.bookmarks.bookmarks),
+        bookmarks: diff(current.bookmarks.bookmarks.live(), after.bookmarks.bookmarks.live()),
         // Counted per item, not per part of an answer.
-        checklist: diff(&current.reflections.answers(), &after.reflections.answers())
-            .add(diff_live(&current.reflections.own_items, &after.reflections.own_items)),
-        snapshots: diff_live(&current.history.snapshots, &after.history.snapshots),
+        checklist: diff(current.reflections.answers(), after.reflections.answers())
+            .add(diff(current.reflections.own_items.live(), after.reflections.own_items.live())),
+        snapshots: diff(current.history.snapshots.live(), after.history.snapshots.live()),
     }
 }
 
-fn diff_live<T: Clone + Ord>(before: &LwwMap<T>, after: &LwwMap<T>) -> Changes {
-    diff(&before.live().collect(), &after.live().collect())
-}
-
-fn diff<V: PartialEq>(before: &BTreeMap<&str, V>, after: &BTreeMap<&str, V>) -> Changes {
+/// Compares two lists of (key, value) sorted by key, as `LwwMap::live` gives them. Walking them
+/// side by side, rather than collecting maps, keeps sorting code for every type out of the wasm.
+fn diff<'a, V: PartialEq>(before: impl IntoIterator<Item = (&'a str, V)>, after: impl IntoIterator<Item = (&'a str, V)>) -> Changes {
     let mut changes = Changes::default();
-    for (key, new) in after {
-        match before.get(key) {
-            None => changes.added += 1,
-            Some(old) if old != new => changes.changed += 1,
-            Some(_) => {}
+    for pair in merge_join_by(before, after, |(old, _), (new, _)| old.cmp(new)) {
+        match pair {
+            EitherOrBoth::Left(_) => changes.removed += 1,
+            EitherOrBoth::Right(_) => changes.added += 1,
+            EitherOrBoth::Both((_, old), (_, new)) if old != new => changes.changed += 1,
+            EitherOrBoth::Both(..) => {}
         }
     }
-    changes.removed = before.keys().filter(|key| !after.contains_key(*key)).count();
     changes
 }
 
