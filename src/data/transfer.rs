@@ -1,9 +1,9 @@
 //! Export everything to one JSON file, and import it back: a preview of what would change, then
-//! merge (later change wins, item by item) or replace. A file that is not JSON, not from this app,
-//! too large, or from a newer version is refused with a plain reason and changes nothing.
+//! merge (later change wins, item by item, and for checklist answers part by part) or replace. A
+//! file that is not JSON, not from this app, too large, or from a newer version is refused with a
+//! plain reason and changes nothing.
 
 use super::bookmarks::Bookmarks;
-use super::lww::LwwMap;
 use super::reflection::{History, Reflections};
 use super::versioned::{decode, Unreadable};
 use serde::{Deserialize, Serialize};
