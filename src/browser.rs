@@ -75,6 +75,14 @@ pub fn performance_mark(name: &str) {
     }
 }
 
+/// Focuses the first element matching `selector` (it must be focusable, e.g. `tabindex="-1"`).
+pub fn focus(selector: &str) {
+    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
 /// Sets a CSS custom property on the root element, for the stylesheet to read.
 pub fn set_root_style(name: &str, value: &str) {
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());

@@ -8,25 +8,17 @@ use crate::offline::use_app_status;
 use crate::user_data::use_user_data;
 use leptos::prelude::*;
 use std::collections::HashMap;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
+use web_sys::ScrollRestoration;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 use crate::pages::search::{focus_result, show_search, use_search_query, SearchQuery};
-
-/// Focuses the first element matching `selector` (it must be focusable, e.g. `tabindex="-1"`).
-fn focus(selector: &str) {
-    if let Ok(Some(element)) = document().query_selector(selector) {
-        let _ = element.unchecked_into::<HtmlElement>().focus();
-    }
-}
 
 #[component]
 pub fn SkipLink() -> impl IntoView {
     // The router would treat "#main" as a navigation and leave focus behind; move it ourselves.
     let skip = |event: leptos::ev::MouseEvent| {
         event.prevent_default();
-        focus("#main");
+        browser::focus("#main");
     };
     view! { <a class="skip-link" href="#main" on:click=skip>"Skip to main content"</a> }
 }
@@ -37,10 +29,12 @@ pub fn SkipLink() -> impl IntoView {
 #[component]
 pub fn RouteFocus() -> impl IntoView {
     let location = use_location();
+    let data = use_user_data();
     // Back and Forward return to where the person was on that page, as on any website: the router
     // does not do this, so remember each address's scroll position here (for this visit only).
     let scroll_positions = StoredValue::new_local(HashMap::<String, f64>::new());
-    let going_back_or_forward = StoredValue::new_local(false);
+    // Set by Back or Forward: the address arrived at, and where the person was on it.
+    let pending_restore = StoredValue::new_local(None::<(String, f64)>);
     // The browser's own address: the router's may spell the same page differently (a trailing
     // slash under a sub-path) before and after Back.
     let address = || {
@@ -52,28 +46,43 @@ pub fn RouteFocus() -> impl IntoView {
             let y = window().scroll_y().unwrap_or_default();
             scroll_positions.update_value(|positions| { positions.insert(address(), y); });
         });
-        let on_history = window_event_listener(leptos::ev::popstate, move |_| going_back_or_forward.set_value(true));
-        on_cleanup(move || {
-            on_scroll.remove();
-            on_history.remove();
+        on_cleanup(move || on_scroll.remove());
+        // Read now, before scroll events on the new page overwrite it. The router may already
+        // have changed the page (its listener can run first), so the page effect below applies
+        // it a frame later, when both have run.
+        let on_history = window_event_listener(leptos::ev::popstate, move |_| {
+            let here = address();
+            let y = scroll_positions.with_value(|positions| positions.get(&here).copied());
+            pending_restore.set_value(y.map(|y| (here, y)));
         });
+        on_cleanup(move || on_history.remove());
+        // The app restores positions itself; the browser's own attempt would race with it. A
+        // reload still restores: the page hands the job back to the browser as it unloads.
+        if let Ok(history) = window().history() {
+            let _ = history.set_scroll_restoration(ScrollRestoration::Manual);
+        }
+        let on_leave = window_event_listener(leptos::ev::pagehide, move |_| {
+            if let Ok(history) = window().history() {
+                let _ = history.set_scroll_restoration(ScrollRestoration::Auto);
+            }
+        });
+        on_cleanup(move || on_leave.remove());
     });
     Effect::new(move |previous_path: Option<String>| {
         let path = location.pathname.get();
         let hash = location.hash.get();
         location.search.track();
         let page_changed = previous_path.is_some_and(|previous| previous != path);
-        let restore = (page_changed && going_back_or_forward.get_value())
-            .then(|| scroll_positions.with_value(|positions| positions.get(&address()).copied()))
-            .flatten();
-        going_back_or_forward.set_value(false);
         if page_changed {
             // The new page is in the document: the benchmark times route changes up to here.
             browser::performance_mark("recovery-guide:route-shown");
+            // A message about something done on the last page does not belong on this one.
+            data.status.set(None);
         }
         request_animation_frame(move || {
-            if let Some(y) = restore {
-                focus("main h1");
+            let restore = pending_restore.try_update_value(Option::take).flatten().filter(|(to, _)| page_changed && *to == address());
+            if let Some((_, y)) = restore {
+                browser::focus("main h1");
                 window().scroll_to_with_x_and_y(0.0, y);
                 return;
             }
@@ -89,7 +98,7 @@ pub fn RouteFocus() -> impl IntoView {
                     target.scroll_into_view();
                 }
                 // Never take focus from a field being typed in (the search field changes the page).
-                None if page_changed && !typing_in_a_field() => focus("main h1"),
+                None if page_changed && !typing_in_a_field() => browser::focus("main h1"),
                 None => {}
             }
         });

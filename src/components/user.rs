@@ -134,19 +134,27 @@ pub fn ConfirmButton(
 ) -> impl IntoView {
     let asking = RwSignal::new(false);
     let question_ref = NodeRef::<leptos::html::P>::new();
-    // Move focus to the question so it is read out, and back is one Tab away.
-    Effect::new(move |_| {
-        if asking.get() {
+    let button_ref = NodeRef::<leptos::html::Button>::new();
+    // Move focus to the question so it is read out, and back is one Tab away; when the question
+    // goes, back to the button that asked it (if it is still there).
+    Effect::new(move |was_asking: Option<bool>| {
+        let now_asking = asking.get();
+        if now_asking {
             if let Some(p) = question_ref.get() {
                 let _ = p.focus();
             }
+        } else if was_asking == Some(true) {
+            if let Some(button) = button_ref.get() {
+                let _ = button.focus();
+            }
         }
+        now_asking
     });
     view! {
         <Show
             when=move || asking.get()
             fallback=move || view! {
-                <button type="button" class="button button--danger" on:click=move |_| asking.set(true)>{label.clone()}</button>
+                <button type="button" class="button button--danger" node_ref=button_ref on:click=move |_| asking.set(true)>{label.clone()}</button>
             }
         >
             <div class="confirm" role="group" aria-label="Confirm">

@@ -115,7 +115,10 @@ pub fn Search() -> impl IntoView {
                 return Either::Left(view! { <p class="search-status" role="status">"Type in the search box above to search the whole guide."</p> });
             }
             let count = all.len();
+            let years_reversed = query.with(|q| matches!((q.filters.from, q.filters.to), (Some(from), Some(to)) if from > to));
             let status = match count {
+                // Said in the live region, so it is heard as well as seen.
+                0 if years_reversed => format!("No results for “{text}”: the “From” year is after the “To” year. Swap them to see results."),
                 0 => format!("No results for “{text}”."),
                 1 => format!("1 result for “{text}”."),
                 n => format!("{n} results for “{text}”."),
@@ -131,11 +134,7 @@ pub fn Search() -> impl IntoView {
             groups.sort_by_key(|(kind, _)| *kind);
             Either::Right(view! {
                 <p class="search-status" role="status">{status}</p>
-                {(count == 0).then(|| {
-                    let years_reversed = query.with(|q| matches!((q.filters.from, q.filters.to), (Some(from), Some(to)) if from > to));
-                    let hint = if years_reversed { Some("The “From” year is after the “To” year: swap them to see results.") } else { page.empty };
-                    view! { <p class="empty-note">{hint}</p> }
-                })}
+                {(count == 0 && !years_reversed).then(|| view! { <p class="empty-note">{page.empty}</p> })}
                 <div class="results" on:keydown=move_between_results>
                     {groups.into_iter().map(|(kind, items)| view! {
                         <section class="result-group" aria-label=kind.group()>
@@ -219,7 +218,8 @@ fn Filters(query: Memo<SearchQuery>, set_filters: StoredValue<impl Fn(&dyn Fn(&m
             <input id=id type="number" inputmode="numeric" min="1800" max="2100"
                 prop:value=move || query.with(|q| get(&q.filters).map(|y| y.to_string()).unwrap_or_default())
                 on:input=move |e| {
-                    let year = event_target_value(&e).trim().parse().ok();
+                    // Only a whole year filters: "2" on the way to "2005" would empty the list.
+                    let year = event_target_value(&e).trim().parse().ok().filter(|year: &u16| *year >= 1000);
                     set_filters.with_value(|f| f(&|filters: &mut Filters| set(filters, year)));
                 } />
         </label>

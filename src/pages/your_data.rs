@@ -120,16 +120,20 @@ fn Import() -> impl IntoView {
     let data = use_user_data();
     let chosen: RwSignal<Option<Result<ExportFile, ImportError>>> = RwSignal::new(None);
     let input_ref = NodeRef::<leptos::html::Input>::new();
+    // Back to the file chooser, with focus on it (the preview and its buttons are gone).
     let reset = move || {
         chosen.set(None);
         if let Some(input) = input_ref.get_untracked() {
             input.set_value("");
+            let _ = input.focus();
         }
     };
     let on_change = move |event: leptos::ev::Event| {
         let Some(file) = event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).and_then(|i| i.files()).and_then(|f| f.get(0)) else {
             return;
         };
+        // A message about an earlier import would only confuse this one.
+        data.status.set(None);
         let size = file.size() as u64;
         // Refuse an oversized file before reading it into memory.
         if size > MAX_IMPORT_BYTES {
@@ -153,10 +157,6 @@ fn Import() -> impl IntoView {
                 (_, false) => "The file's data is on screen, but not all of it could be saved on this device: see the message above. Keep the file.",
             });
             reset();
-            // The preview, and the button pressed in it, are gone: carry on from the file chooser.
-            if let Some(input) = input_ref.get_untracked() {
-                let _ = input.focus();
-            }
         }
     };
     let preview_of = move |mode: ImportMode| {

@@ -52,7 +52,7 @@ pub enum Notice {
 impl Notice {
     pub fn explain(&self) -> String {
         match self {
-            Self::StorageRefused => "Your browser is not letting this app save anything on this device (this can happen in private browsing). You can use everything, but your bookmarks and reflections will be gone when you close this page. Export your data to keep a copy.".into(),
+            Self::StorageRefused => "Your browser is not letting this app save anything on this device (this can happen in private browsing). You can use everything, but your bookmarks and reflections will be gone when you close this page. Download a copy from “Your data” to keep them.".into(),
             Self::Unreadable { store, problem, backup_key } => {
                 let kept = match (problem, backup_key) {
                     (Unreadable::NewerVersion(_), _) => " It has been left as it was. Changes you make now will not be saved until you update.",
@@ -61,8 +61,8 @@ impl Notice {
                 };
                 format!("{}{kept}", problem.explain(store))
             }
-            Self::WriteFailed { full: true } => "Your device is out of space for this app, so your last change was not saved. Everything saved before is safe. Export your data to keep a copy.".into(),
-            Self::WriteFailed { full: false } => "Your last change could not be saved. Everything saved before is safe. Export your data to keep a copy.".into(),
+            Self::WriteFailed { full: true } => "Your device is out of space for this app, so your latest changes were not saved. Everything saved before is safe. Download a copy from “Your data” to keep them.".into(),
+            Self::WriteFailed { full: false } => "Your latest changes could not be saved. Everything saved before is safe. Download a copy from “Your data” to keep them.".into(),
         }
     }
 }

@@ -92,6 +92,8 @@ test("on a phone, after saving, tabbing through the checklist never hides focus 
   await expect(page.getByRole("status")).toContainText("Saved your reflection");
   await page.getByRole("group", { name: "good relationships" }).getByRole("checkbox", { name: "True for me now" }).focus();
   await tabTo(page, page.getByRole("group", { name: "being listened to" }).getByRole("checkbox", { name: "I want to work on this" }));
+  // Down to the last link in the footer, which the page must be able to scroll clear of it.
+  await tabTo(page, page.getByRole("contentinfo").getByRole("link").last(), 200);
 });
 
 test("Escape closes the message, and focus goes back to where it was", async ({ page }) => {

@@ -81,6 +81,7 @@ test("a page opened by its file name (…/index.html) works, at its route addres
 });
 
 test("Back returns to the same place on a long page; a link starts the new page at the top", async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
   await page.goto("/");
   await appReady(page);
   const link = page.getByRole("navigation", { name: "More in this guide" }).getByRole("link").last();
@@ -94,6 +95,12 @@ test("Back returns to the same place on a long page; a link starts the new page 
   await expect(page.locator("h1")).toHaveText(pageById("home").heading);
   await expect.poll(() => page.evaluate(() => scrollY)).toBeCloseTo(y, 0);
   await page.goForward();
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeLessThan(200);
+  // After Back and Forward, an ordinary link still starts at the top.
+  await page.goBack();
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeCloseTo(y, 0);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: pageById("research").nav!, exact: true }).click();
+  await expect(page.locator("h1")).toHaveText(pageById("research").heading);
   await expect.poll(() => page.evaluate(() => scrollY)).toBeLessThan(200);
 });
 

@@ -64,7 +64,7 @@ test("results are grouped by section, and filters by kind and year are kept in t
   await page.getByLabel("From").fill("2005");
   await expect(page).toHaveURL(/from=2005/);
   await page.getByLabel("To").fill("2000");
-  await expect(page.locator(".empty-note")).toHaveText(/“From” year is after the “To” year/);
+  await expect(page.getByRole("status").filter({ hasText: /“From” year is after the “To” year/ })).toBeVisible();
   await page.getByLabel("To").fill("2008");
   await expect(page).toHaveURL(/from=2005&to=2008/);
   await page.reload();

@@ -218,7 +218,7 @@ test("storage full: a failed save is reported and what was saved before is kept"
   await expect(bookmark(page, "Scottish Recovery Network")).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByRole("region", { name: "About your saved data" })).toContainText("out of space");
   // The message where the person is looking says so too, not "Added".
-  await expect(status(page)).toContainText("your last change was not saved");
+  await expect(status(page)).toContainText("your latest changes were not saved");
   expect(await page.evaluate((key) => localStorage.getItem(key), BOOKMARKS)).toBe(saved);
 });
 
@@ -382,6 +382,7 @@ test("delete all my data asks first, then removes everything", async ({ page }) 
   await page.getByRole("button", { name: "Delete all my data" }).click();
   await expect(page.getByText(/This cannot be undone/)).toBeFocused();
   await page.getByRole("button", { name: "No, keep it" }).click();
+  await expect(page.getByRole("button", { name: "Delete all my data" }), "focus goes back to the button").toBeFocused();
   expect(await page.evaluate((key) => localStorage.getItem(key), BOOKMARKS)).not.toBeNull();
   await page.getByRole("button", { name: "Delete all my data" }).click();
   await page.getByRole("button", { name: "Yes, delete everything" }).click();
