@@ -75,6 +75,13 @@ pub fn performance_mark(name: &str) {
     }
 }
 
+/// Whether the person is typing in a text field (where "/" and Escape belong to the field, and
+/// focus must stay).
+pub fn typing_in_a_field() -> bool {
+    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    active.is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
 /// Focuses the first element matching `selector` (it must be focusable, e.g. `tabindex="-1"`).
 pub fn focus(selector: &str) {
     let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());

@@ -98,17 +98,12 @@ pub fn RouteFocus() -> impl IntoView {
                     target.scroll_into_view();
                 }
                 // Never take focus from a field being typed in (the search field changes the page).
-                None if page_changed && !typing_in_a_field() => browser::focus("main h1"),
+                None if page_changed && !browser::typing_in_a_field() => browser::focus("main h1"),
                 None => {}
             }
         });
         path
     });
-}
-
-/// Whether the person is typing in a text field (where "/" is a character, and focus must stay).
-fn typing_in_a_field() -> bool {
-    document().active_element().is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
 
 /// The search field on every page. Typing shows results at once on the search page, whose address
@@ -123,7 +118,7 @@ fn SiteSearch() -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         let slash = window_event_listener(leptos::ev::keydown, move |event| {
-            if event.key() == "/" && !event.ctrl_key() && !event.meta_key() && !typing_in_a_field() {
+            if event.key() == "/" && !event.ctrl_key() && !event.meta_key() && !browser::typing_in_a_field() {
                 event.prevent_default();
                 if let Some(input) = input.get_untracked() {
                     let _ = input.focus();

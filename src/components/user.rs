@@ -55,10 +55,12 @@ pub fn StatusRegion() -> impl IntoView {
     });
     let return_focus = move || {
         let target = was_focused.get_value().filter(|e| e.is_connected());
-        let _ = match target {
-            Some(element) => element.focus(),
-            None => document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()).map_or(Ok(()), |m| m.focus()),
-        };
+        match target {
+            Some(element) => {
+                let _ = element.focus();
+            }
+            None => browser::focus("#main"),
+        }
     };
     let close = move || {
         let focus_was_inside = document().active_element().is_some_and(|e| inside_region(&e));
@@ -69,8 +71,7 @@ pub fn StatusRegion() -> impl IntoView {
     };
     Effect::new(move |_| {
         let escape = window_event_listener(leptos::ev::keydown, move |event| {
-            let typing = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA"));
-            if event.key() == "Escape" && !typing && data.status.with_untracked(Option::is_some) {
+            if event.key() == "Escape" && !browser::typing_in_a_field() && data.status.with_untracked(Option::is_some) {
                 close();
             }
         });
