@@ -3,8 +3,9 @@ import { defineConfig } from "@playwright/test";
 // Browser tests run in Debian's Chromium (Playwright's own browser download is not reachable here)
 // against release builds served by a plain static file server, as any host would serve them: the
 // root build (dist/) for everything, and the sub-path build for routes and offline use.
-const port = 4173;
-const subPathPort = 4174;
+// GUIDE_TEST_PORT moves both servers (to run two checkouts' tests side by side on one machine).
+const port = Number(process.env.GUIDE_TEST_PORT ?? 4173);
+const subPathPort = port + 1;
 const server = (dir: string, at: number, base: string) => ({
   command: `http-server ${dir} -a 127.0.0.1 -p ${at} -c-1 -d false -s --gzip --brotli`,
   url: `http://127.0.0.1:${at}${base}`,

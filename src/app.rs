@@ -6,7 +6,7 @@ use crate::offline::AppStatus;
 use crate::content::{self, Collection};
 use crate::links;
 use crate::pages::{About, Bookmarks, CollectionPage, Help, Home, NotFound, Reflect, Search, YourData};
-use crate::components::user::{Notices, StatusRegion};
+use crate::components::user::{DownloadReminder, Notices, StatusRegion};
 use crate::user_data::UserData;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
@@ -32,6 +32,7 @@ pub fn App() -> impl IntoView {
                 <WithoutScriptNote />
                 <AppBanners />
                 <Notices />
+                <DownloadReminder />
                 <Routes fallback=NotFound>
                     <Route path=segment("home") view=Home />
                     <Route path=segment("publications") view=|| view! { <CollectionPage collection=Collection::Publications /> } />

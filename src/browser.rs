@@ -104,3 +104,44 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// Safari, or any browser on an iPhone or iPad (all of them are Safari inside): these clear a
+/// site's stored data after 7 days of use without a visit, unless it was added to the Home Screen.
+pub fn is_apple_webkit() -> bool {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return false };
+    let agent = navigator.user_agent().unwrap_or_default();
+    let ios = ["iPhone", "iPad", "iPod"].iter().any(|d| agent.contains(d))
+        // iPads ask for desktop pages and call themselves Macs, but have touch.
+        || (agent.contains("Macintosh") && navigator.max_touch_points() > 1);
+    let safari = agent.contains("Safari") && !["Chrome", "Chromium", "Edg", "Firefox", "Android"].iter().any(|b| agent.contains(b));
+    ios || safari
+}
+
+/// The browser's offer to install the app, kept by index.html when it came (it can come before
+/// the app has started). `None` where the browser makes no such offer, or it was used.
+pub fn install_offer() -> Option<JsValue> {
+    let offer = js_sys::Reflect::get(&web_sys::window()?.into(), &INSTALL_OFFER.into()).ok()?;
+    (!offer.is_undefined() && !offer.is_null()).then_some(offer)
+}
+
+/// The name index.html keeps the install offer under, and the event it fires when one comes.
+pub const INSTALL_OFFER: &str = "recoveryGuideInstallOffer";
+pub const INSTALL_OFFERED_EVENT: &str = "recovery-guide:installable";
+
+/// Shows the browser's own install question; the offer can be used once.
+pub fn accept_install_offer(offer: &JsValue) {
+    if let Some(prompt) = js_sys::Reflect::get(offer, &"prompt".into()).ok().and_then(|p| p.dyn_into::<js_sys::Function>().ok()) {
+        let _ = prompt.call0(offer);
+    }
+    if let Some(window) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&window, &INSTALL_OFFER.into(), &JsValue::UNDEFINED);
+    }
+}
+
+/// Takes focus out of the field being typed in, so its change event saves what is in it.
+pub fn blur_focused() {
+    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    if let Some(element) = active.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.blur();
+    }
+}

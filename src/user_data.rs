@@ -2,16 +2,16 @@
 //! read the signals and call the methods here; nothing else touches storage.
 //!
 //! Loading happens in an effect, after the first render, so every page also renders without a
-//! browser (prerendering) and shows the stored data as soon as the app starts.
+//! browser (prerendering) and shows the stored data as soon as the app starts. What the app needs
+//! from the device (storage, the clock, asking to keep data) comes in as `Device`, so this logic
+//! also runs in native tests, against the in-memory backend.
 
 use crate::browser;
-use crate::data::transfer::{self, AllData, ExportFile, ImportMode};
+use crate::data::safekeeping::Safekeeping;
 use crate::data::settings::Settings;
+use crate::data::transfer::{self, AllData, ExportFile, ImportMode};
 use crate::data::{Bookmark, Bookmarks, History, Reflections, Versioned};
-use crate::storage::web::WebStorage;
-use crate::storage::Persistence;
-use crate::storage::web::persistence;
-use crate::storage::{key_of, Backup, Notice, Shown, PREFIX};
+use crate::storage::{key_of, Backend, Backup, Notice, Persistence, Shown, PREFIX};
 use leptos::prelude::*;
 
 /// A short message about what just happened, announced to screen readers, with an optional undo.
@@ -26,12 +26,39 @@ pub enum Undo {
     RestoreBookmark { id: String, bookmark: Bookmark },
 }
 
+/// The persistence layer over whatever storage the device gives.
+pub type Store = Persistence<&'static dyn Backend>;
+
+/// What the app state needs from the device, as plain functions so native tests can stand in.
+#[derive(Clone, Copy)]
+pub struct Device {
+    /// Opened once, when the app starts (never while prerendering).
+    pub open_storage: fn() -> Store,
+    /// Milliseconds since 1970 (UTC).
+    pub now: fn() -> u64,
+    /// Asks the browser to keep this site's data rather than clear it to make room; the answer
+    /// (true: it will keep it) comes back later.
+    pub ask_to_keep_data: fn(Box<dyn FnOnce(bool)>),
+}
+
+impl Device {
+    pub fn browser() -> Self {
+        Self {
+            open_storage: crate::storage::web::persistence,
+            now: browser::now,
+            ask_to_keep_data: crate::storage::web::ask_to_keep_data,
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct UserData {
     pub bookmarks: RwSignal<Bookmarks>,
     pub reflections: RwSignal<Reflections>,
     pub history: RwSignal<History>,
     pub settings: RwSignal<Settings>,
+    /// Whether the browser agreed to keep the data, and when a copy was last downloaded.
+    pub safekeeping: RwSignal<Safekeeping>,
     /// Problems with saving, each shown once until dismissed.
     pub notices: RwSignal<Vec<Notice>>,
     pub status: RwSignal<Option<Status>>,
@@ -42,32 +69,67 @@ pub struct UserData {
     pub utc_offset_minutes: RwSignal<i32>,
     /// Stores (`Versioned::KEY`) whose changes on screen could not be saved.
     unsaved: RwSignal<Vec<&'static str>>,
+    /// Writing in a field that is not saved anywhere yet, once per field, in words.
+    drafts: RwSignal<Vec<&'static str>>,
+    device: Device,
+    storage: StoredValue<Option<Store>, LocalStorage>,
 }
 
 pub fn use_user_data() -> UserData {
     expect_context()
 }
 
+/// Tells the app that a field holds writing that is not saved yet (`what`, in words: "the item you
+/// are adding"), for as long as `has_draft` says so and the field is on the page, so that
+/// "Reload to update" asks first.
+pub fn track_draft(what: &'static str, has_draft: impl Fn() -> bool + Send + Sync + 'static) {
+    let data = use_user_data();
+    let held = StoredValue::new(false);
+    let hold = move |now_held: bool| {
+        if held.get_value() != now_held {
+            held.set_value(now_held);
+            data.drafts.update(|drafts| match drafts.iter().position(|d| *d == what) {
+                Some(i) if !now_held => {
+                    drafts.remove(i);
+                }
+                _ if now_held => drafts.push(what),
+                _ => {}
+            });
+        }
+    };
+    Effect::new(move |_| hold(has_draft()));
+    on_cleanup(move || hold(false));
+}
+
 impl UserData {
-    /// Creates the signals, provides them to the app and loads the stored data after first render.
-    pub fn provide() -> Self {
-        let data = Self {
+    /// The signals, empty until `load`.
+    pub fn new(device: Device) -> Self {
+        Self {
             bookmarks: RwSignal::new(Bookmarks::default()),
             reflections: RwSignal::new(Reflections::default()),
             history: RwSignal::new(History::default()),
             settings: RwSignal::new(Settings::default()),
+            safekeeping: RwSignal::new(Safekeeping::default()),
             notices: RwSignal::new(Vec::new()),
             status: RwSignal::new(None),
             backups: RwSignal::new(Vec::new()),
             ready: RwSignal::new(false),
             utc_offset_minutes: RwSignal::new(0),
             unsaved: RwSignal::new(Vec::new()),
-        };
+            drafts: RwSignal::new(Vec::new()),
+            device,
+            storage: StoredValue::new_local(None),
+        }
+    }
+
+    /// Creates the signals, provides them to the app and loads the stored data after first render.
+    pub fn provide() -> Self {
+        let data = Self::new(Device::browser());
         provide_context(data);
         Effect::new(move |_| {
             data.utc_offset_minutes.set(browser::utc_offset_minutes());
-            data.reload(None);
-            data.ready.set(true);
+            // Once: loading reads the signals it fills, which must not make this effect run again.
+            untrack(|| data.load());
             browser::mark_app_started();
             // Another tab changed something: show it here too.
             let listener = window_event_listener(leptos::ev::storage, move |event| {
@@ -93,21 +155,46 @@ impl UserData {
         data
     }
 
-    /// Re-reads one stored key (or all of them).
-    fn reload(&self, key: Option<&str>) {
-        let storage = persistence();
-        self.reload_store(&storage, key, self.bookmarks);
-        self.reload_store(&storage, key, self.reflections);
-        self.reload_store(&storage, key, self.history);
-        self.reload_store(&storage, key, self.settings);
-        self.backups.set(storage.backups());
+    /// Opens storage and reads everything in it; the controls work from here on.
+    pub fn load(&self) {
+        self.storage.set_value(Some((self.device.open_storage)()));
+        self.reload(None);
+        // Data saved before the app kept a record of it counts as new from today, so the reminder
+        // to download a copy waits its week rather than appearing at once.
+        if self.has_personal_data() && self.safekeeping.with_untracked(|s| s.first_saved_at.is_none()) {
+            let now = (self.device.now)();
+            self.change(self.safekeeping, |s, _| s.first_saved_at = Some(now));
+        }
+        self.ready.set(true);
     }
 
-    fn reload_store<T: Versioned + Send + Sync + 'static>(&self, storage: &Persistence<WebStorage>, key: Option<&str>, signal: RwSignal<T>) {
-        if key.is_none_or(|k| k == key_of::<T>()) {
-            let loaded = storage.load::<T>();
+    /// The storage opened by `load`; before that, none (nothing can change before `ready`).
+    fn storage(&self) -> Store {
+        self.storage.get_value().unwrap_or_else(|| Persistence::new(None))
+    }
+
+    /// Re-reads one stored key (or all of them).
+    fn reload(&self, key: Option<&str>) {
+        self.reload_store(key, self.bookmarks);
+        self.reload_store(key, self.reflections);
+        self.reload_store(key, self.history);
+        self.reload_store(key, self.settings);
+        self.reload_store(key, self.safekeeping);
+        self.backups.set(self.storage().backups());
+    }
+
+    fn reload_store<T: Versioned + Send + Sync + 'static>(&self, key: Option<&str>, signal: RwSignal<T>) {
+        if !key.is_none_or(|k| k == key_of::<T>()) {
+            return;
+        }
+        if self.is_unsaved::<T>() {
+            // What could not be saved stays: merged over the newly stored copy, and written with
+            // it if there is room now.
+            let notice = self.save(signal, |_, _| {});
+            self.notice(notice);
+        } else {
+            let loaded = self.storage().load::<T>();
             signal.set(loaded.data);
-            self.set_unsaved(T::KEY, false);
             self.notice(loaded.notice);
         }
     }
@@ -126,19 +213,26 @@ impl UserData {
         self.status.set(Some(Status { text: text.into(), undo: None }));
     }
 
-    /// Changes one store: applied to the latest saved copy, saved, and shown. Returns false when it
-    /// could not be saved (storage full, or saved data in the way): the change is then on screen
-    /// only, and the status message, where the person is looking, says so instead of what the
-    /// caller would have said. With storage refused altogether they have been told once already.
-    fn change<T: Versioned + Send + Sync + 'static>(&self, signal: RwSignal<T>, change: impl FnOnce(&mut T, u64)) -> bool {
-        let now = browser::now();
-        let unsaved = self.unsaved.with_untracked(|keys| keys.contains(&T::KEY));
+    /// Applies a change to the latest saved copy (with this store's unsaved changes merged over
+    /// it), saves it and shows it. Returns why it could not be saved, if it could not.
+    fn save<T: Versioned + Send + Sync + 'static>(&self, signal: RwSignal<T>, change: impl FnOnce(&mut T, u64)) -> Option<Notice> {
+        let now = (self.device.now)();
+        let unsaved = self.is_unsaved::<T>();
         let (data, notice) = signal.with_untracked(|on_screen| {
             let shown = if unsaved { Shown::Unsaved(on_screen) } else { Shown::Saved(on_screen) };
-            persistence().update(shown, |stored| change(stored, now))
+            self.storage().update(shown, |stored| change(stored, now))
         });
         signal.set(data);
         self.set_unsaved(T::KEY, notice.is_some());
+        notice
+    }
+
+    /// Changes one store. Returns false when it could not be saved (storage full, or saved data in
+    /// the way): the change is then on screen only, and the status message, where the person is
+    /// looking, says so instead of what the caller would have said. With storage refused
+    /// altogether they have been told once already.
+    fn change<T: Versioned + Send + Sync + 'static>(&self, signal: RwSignal<T>, change: impl FnOnce(&mut T, u64)) -> bool {
+        let notice = self.save(signal, change);
         let failed = notice.as_ref().filter(|n| **n != Notice::StorageRefused);
         if let Some(failure) = failed {
             self.say(failure.explain());
@@ -148,30 +242,80 @@ impl UserData {
         saved
     }
 
+    /// A change to something the person wrote or chose (not a display setting).
+    fn change_personal<T: Versioned + Send + Sync + 'static>(&self, signal: RwSignal<T>, change: impl FnOnce(&mut T, u64)) -> bool {
+        let saved = self.change(signal, change);
+        if saved {
+            self.after_personal_save();
+        }
+        saved
+    }
+
+    /// The first personal save is remembered, and asks the browser to keep the data: during the
+    /// person's own save, never on load. (Not generic, so each store does not get its own copy.)
+    fn after_personal_save(&self) {
+        let (first_save, never_asked) = self.safekeeping.with_untracked(|s| (s.first_saved_at.is_none(), s.keep_asked_at.is_none()));
+        if !self.storage().is_available() || !(first_save || never_asked) {
+            return;
+        }
+        self.change(self.safekeeping, |s, now| {
+            s.first_saved_at.get_or_insert(now);
+            s.keep_asked_at.get_or_insert(now);
+        });
+        if never_asked {
+            let data = *self;
+            (self.device.ask_to_keep_data)(Box::new(move |kept| {
+                data.change(data.safekeeping, |s, _| s.keep_granted = Some(kept));
+            }));
+        }
+    }
+
     /// Whether anything on screen could not be saved.
     pub fn has_unsaved_changes(&self) -> bool {
         self.unsaved.with(|keys| !keys.is_empty())
     }
 
+    /// What a reload would lose, in words: fields being written in, and changes that could not
+    /// be saved.
+    pub fn unsaved_writing(&self) -> Vec<&'static str> {
+        let mut all = self.drafts.get();
+        all.dedup();
+        if self.has_unsaved_changes() {
+            all.push("changes that could not be saved on this device");
+        }
+        all
+    }
+
+    fn is_unsaved<T: Versioned>(&self) -> bool {
+        self.unsaved.with_untracked(|keys| keys.contains(&T::KEY))
+    }
+
     fn set_unsaved(&self, key: &'static str, unsaved: bool) {
+        if self.unsaved.with_untracked(|keys| keys.contains(&key) == unsaved) {
+            return;
+        }
         self.unsaved.update(|keys| {
             keys.retain(|k| *k != key);
             if unsaved {
                 keys.push(key);
             }
         });
+        // Everything on screen is saved now: "could not be saved" is no longer true.
+        if self.unsaved.with_untracked(Vec::is_empty) {
+            self.notices.update(|all| all.retain(|n| !matches!(n, Notice::WriteFailed { .. })));
+        }
     }
 
     pub fn change_bookmarks(&self, change: impl FnOnce(&mut Bookmarks, u64)) -> bool {
-        self.change(self.bookmarks, change)
+        self.change_personal(self.bookmarks, change)
     }
 
     pub fn change_reflections(&self, change: impl FnOnce(&mut Reflections, u64)) -> bool {
-        self.change(self.reflections, change)
+        self.change_personal(self.reflections, change)
     }
 
     pub fn change_history(&self, change: impl FnOnce(&mut History, u64)) -> bool {
-        self.change(self.history, change)
+        self.change_personal(self.history, change)
     }
 
     pub fn change_settings(&self, change: impl FnOnce(&mut Settings)) {
@@ -186,21 +330,32 @@ impl UserData {
         }
     }
 
+    /// Whether the person has saved anything of their own (a display setting does not count).
+    pub fn has_personal_data(&self) -> bool {
+        self.bookmarks.with(|b| b.count() > 0)
+            || self.reflections.with(|r| !r.answers().is_empty() || !r.own_items().is_empty())
+            || self.history.with(|h| !h.oldest_first().is_empty())
+    }
+
     pub fn toggle_bookmark(&self, id: &str, page: &str, title: &str) {
         if self.bookmarks.with_untracked(|b| b.contains(id)) {
             self.remove_bookmark(id);
         } else {
+            let had_note = self.bookmarks.with_untracked(|b| b.removed_note(id).is_some());
             if self.change_bookmarks(|b, now| b.add(id, page, title, now)) {
-                self.say(format!("Added “{title}” to your bookmarks."));
+                let note = if had_note { " Its note is back too." } else { "" };
+                self.say(format!("Added “{title}” to your bookmarks.{note}"));
             }
         }
     }
 
-    /// Removes a bookmark, offering to undo it.
+    /// Removes a bookmark, offering to undo it. Its note is kept with the removal, so bookmarking
+    /// it again brings the note back.
     pub fn remove_bookmark(&self, id: &str) {
         let Some(bookmark) = self.bookmarks.with_untracked(|b| b.get(id).cloned()) else { return };
         if self.change_bookmarks(|b, now| b.remove(id, now)) {
-            let text = format!("Removed “{}” from your bookmarks.", bookmark.title);
+            let kept = if bookmark.note.is_empty() { "" } else { " Its note is kept: bookmark it again to get it back." };
+            let text = format!("Removed “{}” from your bookmarks.{kept}", bookmark.title);
             self.status.set(Some(Status { text, undo: Some(Undo::RestoreBookmark { id: id.to_string(), bookmark }) }));
         }
     }
@@ -217,37 +372,239 @@ impl UserData {
     }
 
     pub fn export_file(&self) -> String {
-        transfer::export(&self.all_data(), browser::now())
+        transfer::export(&self.all_data(), (self.device.now)())
+    }
+
+    /// Remembers that the person downloaded a copy (for /your-data and the reminder).
+    pub fn downloaded(&self) {
+        self.change(self.safekeeping, |s, now| s.downloaded_at = Some(now));
+    }
+
+    /// Puts the reminder to download a copy away for a week.
+    pub fn dismiss_reminder(&self) {
+        self.change(self.safekeeping, |s, now| s.reminder_dismissed_at = Some(now));
+    }
+
+    /// Whether to remind the person, calmly, to download a copy.
+    pub fn reminder_due(&self) -> bool {
+        self.ready.get() && self.safekeeping.with(|s| s.reminder_due(self.has_personal_data(), (self.device.now)()))
+    }
+
+    pub fn now(&self) -> u64 {
+        (self.device.now)()
+    }
+
+    /// How much of the browser's storage the app's own keys take (UTF-16 code units).
+    pub fn storage_used(&self) -> usize {
+        self.storage().usage()
     }
 
     /// Brings in an export file. False when some of it could not be saved on this device (it is
     /// then on screen only, and a notice says why).
     pub fn import(&self, file: &ExportFile, mode: ImportMode) -> bool {
-        let saved = match mode {
-            // Merge into the latest saved copies, so nothing another tab saved is lost.
-            ImportMode::Merge => [
-                self.change(self.bookmarks, |b, _| transfer::merge_bookmarks(b, &file.bookmarks)),
-                self.change(self.reflections, |r, _| transfer::merge_reflections(r, &file.reflections)),
-                self.change(self.history, |h, _| transfer::merge_history(h, &file.history)),
-            ],
-            ImportMode::Replace => [
-                self.change(self.bookmarks, |b, _| *b = file.bookmarks.clone()),
-                self.change(self.reflections, |r, _| *r = file.reflections.clone()),
-                self.change(self.history, |h, _| *h = file.history.clone()),
-            ],
-        };
+        fn bring_in<T: Versioned>(ours: &mut T, theirs: &T, mode: ImportMode) {
+            match mode {
+                // Into the latest saved copy, so nothing another tab saved is lost.
+                ImportMode::Merge => ours.merge(theirs),
+                ImportMode::Replace => *ours = theirs.clone(),
+            }
+        }
+        let saved = [
+            self.change_personal(self.bookmarks, |b, _| bring_in(b, &file.bookmarks, mode)),
+            self.change_personal(self.reflections, |r, _| bring_in(r, &file.reflections, mode)),
+            self.change_personal(self.history, |h, _| bring_in(h, &file.history, mode)),
+        ];
         saved.iter().all(|&store_saved| store_saved)
     }
 
+    /// Deletes everything this app stored. If some of it could not be removed, the screen shows
+    /// what is still stored (never an empty page over data that is still there) and this says so.
     pub fn delete_all(&self) -> bool {
-        let deleted = persistence().delete_all().is_ok();
-        self.bookmarks.set(Bookmarks::default());
-        self.reflections.set(Reflections::default());
-        self.history.set(History::default());
-        self.settings.set(Settings::default());
-        self.backups.set(Vec::new());
-        self.notices.set(Vec::new());
+        let storage = self.storage();
+        let deleted = storage.delete_all().is_ok();
         self.unsaved.set(Vec::new());
-        deleted
+        self.notices.set(Vec::new());
+        self.reload(None);
+        deleted && storage.usage() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The app state against in-memory storage: what a person would see after each action.
+    use super::*;
+    use crate::data::Versioned;
+    use crate::storage::memory::Memory;
+    use crate::storage::Failure;
+    use std::cell::{Cell, RefCell};
+
+    thread_local! {
+        static MEMORY: &'static Memory = Box::leak(Box::new(Memory::default()));
+        static CLOCK: Cell<u64> = const { Cell::new(1_700_000_000_000) };
+        static KEEP_ANSWER: RefCell<Option<bool>> = const { RefCell::new(Some(true)) };
+        static KEEP_ASKED: Cell<u32> = const { Cell::new(0) };
+    }
+
+    fn memory() -> &'static Memory {
+        MEMORY.with(|m| *m)
+    }
+
+    fn test_device() -> Device {
+        Device {
+            open_storage: || Persistence::new(Some(memory() as &dyn Backend)),
+            now: || CLOCK.with(|c| {
+                c.set(c.get() + 1);
+                c.get()
+            }),
+            ask_to_keep_data: |answer| {
+                KEEP_ASKED.with(|n| n.set(n.get() + 1));
+                if let Some(kept) = KEEP_ANSWER.with(|a| *a.borrow()) {
+                    answer(kept);
+                }
+            },
+        }
+    }
+
+    /// A fresh app (as a page load would make) over this thread's storage.
+    fn open_app() -> UserData {
+        let owner = Owner::new();
+        owner.set();
+        // The owner lives as long as the test thread: the signals belong to it.
+        std::mem::forget(owner);
+        let data = UserData::new(test_device());
+        data.load();
+        data
+    }
+
+    fn fill_storage(full: bool) {
+        *memory().fail_writes.borrow_mut() = full.then_some(Failure::Full);
+    }
+
+    fn stored<T: Versioned>() -> T {
+        Persistence::new(Some(memory())).load::<T>().data
+    }
+
+    fn note(data: &UserData, id: &str) -> String {
+        data.reflections.with_untracked(|r| r.answer(id).note)
+    }
+
+    #[test]
+    fn an_unsaved_note_survives_a_later_tick_that_saves() {
+        let data = open_app();
+        fill_storage(true);
+        assert!(!data.change_reflections(|r, now| r.update_answer("satisfying-work", now, |a| a.note = "my note".into())));
+        assert!(data.has_unsaved_changes());
+        fill_storage(false);
+        assert!(data.change_reflections(|r, now| r.update_answer("hope", now, |a| a.true_now = true)));
+        assert_eq!(note(&data, "satisfying-work"), "my note", "still on screen");
+        assert_eq!(stored::<Reflections>().answer("satisfying-work").note, "my note", "and saved");
+        assert!(!data.has_unsaved_changes());
+        assert!(!data.notices.get_untracked().iter().any(|n| matches!(n, Notice::WriteFailed { .. })), "the out-of-space message goes");
+        assert!(data.export_file().contains("my note"));
+    }
+
+    #[test]
+    fn an_unsaved_note_survives_removing_an_own_item_while_still_full() {
+        let data = open_app();
+        data.change_reflections(|r, now| r.add_own_item("own-1", "Walk the dog", now));
+        fill_storage(true);
+        data.change_reflections(|r, now| r.update_answer("satisfying-work", now, |a| a.note = "my note".into()));
+        // Removing shrinks the data, so this save succeeds even though storage is full.
+        *memory().fail_writes.borrow_mut() = None;
+        data.change_reflections(|r, now| r.remove_own_item("own-1", now));
+        assert_eq!(note(&data, "satisfying-work"), "my note");
+        assert_eq!(stored::<Reflections>().answer("satisfying-work").note, "my note");
+    }
+
+    #[test]
+    fn an_unsaved_bookmark_survives_removing_another() {
+        let data = open_app();
+        data.toggle_bookmark("b", "publications", "B");
+        fill_storage(true);
+        data.toggle_bookmark("a", "publications", "A");
+        fill_storage(false);
+        data.toggle_bookmark("b", "publications", "B");
+        assert!(data.bookmarks.with_untracked(|b| b.contains("a") && !b.contains("b")));
+        assert!(stored::<Bookmarks>().contains("a"));
+    }
+
+    #[test]
+    fn another_tabs_write_does_not_drop_this_tabs_unsaved_note() {
+        let data = open_app();
+        fill_storage(true);
+        data.change_reflections(|r, now| r.update_answer("work", now, |a| a.note = "unsaved here".into()));
+        // Another tab saves a tick (it had room: a smaller change), then this tab hears of it.
+        fill_storage(false);
+        let other_tab = Persistence::new(Some(memory()));
+        other_tab.update(Shown::Saved(&stored::<Reflections>()), |r| r.update_answer("home", 5, |a| a.true_now = true));
+        data.reload(Some(key_of::<Reflections>().as_str()));
+        assert_eq!(note(&data, "work"), "unsaved here");
+        assert!(data.reflections.with_untracked(|r| r.answer("home").true_now));
+        assert_eq!(stored::<Reflections>().answer("work").note, "unsaved here", "written once there was room");
+    }
+
+    #[test]
+    fn removing_then_adding_a_bookmark_brings_its_note_back() {
+        let data = open_app();
+        data.toggle_bookmark("pace", "publications", "PACE");
+        data.change_bookmarks(|b, now| b.set_note("pace", "ask my nurse", now));
+        data.toggle_bookmark("pace", "publications", "PACE");
+        assert!(data.status.get_untracked().unwrap().text.contains("Its note is kept"));
+        data.toggle_bookmark("pace", "publications", "PACE");
+        assert_eq!(data.bookmarks.with_untracked(|b| b.get("pace").unwrap().note.clone()), "ask my nurse");
+        assert!(data.status.get_untracked().unwrap().text.contains("Its note is back"));
+    }
+
+    #[test]
+    fn the_first_save_asks_once_to_keep_data_and_loading_never_does() {
+        let data = open_app();
+        assert_eq!(KEEP_ASKED.with(Cell::get), 0, "not on load");
+        data.change_settings(|s| s.theme = crate::data::settings::Theme::Dark);
+        assert_eq!(KEEP_ASKED.with(Cell::get), 0, "not for a display setting");
+        data.toggle_bookmark("a", "publications", "A");
+        data.toggle_bookmark("b", "publications", "B");
+        assert_eq!(KEEP_ASKED.with(Cell::get), 1);
+        assert_eq!(stored::<Safekeeping>().keep_granted, Some(true));
+        // A new page load remembers that it asked.
+        let again = open_app();
+        again.toggle_bookmark("c", "publications", "C");
+        assert_eq!(KEEP_ASKED.with(Cell::get), 1);
+    }
+
+    #[test]
+    fn import_then_delete_all() {
+        let data = open_app();
+        data.toggle_bookmark("mine", "publications", "Mine");
+        let mut theirs = Bookmarks::default();
+        theirs.add("theirs", "research", "Theirs", 1);
+        let file: ExportFile = serde_json::from_str(&transfer::export(&AllData { bookmarks: theirs, ..AllData::default() }, 2)).unwrap();
+        assert!(data.import(&file, ImportMode::Merge));
+        assert!(stored::<Bookmarks>().contains("mine") && stored::<Bookmarks>().contains("theirs"));
+        assert!(data.import(&file, ImportMode::Replace));
+        assert!(!stored::<Bookmarks>().contains("mine"));
+        assert!(data.delete_all());
+        assert_eq!(data.bookmarks.get_untracked().count(), 0);
+        assert!(memory().items.borrow().is_empty());
+    }
+
+    #[test]
+    fn delete_all_that_fails_shows_what_is_still_stored() {
+        let data = open_app();
+        data.toggle_bookmark("kept", "publications", "Kept");
+        *memory().fail_removes.borrow_mut() = true;
+        assert!(!data.delete_all());
+        assert!(data.bookmarks.with_untracked(|b| b.contains("kept")), "the page shows what is still there");
+    }
+
+    #[test]
+    fn the_reminder_waits_a_week_after_the_first_save_and_a_download_puts_it_off() {
+        let data = open_app();
+        assert!(!data.reminder_due(), "nothing to keep yet");
+        data.toggle_bookmark("a", "publications", "A");
+        assert!(!data.reminder_due());
+        CLOCK.with(|c| c.set(c.get() + 8 * crate::data::safekeeping::DAY));
+        assert!(data.reminder_due());
+        data.downloaded();
+        assert!(!data.reminder_due());
     }
 }

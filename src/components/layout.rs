@@ -4,6 +4,7 @@ use crate::browser;
 use crate::content::{self, HELP, SITE_NAME};
 use crate::links::href;
 use crate::data::settings::{Settings, TextSize, Theme};
+use crate::components::user::ConfirmButton;
 use crate::offline::use_app_status;
 use crate::user_data::use_user_data;
 use leptos::prelude::*;
@@ -296,6 +297,7 @@ pub fn WithoutScriptNote() -> impl IntoView {
 #[component]
 pub fn AppBanners() -> impl IntoView {
     let status = use_app_status();
+    let data = use_user_data();
     view! {
         <div class="app-banners" role="status">
             <Show when=move || !status.online.get()>
@@ -304,12 +306,31 @@ pub fn AppBanners() -> impl IntoView {
                 </p>
             </Show>
             <Show when=move || status.update_waiting.get()>
-                <p class="banner banner--update">
-                    "A new version of the guide is ready. "
-                    <button type="button" class="button button--small button--primary" on:click=move |_| status.reload_to_update()>
-                        "Reload to update"
-                    </button>
-                </p>
+                <div class="banner banner--update">
+                    <p>"A new version of the guide is ready."</p>
+                    {move || {
+                        // Reloading would lose writing that is not saved: say what, and ask first.
+                        let unsaved = data.unsaved_writing();
+                        if unsaved.is_empty() {
+                            view! {
+                                <button type="button" class="button button--small button--primary" on:click=move |_| {
+                                    // A field's change event saves what is in it before the page goes.
+                                    browser::blur_focused();
+                                    status.reload_to_update();
+                                }>"Reload to update"</button>
+                            }.into_any()
+                        } else {
+                            view! {
+                                <ConfirmButton
+                                    label="Reload to update".to_string()
+                                    question=format!("Not saved yet: {}. Reloading now would lose it. Finish or save it first, or reload anyway.", unsaved.join("; "))
+                                    confirm="Reload anyway".to_string()
+                                    on_confirm=move || status.reload_to_update()
+                                />
+                            }.into_any()
+                        }
+                    }}
+                </div>
             </Show>
         </div>
     }

@@ -1,9 +1,11 @@
 //! Pieces that show or change the person's own data.
 
 use crate::browser;
+use crate::data::time::date;
 use crate::links::href;
-use crate::user_data::use_user_data;
+use crate::user_data::{use_user_data, UserData};
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 /// Bookmark toggle for a resource or section. Disabled until the app has read the saved bookmarks,
@@ -118,6 +120,41 @@ pub fn Notices() -> impl IntoView {
                     </button>
                 </p>
             </section>
+        </Show>
+    }
+}
+
+/// Offers the person a file with all their data, and remembers that they have a copy.
+pub fn download_copy(data: UserData) {
+    let (year, month, day) = date(data.now(), data.utc_offset_minutes.get_untracked());
+    let name = format!("recovery-guide-{year}-{month:02}-{day:02}.json");
+    match browser::download(&name, &data.export_file()) {
+        Ok(()) => {
+            data.downloaded();
+            data.say(format!("Your download should start now: the file {name}."));
+        }
+        Err(_) => data.say("Your browser did not let the app save the file. Nothing was changed."),
+    }
+}
+
+/// One calm line when the person has data and no recent copy of it: never on the urgent-help
+/// page, never a pop-up, and put away for a week by "Not now".
+#[component]
+pub fn DownloadReminder() -> impl IntoView {
+    let data = use_user_data();
+    let location = use_location();
+    let on_help_page = move || location.pathname.with(|path| path.trim_end_matches('/').ends_with("/help"));
+    let never = move || data.safekeeping.with(|s| s.downloaded_at.is_none());
+    view! {
+        <Show when=move || data.reminder_due() && !on_help_page()>
+            <aside class="banner banner--reminder" aria-label="Keep a copy of your data">
+                <p>
+                    {move || if never() { "You have not downloaded a copy of your data yet." } else { "It has been a month since you downloaded a copy of your data." }}
+                    " A copy keeps it safe if this browser clears it."
+                </p>
+                <button type="button" class="button button--small button--primary" on:click=move |_| download_copy(data)>"Download a copy"</button>
+                <button type="button" class="button button--small button--quiet" on:click=move |_| data.dismiss_reminder()>"Not now"</button>
+            </aside>
         </Show>
     }
 }

@@ -32,6 +32,10 @@ impl Versioned for Bookmarks {
     const NAME: &'static str = "bookmarks";
     const KEY: &'static str = "bookmarks";
     const VERSION: u32 = 1;
+
+    fn merge(&mut self, other: &Self) {
+        self.bookmarks.merge(&other.bookmarks);
+    }
 }
 
 impl Bookmarks {
@@ -47,11 +51,18 @@ impl Bookmarks {
         self.bookmarks.live_count()
     }
 
+    /// Adds a bookmark; one removed earlier comes back with its note.
     pub fn add(&mut self, id: &str, page: &str, title: &str, now: u64) {
         if !self.contains(id) {
-            let bookmark = Bookmark { added_at: now, page: page.into(), title: title.into(), note: String::new() };
+            let note = self.removed_note(id).unwrap_or_default().to_string();
+            let bookmark = Bookmark { added_at: now, page: page.into(), title: title.into(), note };
             self.bookmarks.set(id, bookmark, now);
         }
+    }
+
+    /// The note of a removed bookmark, kept in case it is bookmarked again.
+    pub fn removed_note(&self, id: &str) -> Option<&str> {
+        self.bookmarks.removed(id).map(|b| b.note.as_str()).filter(|note| !note.is_empty())
     }
 
     /// Puts back a removed bookmark exactly as it was (for "Undo").
@@ -59,8 +70,9 @@ impl Bookmarks {
         self.bookmarks.set(id, bookmark, now);
     }
 
+    /// Removes a bookmark, keeping its note with the removal (see `add`).
     pub fn remove(&mut self, id: &str, now: u64) {
-        self.bookmarks.remove(id, now);
+        self.bookmarks.remove_keeping(id, now);
     }
 
     pub fn set_note(&mut self, id: &str, note: &str, now: u64) {
@@ -99,6 +111,17 @@ mod tests {
         marks.add("a", "p", "A", 3);
         assert_eq!(marks.get("a").unwrap().note, "mine");
         assert_eq!(marks.get("a").unwrap().added_at, 1);
+    }
+
+    #[test]
+    fn adding_again_after_removing_brings_the_note_back() {
+        let mut marks = Bookmarks::default();
+        marks.add("pace", "publications", "PACE", 1);
+        marks.set_note("pace", "ask my nurse", 2);
+        marks.remove("pace", 3);
+        assert_eq!(marks.removed_note("pace"), Some("ask my nurse"));
+        marks.add("pace", "publications", "PACE", 4);
+        assert_eq!(marks.get("pace").unwrap().note, "ask my nurse");
     }
 
     #[test]

@@ -12,6 +12,10 @@ pub struct Stamped<T> {
     pub at: u64,
     #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
     pub value: Option<T>,
+    /// For a deletion: the value as it was, where the person would want it back on adding it
+    /// again (a bookmark's note). Older versions of the app ignore it.
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    pub kept: Option<T>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,15 +44,29 @@ impl<T: Clone + Ord> LwwMap<T> {
 
     pub fn set(&mut self, key: &str, value: T, now: u64) {
         let at = self.next_time(key, now);
-        self.0.insert(key.to_string(), Stamped { at, value: Some(value) });
+        self.0.insert(key.to_string(), Stamped { at, value: Some(value), kept: None });
     }
 
     /// Deletes the entry, leaving a tombstone so the deletion also wins a later merge.
     pub fn remove(&mut self, key: &str, now: u64) {
-        if self.get(key).is_some() {
+        self.remove_and(key, now, false);
+    }
+
+    /// Deletes the entry but keeps its value with the deletion, for `removed` to give back.
+    pub fn remove_keeping(&mut self, key: &str, now: u64) {
+        self.remove_and(key, now, true);
+    }
+
+    fn remove_and(&mut self, key: &str, now: u64, keep: bool) {
+        if let Some(value) = self.get(key).cloned() {
             let at = self.next_time(key, now);
-            self.0.insert(key.to_string(), Stamped { at, value: None });
+            self.0.insert(key.to_string(), Stamped { at, value: None, kept: keep.then_some(value) });
         }
+    }
+
+    /// The value a deleted entry had, if it was kept with the deletion.
+    pub fn removed(&self, key: &str) -> Option<&T> {
+        self.0.get(key).filter(|entry| entry.value.is_none()).and_then(|entry| entry.kept.as_ref())
     }
 
     /// Changes an existing entry in place; does nothing if there is none.
@@ -81,7 +99,7 @@ impl<T: Clone + Ord> LwwMap<T> {
 /// The later change wins; at the same time, the greater value (a value over a deletion), so the
 /// result never depends on which side merges into which.
 fn wins<T: Ord>(a: &Stamped<T>, b: &Stamped<T>) -> bool {
-    (a.at, &a.value) > (b.at, &b.value)
+    (a.at, &a.value, &a.kept) > (b.at, &b.value, &b.kept)
 }
 
 #[cfg(test)]
@@ -112,16 +130,31 @@ mod tests {
         assert_eq!(map.get("a"), Some(&2));
     }
 
+    #[test]
+    fn a_kept_value_comes_back_only_from_a_deletion_that_kept_it() {
+        let mut map = LwwMap::default();
+        map.set("a", 1, 10);
+        map.set("b", 2, 10);
+        map.remove_keeping("a", 20);
+        map.remove("b", 20);
+        assert_eq!((map.get("a"), map.removed("a")), (None, Some(&1)));
+        assert_eq!(map.removed("b"), None);
+        map.set("a", 3, 30);
+        assert_eq!(map.removed("a"), None, "only a deleted entry has a removed value");
+    }
+
     #[derive(Debug, Clone)]
     enum Op {
         Set(u8, u8, u64),
         Remove(u8, u64),
+        RemoveKeeping(u8, u64),
     }
 
     fn op() -> impl Strategy<Value = Op> {
         prop_oneof![
             (0u8..6, any::<u8>(), 0u64..50).prop_map(|(k, v, t)| Op::Set(k, v, t)),
             (0u8..6, 0u64..50).prop_map(|(k, t)| Op::Remove(k, t)),
+            (0u8..6, 0u64..50).prop_map(|(k, t)| Op::RemoveKeeping(k, t)),
         ]
     }
 
@@ -131,6 +164,7 @@ mod tests {
             match *op {
                 Op::Set(k, v, t) => map.set(&k.to_string(), v, t),
                 Op::Remove(k, t) => map.remove(&k.to_string(), t),
+                Op::RemoveKeeping(k, t) => map.remove_keeping(&k.to_string(), t),
             }
         }
         map

@@ -5,6 +5,7 @@ pub mod bookmarks;
 pub mod chart;
 pub mod lww;
 pub mod reflection;
+pub mod safekeeping;
 pub mod settings;
 pub mod time;
 pub mod transfer;

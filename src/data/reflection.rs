@@ -99,6 +99,14 @@ impl Versioned for Reflections {
     const KEY: &'static str = "reflections";
     const VERSION: u32 = 2;
 
+    /// Part by part: a tick from one copy and a note from the other both survive.
+    fn merge(&mut self, other: &Self) {
+        self.true_now.merge(&other.true_now);
+        self.work_on.merge(&other.work_on);
+        self.notes.merge(&other.notes);
+        self.own_items.merge(&other.own_items);
+    }
+
     fn upgrade(from: u32, mut value: Value) -> Result<Value, String> {
         if from != 1 {
             return Err(format!("there is no upgrade from version {from}"));
@@ -138,6 +146,10 @@ impl Versioned for History {
     const NAME: &'static str = "past reflections";
     const KEY: &'static str = "history";
     const VERSION: u32 = 1;
+
+    fn merge(&mut self, other: &Self) {
+        self.snapshots.merge(&other.snapshots);
+    }
 }
 
 /// One checklist item to show: from the guide's content or the person's own.
@@ -179,14 +191,6 @@ impl Reflections {
         if after.note != before.note {
             self.notes.set(id, after.note, now);
         }
-    }
-
-    /// Takes every change from `other` that is later than ours, part by part.
-    pub fn merge(&mut self, other: &Self) {
-        self.true_now.merge(&other.true_now);
-        self.work_on.merge(&other.work_on);
-        self.notes.merge(&other.notes);
-        self.own_items.merge(&other.own_items);
     }
 
     pub fn add_own_item(&mut self, id: &str, text: &str, now: u64) {

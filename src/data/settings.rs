@@ -83,6 +83,11 @@ impl Versioned for Settings {
     const NAME: &'static str = "display settings";
     const KEY: &'static str = "settings";
     const VERSION: u32 = 1;
+
+    /// Settings carry no times: the copy on screen is the one the person last chose.
+    fn merge(&mut self, other: &Self) {
+        *self = other.clone();
+    }
 }
 
 #[cfg(test)]

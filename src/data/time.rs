@@ -27,6 +27,21 @@ pub fn format_short_date(ms: u64, utc_offset_minutes: i32) -> String {
     format!("{day} {}", &MONTHS[month as usize - 1][..3])
 }
 
+/// How long ago, by the local calendar: "today", "yesterday", "3 days ago", "2 weeks ago",
+/// "5 months ago".
+pub fn days_ago(then: u64, now: u64, utc_offset_minutes: i32) -> String {
+    let day = |ms: u64| (ms as i64 + i64::from(utc_offset_minutes) * 60_000).div_euclid(86_400_000);
+    let days = (day(now) - day(then)).max(0);
+    let plural = |n: i64, unit: &str| if n == 1 { format!("1 {unit} ago") } else { format!("{n} {unit}s ago") };
+    match days {
+        0 => "today".into(),
+        1 => "yesterday".into(),
+        2..=13 => plural(days, "day"),
+        14..=60 => plural(days / 7, "week"),
+        _ => plural(days / 30, "month"),
+    }
+}
+
 /// Days since 1970-01-01 to (year, month, day), proleptic Gregorian (Howard Hinnant's algorithm).
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
@@ -60,6 +75,18 @@ mod tests {
         assert_eq!(format_date_time(1_795_653_000_000, 0), "26 November 2026 at 00:30");
         assert_eq!(format_date_time(1_795_653_000_000, -60), "25 November 2026 at 23:30");
         assert_eq!(format_date_time(1_795_653_000_000 + 14 * 3_600_000 + 5 * 60_000, 0), "26 November 2026 at 14:35");
+    }
+
+    #[test]
+    fn days_ago_counts_calendar_days() {
+        let noon = 1_795_704_000_000; // 2026-11-26T12:00:00Z
+        let day = 86_400_000;
+        assert_eq!(days_ago(noon, noon + 3_600_000, 0), "today");
+        assert_eq!(days_ago(noon, noon + 13 * 3_600_000, 0), "yesterday", "past midnight is yesterday");
+        assert_eq!(days_ago(noon, noon + 3 * day, 0), "3 days ago");
+        assert_eq!(days_ago(noon, noon + 20 * day, 0), "2 weeks ago");
+        assert_eq!(days_ago(noon, noon + 95 * day, 0), "3 months ago");
+        assert_eq!(days_ago(noon + day, noon, 0), "today", "a clock set back never says 'in the future'");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use super::bookmarks::Bookmarks;
 use super::reflection::{History, Reflections};
-use super::versioned::{decode, Unreadable};
+use super::versioned::{decode, Unreadable, Versioned};
 use serde::{Deserialize, Serialize};
 use itertools::{merge_join_by, EitherOrBoth};
 use serde_json::Value;
@@ -160,24 +160,12 @@ pub fn apply_import(current: &AllData, file: &ExportFile, mode: ImportMode) -> A
         ImportMode::Replace => file.data(),
         ImportMode::Merge => {
             let mut data = current.clone();
-            merge_bookmarks(&mut data.bookmarks, &file.bookmarks);
-            merge_reflections(&mut data.reflections, &file.reflections);
-            merge_history(&mut data.history, &file.history);
+            data.bookmarks.merge(&file.bookmarks);
+            data.reflections.merge(&file.reflections);
+            data.history.merge(&file.history);
             data
         }
     }
-}
-
-pub fn merge_bookmarks(ours: &mut Bookmarks, theirs: &Bookmarks) {
-    ours.bookmarks.merge(&theirs.bookmarks);
-}
-
-pub fn merge_reflections(ours: &mut Reflections, theirs: &Reflections) {
-    ours.merge(theirs);
-}
-
-pub fn merge_history(ours: &mut History, theirs: &History) {
-    ours.snapshots.merge(&theirs.snapshots);
 }
 
 /// What importing `file` would change, for the preview shown before anything is changed.

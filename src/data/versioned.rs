@@ -14,6 +14,10 @@ pub trait Versioned: Serialize + DeserializeOwned + Default + Clone + PartialEq 
     /// The version this app writes.
     const VERSION: u32;
 
+    /// Takes every change from `other` that is later than ours, so two copies of a store (this
+    /// tab's unsaved changes and what another tab saved, say) combine without losing either.
+    fn merge(&mut self, other: &Self);
+
     /// Turns the JSON of version `from` into the JSON of version `from + 1`.
     /// Every version this app has ever written must have a step here (and a fixture in
     /// `tests/fixtures/storage/`).

@@ -6,7 +6,7 @@ use crate::data::chart::{self, history_chart};
 use crate::data::time::{format_date, format_date_time};
 use crate::data::{Answer, ChecklistItem, Snapshot};
 use crate::links::{href, section_href};
-use crate::user_data::{use_user_data, UserData};
+use crate::user_data::{track_draft, use_user_data, UserData};
 use leptos::prelude::*;
 
 /// The guide's checklist items, in page order.
@@ -120,6 +120,7 @@ fn OwnItems() -> impl IntoView {
     let data = use_user_data();
     let ids = Memo::new(move |_| data.reflections.with(|r| r.own_items().iter().map(|i| i.id.to_string()).collect::<Vec<_>>()));
     let new_text = RwSignal::new(String::new());
+    track_draft("the item you are adding to your checklist", move || !new_text.with(|t| t.trim().is_empty()));
     let add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let text = new_text.get_untracked();
@@ -165,6 +166,7 @@ fn OwnItem(id: String) -> impl IntoView {
     };
     let editing = RwSignal::new(false);
     let draft = RwSignal::new(String::new());
+    track_draft("the item you are changing on your checklist", move || editing.get() && draft.get() != text.get());
     let edit_id = format!("edit-{id}");
     let save = {
         let id = id.clone();

@@ -1,20 +1,15 @@
 use crate::browser;
 use crate::components::text::PageHeading;
-use crate::components::user::ConfirmButton;
+use crate::components::user::{download_copy, ConfirmButton};
 use crate::content;
-use crate::data::time::{date, format_date};
+use crate::data::time::{days_ago, format_date};
 use crate::data::transfer::{parse_import, preview, Changes, ExportFile, ImportError, ImportMode, StoreChanges, MAX_IMPORT_BYTES};
-use crate::storage::Notice;
-use crate::user_data::{use_user_data, UserData};
+use crate::storage::{web, Notice};
+use crate::user_data::{track_draft, use_user_data};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
-
-fn today_for_file_name(data: UserData) -> String {
-    let (year, month, day) = date(browser::now(), data.utc_offset_minutes.get_untracked());
-    format!("{year}-{month:02}-{day:02}")
-}
 
 /// "1 bookmark", "2 bookmarks".
 fn count(n: usize, thing: &str) -> String {
@@ -58,21 +53,15 @@ pub fn YourData() -> impl IntoView {
             "Your bookmarks and reflections are saved in this browser, on this device only."
         }
     };
-    let export = move |_| {
-        let name = format!("recovery-guide-{}.json", today_for_file_name(data));
-        match browser::download(&name, &data.export_file()) {
-            Ok(()) => data.say(format!("Your download should start now: the file {name}.")),
-            Err(_) => data.say("Your browser did not let the app save the file. Nothing was changed."),
-        }
-    };
     view! {
         <PageHeading page />
         <p class="storage-state">{storage_state}</p>
+        <WhereItIsKept />
 
         <section aria-labelledby="export-heading" class="panel">
             <h2 id="export-heading">"Download a copy"</h2>
             <p>"One file with all your bookmarks, notes, checklist answers and saved reflections. Keep it somewhere safe, or use it to move your data to another device."</p>
-            <button type="button" class="button button--primary needs-script" disabled=move || !data.ready.get() on:click=export>"Download my data"</button>
+            <button type="button" class="button button--primary needs-script" disabled=move || !data.ready.get() on:click=move |_| download_copy(data)>"Download my data"</button>
         </section>
 
         <Import />
@@ -107,10 +96,99 @@ pub fn YourData() -> impl IntoView {
                     if data.delete_all() {
                         data.say("All your data has been deleted from this device.");
                     } else {
-                        data.say("Some of your data could not be deleted. Please try again.");
+                        data.say("Some of your data could not be deleted: what is still on this device is shown on this page. Please try again.");
                     }
                 }
             />
+        </section>
+    }
+}
+
+/// About 5 MiB per site, counted in UTF-16 code units, in every major browser.
+const LOCAL_STORAGE_LIMIT: usize = 5 * 1024 * 1024;
+
+/// What this browser does with the data: whether it agreed to keep it, how much room it takes,
+/// when a copy was last downloaded, and how to keep it from being cleared.
+#[component]
+fn WhereItIsKept() -> impl IntoView {
+    let data = use_user_data();
+    // Device facts, read after the app starts (never while rendering).
+    let kept_now = RwSignal::new(None::<bool>);
+    let whole_site = RwSignal::new(None::<(f64, f64)>);
+    let apple = RwSignal::new(false);
+    let install_offer = RwSignal::new_local(None::<wasm_bindgen::JsValue>);
+    Effect::new(move |_| {
+        // Read again after each save: the first save is when the browser is asked.
+        data.safekeeping.track();
+        data.bookmarks.track();
+        data.reflections.track();
+        data.history.track();
+        spawn_local(async move {
+            kept_now.set(web::data_is_kept().await);
+            whole_site.set(web::estimate().await);
+        });
+    });
+    Effect::new(move |_| {
+        apple.set(browser::is_apple_webkit());
+        install_offer.set(browser::install_offer());
+        let offered = window_event_listener_untyped(browser::INSTALL_OFFERED_EVENT, move |_| install_offer.set(browser::install_offer()));
+        on_cleanup(move || offered.remove());
+    });
+    let kept = move || match (kept_now.get(), data.safekeeping.with(|s| s.keep_asked_at.is_some())) {
+        (Some(true), _) => "Your browser has agreed to keep this app’s data: it will not clear it to make room.",
+        (_, true) => "Your browser has not promised to keep this app’s data. It may clear it if the device runs low on space, so download a copy now and then.",
+        (_, false) => "When you first save something, the app asks your browser to keep your data safe rather than clear it to make room.",
+    };
+    let used = move || {
+        // Read again whenever the data changes.
+        data.bookmarks.track();
+        data.reflections.track();
+        data.history.track();
+        let units = data.storage_used();
+        let percent = (units * 100).div_ceil(LOCAL_STORAGE_LIMIT);
+        format!("Your data takes up {} KB, about {percent}% of the room (about 5 MB) this browser gives each website for it.", units.div_ceil(1024))
+    };
+    let site = move || {
+        // Whole numbers: formatting floats would add their machinery to the wasm.
+        whole_site.get().map(|(usage, quota)| {
+            let tenths_of_mb = (usage / 100_000.0).round() as u64;
+            format!(
+                "Everything this app keeps in this browser, the offline copy of the guide included, takes up {}.{} MB of the {} MB it may use.",
+                tenths_of_mb / 10,
+                tenths_of_mb % 10,
+                (quota / 1e6).round() as u64
+            )
+        })
+    };
+    let downloaded = move || match data.safekeeping.with(|s| s.downloaded_at) {
+        None => "You have not downloaded a copy yet.".to_string(),
+        Some(at) => format!("Last downloaded {}.", days_ago(at, data.now(), data.utc_offset_minutes.get())),
+    };
+    view! {
+        <section aria-labelledby="kept-heading" class="panel needs-script">
+            <h2 id="kept-heading">"Where your data is kept"</h2>
+            <Show when=move || data.ready.get()>
+                <ul class="kept-facts">
+                    <li>{kept}</li>
+                    <li>{used}</li>
+                    {move || site().map(|text| view! { <li>{text}</li> })}
+                    <li>{downloaded}</li>
+                    <Show when=move || apple.get()>
+                        <li>"On an iPhone or iPad, and in Safari, the browser clears what a website keeps after 7 days of use without a visit to it. To stop that, add this app to your Home Screen: tap Share, then “Add to Home Screen”."</li>
+                    </Show>
+                </ul>
+                <Show when=move || install_offer.with(Option::is_some)>
+                    <p>
+                        "Installing the app keeps it on your device, and helps your browser keep your data. "
+                        <button type="button" class="button" on:click=move |_| {
+                            if let Some(offer) = install_offer.get_untracked() {
+                                browser::accept_install_offer(&offer);
+                                install_offer.set(None);
+                            }
+                        }>"Install the app"</button>
+                    </p>
+                </Show>
+            </Show>
         </section>
     }
 }
@@ -120,6 +198,7 @@ fn Import() -> impl IntoView {
     let data = use_user_data();
     let chosen: RwSignal<Option<Result<ExportFile, ImportError>>> = RwSignal::new(None);
     let input_ref = NodeRef::<leptos::html::Input>::new();
+    track_draft("the file you are bringing back", move || chosen.with(|c| matches!(c, Some(Ok(_)))));
     // Back to the file chooser, with focus on it (the preview and its buttons are gone).
     let reset = move || {
         chosen.set(None);

@@ -1,7 +1,9 @@
 //! The one module that owns persistence. Everything else asks it to load or change a store.
 //!
 //! Rules, because losing or leaking someone's data is the worst bug this app can have:
-//! - Every change is applied to the latest saved copy, so a change made in another tab is kept.
+//! - Every change is applied to the latest saved copy, so a change made in another tab is kept;
+//!   changes on screen that could not be saved yet are merged over that copy (the later change
+//!   wins, part by part), so a later successful save writes them too instead of dropping them.
 //! - Data that cannot be read is never overwritten: its raw text is first copied to a backup key
 //!   (which the person can download), and data from a newer app version is not written over at all.
 //! - When the browser refuses storage or it is full, the app keeps working in memory and says so;
@@ -36,6 +38,23 @@ pub trait Backend {
     fn set(&self, key: &str, value: &str) -> Result<(), Failure>;
     fn remove(&self, key: &str) -> Result<(), Failure>;
     fn keys(&self) -> Vec<String>;
+}
+
+/// The app holds its backend as `&'static dyn Backend`, so native tests can give it memory where
+/// the browser gives it `localStorage`.
+impl<B: Backend + ?Sized> Backend for &B {
+    fn get(&self, key: &str) -> Result<Option<String>, Failure> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), Failure> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), Failure> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Vec<String> {
+        (**self).keys()
+    }
 }
 
 /// Something the person needs to know about their data, said once, in plain words.
@@ -95,8 +114,16 @@ impl<'a, T> Shown<'a, T> {
             Self::Saved(data) | Self::Unsaved(data) => data,
         }
     }
+
+    fn unsaved(&self) -> Option<&'a T> {
+        match *self {
+            Self::Saved(_) => None,
+            Self::Unsaved(data) => Some(data),
+        }
+    }
 }
 
+#[derive(Clone, Copy)]
 pub struct Persistence<B> {
     /// `None` when the browser refuses storage altogether.
     backend: Option<B>,
@@ -118,6 +145,11 @@ fn may_overwrite(problem: &Unreadable, backup_key: &Option<String>) -> bool {
 impl<B: Backend> Persistence<B> {
     pub fn new(backend: Option<B>) -> Self {
         Self { backend }
+    }
+
+    /// False when the browser refuses storage altogether.
+    pub fn is_available(&self) -> bool {
+        self.backend.is_some()
     }
 
     fn read<T: Versioned>(&self, backend: &B) -> Result<Stored<T>, Failure> {
@@ -158,17 +190,22 @@ impl<B: Backend> Persistence<B> {
 
     /// Applies `change` to the latest saved copy and saves it. Returns the data to show and, if it
     /// could not be saved, why; the change is then kept in memory only. `shown` is what is on
-    /// screen: `Shown::Unsaved` when an earlier change to it could not be saved.
+    /// screen: `Shown::Unsaved` when an earlier change to it could not be saved, which is then
+    /// merged over the saved copy, so it is written with this change rather than lost.
     pub fn update<T: Versioned>(&self, shown: Shown<'_, T>, change: impl FnOnce(&mut T)) -> (T, Option<Notice>) {
         let in_memory = shown.data();
         let (mut data, blocked) = match &self.backend {
             None => (in_memory.clone(), Some(Notice::StorageRefused)),
             Some(backend) => match self.read::<T>(backend) {
-                // Nothing saved yet because saving failed: build on what is on screen.
-                Ok(Stored::Missing) if matches!(shown, Shown::Unsaved(_)) => (in_memory.clone(), None),
-                // Otherwise another tab deleted everything: start from nothing, not from the screen.
-                Ok(Stored::Missing) => (T::default(), None),
-                Ok(Stored::Readable(data)) => (data, None),
+                // Nothing saved: with nothing unsaved on screen, another tab deleted everything,
+                // so start from nothing rather than bring it back. Unsaved changes are kept.
+                Ok(Stored::Missing) => (shown.unsaved().cloned().unwrap_or_default(), None),
+                Ok(Stored::Readable(mut saved)) => {
+                    if let Some(unsaved) = shown.unsaved() {
+                        saved.merge(unsaved);
+                    }
+                    (saved, None)
+                }
                 Ok(Stored::Unreadable { problem, backup_key }) => {
                     let blocked = (!may_overwrite(&problem, &backup_key))
                         .then_some(Notice::Unreadable { store: T::NAME, problem, backup_key });
@@ -197,6 +234,14 @@ impl<B: Backend> Persistence<B> {
         keys.into_iter().filter_map(|key| Some(Backup { raw: backend.get(&key).ok()??, key })).collect()
     }
 
+    /// How much of the browser's storage this app's own keys take, in UTF-16 code units (as
+    /// browsers count localStorage against its limit of about 5 MiB per site).
+    pub fn usage(&self) -> usize {
+        let Some(backend) = &self.backend else { return 0 };
+        let size = |text: &str| text.encode_utf16().count();
+        backend.keys().iter().filter(|k| k.starts_with(PREFIX)).map(|key| size(key) + backend.get(key).ok().flatten().map_or(0, |v| size(&v))).sum()
+    }
+
     /// Removes everything this app has stored on the device, backups included.
     pub fn delete_all(&self) -> Result<(), Failure> {
         let Some(backend) = &self.backend else { return Ok(()) };
@@ -218,9 +263,10 @@ pub mod memory {
     pub struct Memory {
         pub items: RefCell<BTreeMap<String, String>>,
         pub fail_writes: RefCell<Option<Failure>>,
+        pub fail_removes: RefCell<bool>,
     }
 
-    impl Backend for &Memory {
+    impl Backend for Memory {
         fn get(&self, key: &str) -> Result<Option<String>, Failure> {
             Ok(self.items.borrow().get(key).cloned())
         }
@@ -232,6 +278,9 @@ pub mod memory {
             Ok(())
         }
         fn remove(&self, key: &str) -> Result<(), Failure> {
+            if *self.fail_removes.borrow() {
+                return Err(Failure::Refused);
+            }
             self.items.borrow_mut().remove(key);
             Ok(())
         }
@@ -245,7 +294,7 @@ pub mod memory {
 mod tests {
     use super::memory::Memory;
     use super::*;
-    use crate::data::Bookmarks;
+    use crate::data::{Bookmarks, Reflections};
 
     fn raw(memory: &Memory, key: &str) -> Option<String> {
         memory.items.borrow().get(key).cloned()
@@ -350,6 +399,49 @@ mod tests {
         assert_eq!(notice, None);
         let saved = p.load::<Bookmarks>().data;
         assert!(["first", "second", "third"].iter().all(|id| saved.contains(id)));
+    }
+
+    #[test]
+    fn unsaved_changes_are_written_by_the_next_save_that_succeeds() {
+        let memory = Memory::default();
+        let p = Persistence::new(Some(&memory));
+        let (shown, _) = add(&p, &Bookmarks::default(), "saved-before", 1);
+        *memory.fail_writes.borrow_mut() = Some(Failure::Full);
+        let (shown, notice) = add(&p, &shown, "unsaved", 2);
+        assert!(notice.is_some());
+        // Room again: removing another bookmark saves, and must take the unsaved one with it.
+        *memory.fail_writes.borrow_mut() = None;
+        let (shown, notice) = p.update(Shown::Unsaved(&shown), |b| b.remove("saved-before", 3));
+        assert_eq!(notice, None);
+        assert!(shown.contains("unsaved") && !shown.contains("saved-before"));
+        assert_eq!(p.load::<Bookmarks>().data, shown);
+    }
+
+    #[test]
+    fn unsaved_changes_merge_with_what_another_tab_saved_meanwhile() {
+        let memory = Memory::default();
+        let p = Persistence::new(Some(&memory));
+        let tab_one = p.load::<Reflections>().data;
+        *memory.fail_writes.borrow_mut() = Some(Failure::Full);
+        let (tab_one, _) = p.update(Shown::Saved(&tab_one), |r| r.update_answer("work", 1, |a| a.note = "unsaved note".into()));
+        // The other tab's change shrinks nothing but gets in first once there is room.
+        *memory.fail_writes.borrow_mut() = None;
+        let (_, notice) = p.update(Shown::Saved(&p.load::<Reflections>().data), |r| r.update_answer("home", 2, |a| a.true_now = true));
+        assert_eq!(notice, None);
+        let (merged, notice) = p.update(Shown::Unsaved(&tab_one), |_| {});
+        assert_eq!(notice, None);
+        assert_eq!(merged.answer("work").note, "unsaved note");
+        assert!(merged.answer("home").true_now);
+        assert_eq!(p.load::<Reflections>().data, merged);
+    }
+
+    #[test]
+    fn usage_counts_only_this_apps_keys() {
+        let memory = Memory::default();
+        memory.items.borrow_mut().insert("someone-else".into(), "x".repeat(100));
+        memory.items.borrow_mut().insert("recovery-guide:bookmarks".into(), "ab\u{1F600}".into());
+        let p = Persistence::new(Some(&memory));
+        assert_eq!(p.usage(), "recovery-guide:bookmarks".len() + 4);
     }
 
     #[test]

@@ -13,9 +13,40 @@ pub fn local_storage() -> Option<WebStorage> {
     web_sys::window()?.local_storage().ok().flatten().map(WebStorage)
 }
 
-/// The persistence layer over this browser's storage.
-pub fn persistence() -> Persistence<WebStorage> {
-    Persistence::new(local_storage())
+/// The persistence layer over this browser's storage, which lives as long as the page.
+pub fn persistence() -> Persistence<&'static dyn Backend> {
+    Persistence::new(local_storage().map(|storage| &*Box::leak(Box::new(storage)) as &dyn Backend))
+}
+
+/// Asks the browser to keep this site's data instead of clearing it when space runs low
+/// (`navigator.storage.persist()`: Chromium decides by itself, Firefox asks the person). Browsers
+/// without it answer "no".
+pub fn ask_to_keep_data(answer: Box<dyn FnOnce(bool)>) {
+    let Some(manager) = storage_manager() else { return answer(false) };
+    let Ok(asking) = manager.persist() else { return answer(false) };
+    wasm_bindgen_futures::spawn_local(async move {
+        let kept = wasm_bindgen_futures::JsFuture::from(asking).await.ok().and_then(|v| v.as_bool());
+        answer(kept.unwrap_or(false));
+    });
+}
+
+/// Whether the browser has agreed to keep this site's data, as it says now.
+pub async fn data_is_kept() -> Option<bool> {
+    let asking = storage_manager()?.persisted().ok()?;
+    wasm_bindgen_futures::JsFuture::from(asking).await.ok()?.as_bool()
+}
+
+/// What the browser says this site uses and may use, in bytes (all its storage, caches included).
+pub async fn estimate() -> Option<(f64, f64)> {
+    let asking = storage_manager()?.estimate().ok()?;
+    let estimate: web_sys::StorageEstimate = wasm_bindgen_futures::JsFuture::from(asking).await.ok()?.unchecked_into();
+    Some((estimate.get_usage()?, estimate.get_quota()?))
+}
+
+/// `navigator.storage`, missing in old browsers and on plain-http hosts other than localhost.
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    js_sys::Reflect::has(&navigator, &"storage".into()).ok()?.then(|| navigator.storage())
 }
 
 fn failure(error: wasm_bindgen::JsValue) -> Failure {

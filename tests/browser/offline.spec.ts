@@ -86,6 +86,13 @@ test("a new version waits for the person, then 'Reload to update' shows it", asy
   const item = page.getByRole("group", { name: "good relationships" });
   await item.getByText("Private note").click();
   await item.getByRole("textbox").fill("typed while the update waited");
+  // Writing that is not saved yet: reloading asks first, and says what would be lost.
+  await page.getByLabel("Something that matters to you").fill("half-typed item");
+  await page.getByRole("button", { name: "Reload to update" }).click();
+  await expect(page.getByText(/^Not saved yet: the item you are adding to your checklist\./)).toBeFocused();
+  await page.getByRole("button", { name: "No, keep it" }).click();
+  await expect(page.getByLabel("Something that matters to you")).toHaveValue("half-typed item");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
   await page.waitForTimeout(1000);
   await expect(page.locator('meta[name="guide-release"]')).toHaveCount(0);
   await page.getByRole("button", { name: "Reload to update" }).click();
@@ -93,6 +100,7 @@ test("a new version waits for the person, then 'Reload to update' shows it", asy
   await appReady(page);
   await expect(page.getByText("A new version of the guide is ready.")).toBeHidden();
   await expect(page.getByRole("group", { name: "good relationships" }).getByRole("textbox")).toHaveValue("typed while the update waited");
+  await expect(page.getByRole("group", { name: "half-typed item" })).toBeVisible();
   await server.stop();
   await context.close();
 });
