@@ -64,6 +64,9 @@ pub struct UserData {
     pub status: RwSignal<Option<Status>>,
     /// Copies of stored data that could not be read, for download.
     pub backups: RwSignal<Vec<Backup>>,
+    /// Unreadable stored data that could not be copied aside for lack of room (it blocks saving
+    /// to its store): kept apart from `notices`, which the person may dismiss.
+    pub stuck: RwSignal<Vec<Notice>>,
     /// True once the stored data has been read (false while prerendered HTML waits for the app).
     pub ready: RwSignal<bool>,
     pub utc_offset_minutes: RwSignal<i32>,
@@ -113,6 +116,7 @@ impl UserData {
             notices: RwSignal::new(Vec::new()),
             status: RwSignal::new(None),
             backups: RwSignal::new(Vec::new()),
+            stuck: RwSignal::new(Vec::new()),
             ready: RwSignal::new(false),
             utc_offset_minutes: RwSignal::new(0),
             unsaved: RwSignal::new(Vec::new()),
@@ -200,6 +204,11 @@ impl UserData {
     }
 
     fn notice(&self, notice: Option<Notice>) {
+        if let Some(notice) = notice.as_ref().filter(|n| n.stuck_key().is_some()) {
+            if !self.stuck.with_untracked(|all| all.contains(notice)) {
+                self.stuck.update(|all| all.push(notice.clone()));
+            }
+        }
         if let Some(notice) = notice {
             self.notices.update(|all| {
                 if !all.contains(&notice) {
@@ -417,6 +426,35 @@ impl UserData {
         saved.iter().all(|&store_saved| store_saved)
     }
 
+    /// The stored text under one of the app's keys, as it is (to download unreadable data).
+    pub fn stored_text(&self, key: &str) -> Option<String> {
+        self.storage().raw(key)
+    }
+
+    /// Removes unreadable data that could not be copied aside (once the person has downloaded
+    /// it, or chosen not to): its store starts empty and saves again.
+    pub fn remove_unreadable(&self, key: &str) -> bool {
+        if self.storage().remove(key).is_err() {
+            return false;
+        }
+        let other_problems = |n: &Notice| n.stuck_key() != Some(key);
+        self.stuck.update(|all| all.retain(other_problems));
+        self.notices.update(|all| all.retain(other_problems));
+        self.reload(Some(key));
+        true
+    }
+
+    /// Combines an export file, then brings back what this device removed after it was made.
+    pub fn import_bringing_back(&self, file: &ExportFile) -> bool {
+        let combined = self.import(file, ImportMode::Merge);
+        let brought_back = [
+            self.change_personal(self.bookmarks, |b, now| drop(b.bookmarks.bring_back(&file.bookmarks.bookmarks, now))),
+            self.change_personal(self.reflections, |r, now| r.bring_back_own_items(&file.reflections, now)),
+            self.change_personal(self.history, |h, now| drop(h.snapshots.bring_back(&file.history.snapshots, now))),
+        ];
+        combined && brought_back.iter().all(|&saved| saved)
+    }
+
     /// Deletes everything this app stored. If some of it could not be removed, the screen shows
     /// what is still stored (never an empty page over data that is still there) and this says so.
     pub fn delete_all(&self) -> bool {
@@ -424,6 +462,7 @@ impl UserData {
         let deleted = storage.delete_all().is_ok();
         self.unsaved.set(Vec::new());
         self.notices.set(Vec::new());
+        self.stuck.set(Vec::new());
         self.reload(None);
         deleted && storage.usage() == 0
     }
@@ -588,12 +627,42 @@ mod tests {
     }
 
     #[test]
+    fn what_was_removed_after_an_export_can_be_brought_back_from_it() {
+        let data = open_app();
+        data.toggle_bookmark("pace", "publications", "PACE");
+        let file: ExportFile = serde_json::from_str(&data.export_file()).unwrap();
+        data.toggle_bookmark("pace", "publications", "PACE");
+        assert!(data.import(&file, ImportMode::Merge));
+        assert!(!stored::<Bookmarks>().contains("pace"), "combining keeps the later removal");
+        assert!(data.import_bringing_back(&file));
+        assert!(stored::<Bookmarks>().contains("pace"));
+    }
+
+    #[test]
     fn delete_all_that_fails_shows_what_is_still_stored() {
         let data = open_app();
         data.toggle_bookmark("kept", "publications", "Kept");
         *memory().fail_removes.borrow_mut() = true;
         assert!(!data.delete_all());
         assert!(data.bookmarks.with_untracked(|b| b.contains("kept")), "the page shows what is still there");
+    }
+
+    #[test]
+    fn unreadable_data_with_no_room_for_a_copy_is_offered_for_download_then_removed() {
+        memory().items.borrow_mut().insert(key_of::<Bookmarks>(), "{damaged and huge".into());
+        fill_storage(true);
+        let data = open_app();
+        let stuck = data.stuck.get_untracked();
+        let key = stuck[0].stuck_key().unwrap().to_string();
+        assert_eq!(data.stored_text(&key).as_deref(), Some("{damaged and huge"));
+        // The person dismisses the page-wide message: the way out stays on "Your data".
+        data.notices.set(Vec::new());
+        assert_eq!(data.stuck.get_untracked().len(), 1);
+        assert!(data.remove_unreadable(&key));
+        assert!(data.stuck.get_untracked().is_empty());
+        fill_storage(false);
+        data.toggle_bookmark("pace", "publications", "PACE");
+        assert!(stored::<Bookmarks>().contains("pace"));
     }
 
     #[test]

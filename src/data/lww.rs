@@ -82,6 +82,25 @@ impl<T: Clone + Ord> LwwMap<T> {
         self.0.get(key).map_or(now, |entry| now.max(entry.at.saturating_add(1)))
     }
 
+    /// Keys `other` still has that this copy deleted later, so a merge keeps them deleted.
+    pub fn removed_since<'a>(&'a self, other: &'a Self) -> impl Iterator<Item = &'a str> + 'a {
+        self.0.iter().filter_map(move |(key, ours)| {
+            let theirs = other.0.get(key)?;
+            (ours.value.is_none() && theirs.value.is_some() && wins(ours, theirs)).then_some(key.as_str())
+        })
+    }
+
+    /// Brings back, as a new change, what `removed_since` lists, with `other`'s values.
+    pub fn bring_back(&mut self, other: &Self, now: u64) -> Vec<String> {
+        let keys: Vec<String> = self.removed_since(other).map(String::from).collect();
+        for key in &keys {
+            if let Some(value) = other.get(key) {
+                self.set(key, value.clone(), now);
+            }
+        }
+        keys
+    }
+
     /// Takes every change from `other` that is later than ours.
     pub fn merge(&mut self, other: &Self) {
         for (key, theirs) in &other.0 {
@@ -141,6 +160,22 @@ mod tests {
         assert_eq!(map.removed("b"), None);
         map.set("a", 3, 30);
         assert_eq!(map.removed("a"), None, "only a deleted entry has a removed value");
+    }
+
+    #[test]
+    fn what_was_removed_after_the_other_copy_can_be_brought_back() {
+        let mut file = LwwMap::default();
+        file.set("kept", 1, 10);
+        file.set("removed-here", 2, 10);
+        let mut here = file.clone();
+        here.remove("removed-here", 20);
+        let mut combined = here.clone();
+        combined.merge(&file);
+        assert_eq!(combined.get("removed-here"), None, "a merge keeps the later removal");
+        assert_eq!(here.removed_since(&file).collect::<Vec<_>>(), ["removed-here"]);
+        assert_eq!(here.bring_back(&file, 30), ["removed-here"]);
+        assert_eq!(here.get("removed-here"), Some(&2));
+        assert_eq!(here.removed_since(&file).count(), 0);
     }
 
     #[derive(Debug, Clone)]

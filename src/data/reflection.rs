@@ -201,6 +201,20 @@ impl Reflections {
         self.own_items.modify(id, now, |item| item.text = text.trim().to_string());
     }
 
+    /// Brings back own items this copy removed after `other` was made, with their answers.
+    pub fn bring_back_own_items(&mut self, other: &Self, now: u64) {
+        for id in self.own_items.bring_back(&other.own_items, now) {
+            for (ours, theirs) in [(&mut self.true_now, &other.true_now), (&mut self.work_on, &other.work_on)] {
+                if let Some(&value) = theirs.get(&id) {
+                    ours.set(&id, value, now);
+                }
+            }
+            if let Some(note) = other.notes.get(&id) {
+                self.notes.set(&id, note.clone(), now);
+            }
+        }
+    }
+
     pub fn remove_own_item(&mut self, id: &str, now: u64) {
         self.own_items.remove(id, now);
         self.true_now.remove(id, now);

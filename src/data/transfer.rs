@@ -168,6 +168,29 @@ pub fn apply_import(current: &AllData, file: &ExportFile, mode: ImportMode) -> A
     }
 }
 
+/// How many things the file still has that this device removed after it was made: combining
+/// keeps them removed (the later change wins), which the preview says, offering to bring them back.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RemovedHere {
+    pub bookmarks: usize,
+    pub own_items: usize,
+    pub snapshots: usize,
+}
+
+impl RemovedHere {
+    pub fn is_empty(&self) -> bool {
+        self.bookmarks + self.own_items + self.snapshots == 0
+    }
+}
+
+pub fn removed_here(current: &AllData, file: &ExportFile) -> RemovedHere {
+    RemovedHere {
+        bookmarks: current.bookmarks.bookmarks.removed_since(&file.bookmarks.bookmarks).count(),
+        own_items: current.reflections.own_items.removed_since(&file.reflections.own_items).count(),
+        snapshots: current.history.snapshots.removed_since(&file.history.snapshots).count(),
+    }
+}
+
 /// What importing `file` would change, for the preview shown before anything is changed.
 pub fn preview(current: &AllData, file: &ExportFile, mode: ImportMode) -> StoreChanges {
     let after = apply_import(current, file, mode);
@@ -198,6 +221,16 @@ fn diff<'a, V: PartialEq>(before: impl IntoIterator<Item = (&'a str, V)>, after:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_removal_made_after_the_file_is_kept_and_said() {
+        let mut data = AllData::default();
+        data.bookmarks.add("pace", "publications", "PACE", 1);
+        let file: ExportFile = serde_json::from_str(&export(&data, 2)).unwrap();
+        data.bookmarks.remove("pace", 3);
+        assert!(preview(&data, &file, ImportMode::Merge).is_empty(), "combining changes nothing");
+        assert_eq!(removed_here(&data, &file), RemovedHere { bookmarks: 1, ..RemovedHere::default() });
+    }
     use proptest::prelude::*;
 
     fn sample(now: u64) -> AllData {

@@ -3,8 +3,8 @@ use crate::components::text::PageHeading;
 use crate::components::user::{download_copy, ConfirmButton};
 use crate::content;
 use crate::data::time::{days_ago, format_date};
-use crate::data::transfer::{parse_import, preview, Changes, ExportFile, ImportError, ImportMode, StoreChanges, MAX_IMPORT_BYTES};
-use crate::storage::{web, Notice};
+use crate::data::transfer::{parse_import, preview, removed_here, Changes, ExportFile, ImportError, ImportMode, RemovedHere, StoreChanges, MAX_IMPORT_BYTES};
+use crate::storage::{web, Notice, PREFIX};
 use crate::user_data::{track_draft, use_user_data};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -26,9 +26,12 @@ fn describe(what: &str, changes: Changes) -> Option<String> {
     (!parts.is_empty()).then(|| format!("{what}: {}", parts.join(", ")))
 }
 
-fn describe_all(changes: StoreChanges) -> Vec<String> {
-    if changes.is_empty() {
+fn describe_all(changes: StoreChanges, removed_here: RemovedHere) -> Vec<String> {
+    if changes.is_empty() && removed_here.is_empty() {
         return vec!["Nothing would change: this device already has everything in the file.".into()];
+    }
+    if changes.is_empty() {
+        return vec!["Nothing new would be added.".into()];
     }
     [
         describe("Bookmarks", changes.bookmarks),
@@ -38,6 +41,16 @@ fn describe_all(changes: StoreChanges) -> Vec<String> {
     .into_iter()
     .flatten()
     .collect()
+}
+
+/// "1 bookmark and 2 saved reflections", for what this device removed after a file was made.
+fn list_removed(removed: RemovedHere) -> String {
+    let parts: Vec<String> = [(removed.bookmarks, "bookmark"), (removed.own_items, "item of your own"), (removed.snapshots, "saved reflection")]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, thing)| if thing == "item of your own" && n > 1 { format!("{n} items of your own") } else { count(n, thing) })
+        .collect();
+    parts.join(" and ")
 }
 
 #[component]
@@ -80,6 +93,39 @@ pub fn YourData() -> impl IntoView {
                                 </button>
                             </li>
                         }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+
+        <Show when=move || data.stuck.with(|s| !s.is_empty())>
+            <section aria-labelledby="stuck-heading" class="panel">
+                <h2 id="stuck-heading">"Saved data that could not be read or copied"</h2>
+                <p>"The app found saved data it could not read, and there was no room to keep a copy of it. Until it is removed, new changes to it cannot be saved. Download it first if you may want it, for example to ask someone for help with it."</p>
+                <ul class="backup-list">
+                    {move || data.stuck.get().into_iter().filter_map(|notice| {
+                        let Notice::Unreadable { store, key, .. } = notice else { return None };
+                        let file_name = format!("recovery-guide-unreadable-{}.txt", key.trim_start_matches(PREFIX));
+                        let download_key = key.clone();
+                        Some(view! {
+                            <li>
+                                <button type="button" class="button" on:click=move |_| {
+                                    if let Some(raw) = data.stored_text(&download_key) {
+                                        let _ = browser::download(&file_name, &raw);
+                                    }
+                                }>{format!("Download the unreadable {store}")}</button>
+                                <ConfirmButton
+                                    label=format!("Remove the unreadable {store}")
+                                    question=format!("Remove the unreadable {store} from this device? This cannot be undone.")
+                                    confirm="Yes, remove it".to_string()
+                                    on_confirm=move || data.say(if data.remove_unreadable(&key) {
+                                        "Removed. New changes will be saved again."
+                                    } else {
+                                        "It could not be removed. Please try again."
+                                    })
+                                />
+                            </li>
+                        })
                     }).collect_view()}
                 </ul>
             </section>
@@ -145,18 +191,23 @@ fn WhereItIsKept() -> impl IntoView {
         data.reflections.track();
         data.history.track();
         let units = data.storage_used();
-        let percent = (units * 100).div_ceil(LOCAL_STORAGE_LIMIT);
-        format!("Your data takes up {} KB, about {percent}% of the room (about 5 MB) this browser gives each website for it.", units.div_ceil(1024))
+        let share = match units * 100 / LOCAL_STORAGE_LIMIT {
+            0 => "less than 1%".to_string(),
+            percent => format!("about {percent}%"),
+        };
+        format!("Your data takes up {} KB: {share} of the room (about 5 MB) this browser gives each website for it.", units.div_ceil(1024))
     };
     let site = move || {
         // Whole numbers: formatting floats would add their machinery to the wasm.
         whole_site.get().map(|(usage, quota)| {
-            let tenths_of_mb = (usage / 100_000.0).round() as u64;
+            let tenths = |bytes: f64, unit: f64| {
+                let tenths = (bytes / unit * 10.0).round() as u64;
+                format!("{}.{}", tenths / 10, tenths % 10)
+            };
             format!(
-                "Everything this app keeps in this browser, the offline copy of the guide included, takes up {}.{} MB of the {} MB it may use.",
-                tenths_of_mb / 10,
-                tenths_of_mb % 10,
-                (quota / 1e6).round() as u64
+                "Everything this app keeps in this browser, the offline copy of the guide included, takes up {} MB. The browser would let it use up to {} GB.",
+                tenths(usage, 1e6),
+                tenths(quota, 1e9)
             )
         })
     };
@@ -238,29 +289,49 @@ fn Import() -> impl IntoView {
             reset();
         }
     };
+    let bring_back = move || {
+        if let Some(Ok(file)) = chosen.get_untracked() {
+            data.say(if data.import_bringing_back(&file) {
+                "Done. The file's data has been combined with yours, and what you had removed is back."
+            } else {
+                "The file's data is on screen, but not all of it could be saved on this device: see the message above. Keep the file."
+            });
+            reset();
+        }
+    };
+    // What this device removed after the file was made: combining keeps it removed.
+    let removed_since_file = move || chosen.with(|c| c.as_ref().and_then(|c| c.as_ref().ok()).map(|file| removed_here(&data.all_data(), file)).unwrap_or_default());
     let preview_of = move |mode: ImportMode| {
         chosen.with(|c| match c {
-            Some(Ok(file)) => describe_all(preview(&data.all_data(), file, mode)),
+            Some(Ok(file)) => {
+                let removed = if mode == ImportMode::Merge { removed_since_file() } else { RemovedHere::default() };
+                describe_all(preview(&data.all_data(), file, mode), removed)
+            }
             _ => Vec::new(),
         })
     };
-    // Bringing in a file asks first whenever it would remove something from this device.
-    let removes = move |mode: ImportMode| {
+    // Combining asks first whenever it would remove something from this device.
+    let combine_removes = move || {
         chosen.with(|c| match c {
             Some(Ok(file)) => {
-                let changes = preview(&data.all_data(), file, mode);
+                let changes = preview(&data.all_data(), file, ImportMode::Merge);
                 changes.bookmarks.removed + changes.checklist.removed + changes.snapshots.removed > 0
             }
             _ => false,
         })
     };
-    let apply_button = move |mode: ImportMode, label: &'static str, class: &'static str, question: &'static str, confirm: &'static str| {
-        if removes(mode) {
+    let combine_button = move || {
+        if combine_removes() {
             view! {
-                <ConfirmButton label=label.to_string() question=question.to_string() confirm=confirm.to_string() on_confirm=move || apply(mode) />
+                <ConfirmButton
+                    label="Combine".to_string()
+                    question="Combine the file with your data? What is listed as removed above was deleted later on the other device, and will be gone from this one too.".to_string()
+                    confirm="Yes, combine".to_string()
+                    on_confirm=move || apply(ImportMode::Merge)
+                />
             }.into_any()
         } else {
-            view! { <button type="button" class=class on:click=move |_| apply(mode)>{label}</button> }.into_any()
+            view! { <button type="button" class="button button--primary" on:click=move |_| apply(ImportMode::Merge)>"Combine"</button> }.into_any()
         }
     };
     let bullet_list = |lines: Vec<String>| view! { <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> };
@@ -287,16 +358,36 @@ fn Import() -> impl IntoView {
                         <h3>"Combine with what is here"</h3>
                         <p>"Adds what the file has to what is on this device. Where both changed or deleted the same thing, the later change is kept."</p>
                         {bullet_list(preview_of(ImportMode::Merge))}
-                        {apply_button(ImportMode::Merge, "Combine", "button button--primary",
-                            "Combine the file with your data? What is listed as removed above was deleted later on the other device, and will be gone from this one too.",
-                            "Yes, combine")}
+                        {move || {
+                            let removed = removed_since_file();
+                            (!removed.is_empty()).then(|| view! {
+                                <p>
+                                    "Changes you made on this device after the file was made are kept: you removed "
+                                    {list_removed(removed)} ", so combining leaves them removed. If you want them back, combine and bring them back."
+                                </p>
+                                <div class="import-actions">
+                                    <button type="button" class="button" on:click=move |_| bring_back()>"Combine and bring them back"</button>
+                                </div>
+                            })
+                        }}
+                        <div class="import-actions">
+                            {combine_button()}
+                        </div>
                         <h3>"Replace what is here"</h3>
                         <p>"Makes this device hold exactly what the file holds."</p>
                         {bullet_list(preview_of(ImportMode::Replace))}
-                        {apply_button(ImportMode::Replace, "Replace", "button",
-                            "Replace your data with the file's? What is listed as removed above will be gone from this device.",
-                            "Yes, replace it")}
-                        <p><button type="button" class="button button--quiet" on:click=move |_| reset()>"Cancel: change nothing"</button></p>
+                        // Replacing overwrites everything, so it always asks.
+                        <div class="import-actions">
+                            <ConfirmButton
+                                label="Replace".to_string()
+                                question="Replace everything on this device with the file's data? Anything here that is not in the file will be gone.".to_string()
+                                confirm="Yes, replace everything".to_string()
+                                on_confirm=move || apply(ImportMode::Replace)
+                            />
+                        </div>
+                        <p class="import-actions import-actions--cancel">
+                            <button type="button" class="button button--quiet" on:click=move |_| reset()>"Cancel: change nothing"</button>
+                        </p>
                     </div>
                 }.into_any(),
                 }

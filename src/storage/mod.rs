@@ -62,21 +62,31 @@ impl<B: Backend + ?Sized> Backend for &B {
 pub enum Notice {
     /// The browser refuses storage: nothing will be kept after the page closes.
     StorageRefused,
-    /// Saved data could not be read. Its raw text is kept under `backup_key` (if that worked).
-    Unreadable { store: &'static str, problem: Unreadable, backup_key: Option<String> },
+    /// Saved data could not be read. Its raw text is kept under `backup_key` (if that worked);
+    /// `key` is where it is stored.
+    Unreadable { store: &'static str, key: String, problem: Unreadable, backup_key: Option<String> },
     /// A change could not be saved; everything saved before is untouched.
     WriteFailed { full: bool },
 }
 
 impl Notice {
+    /// Where unreadable data is stored that could not be copied aside (so it blocks every save
+    /// to its store until the person downloads and removes it). Not data from a newer app.
+    pub fn stuck_key(&self) -> Option<&str> {
+        match self {
+            Self::Unreadable { key, problem, backup_key: None, .. } if !matches!(problem, Unreadable::NewerVersion(_)) => Some(key),
+            _ => None,
+        }
+    }
+
     pub fn explain(&self) -> String {
         match self {
             Self::StorageRefused => "Your browser is not letting this app save anything on this device (this can happen in private browsing). You can use everything, but your bookmarks and reflections will be gone when you close this page. Download a copy from “Your data” to keep them.".into(),
-            Self::Unreadable { store, problem, backup_key } => {
+            Self::Unreadable { store, problem, backup_key, .. } => {
                 let kept = match (problem, backup_key) {
                     (Unreadable::NewerVersion(_), _) => " It has been left as it was. Changes you make now will not be saved until you update.",
                     (_, Some(_)) => " A copy of it has been kept, and you can download it from “Your data”. New changes will be saved as normal.",
-                    (_, None) => " It has been left as it was. Changes you make now will not be saved.",
+                    (_, None) => " There was no room to keep a copy, so it has been left as it was, and changes you make now will not be saved. On “Your data” you can download it, then remove it.",
                 };
                 format!("{}{kept}", problem.explain(store))
             }
@@ -182,7 +192,7 @@ impl<B: Backend> Persistence<B> {
             Ok(Stored::Missing) => Loaded { data: T::default(), notice: None },
             Ok(Stored::Readable(data)) => Loaded { data, notice: None },
             Ok(Stored::Unreadable { problem, backup_key }) => {
-                Loaded { data: T::default(), notice: Some(Notice::Unreadable { store: T::NAME, problem, backup_key }) }
+                Loaded { data: T::default(), notice: Some(Notice::Unreadable { store: T::NAME, key: key_of::<T>(), problem, backup_key }) }
             }
             Err(_) => Loaded { data: T::default(), notice: Some(Notice::StorageRefused) },
         }
@@ -208,7 +218,7 @@ impl<B: Backend> Persistence<B> {
                 }
                 Ok(Stored::Unreadable { problem, backup_key }) => {
                     let blocked = (!may_overwrite(&problem, &backup_key))
-                        .then_some(Notice::Unreadable { store: T::NAME, problem, backup_key });
+                        .then_some(Notice::Unreadable { store: T::NAME, key: key_of::<T>(), problem, backup_key });
                     (in_memory.clone(), blocked)
                 }
                 Err(failure) => (in_memory.clone(), Some(Notice::WriteFailed { full: failure == Failure::Full })),
@@ -232,6 +242,19 @@ impl<B: Backend> Persistence<B> {
             (store.to_string(), number.parse::<u64>().unwrap_or(u64::MAX))
         });
         keys.into_iter().filter_map(|key| Some(Backup { raw: backend.get(&key).ok()??, key })).collect()
+    }
+
+    /// The stored text under one of this app's keys, exactly as it is.
+    pub fn raw(&self, key: &str) -> Option<String> {
+        self.backend.as_ref().filter(|_| key.starts_with(PREFIX))?.get(key).ok()?
+    }
+
+    /// Removes one of this app's keys (unreadable data the person has downloaded).
+    pub fn remove(&self, key: &str) -> Result<(), Failure> {
+        match &self.backend {
+            Some(backend) if key.starts_with(PREFIX) => backend.remove(key),
+            _ => Err(Failure::Refused),
+        }
     }
 
     /// How much of the browser's storage this app's own keys take, in UTF-16 code units (as
@@ -343,6 +366,23 @@ mod tests {
             assert_eq!(notice, None);
             assert_eq!(raw(&memory, &backup).as_deref(), Some(corrupt));
         }
+    }
+
+    #[test]
+    fn unreadable_data_with_no_room_for_a_copy_can_be_downloaded_then_removed() {
+        let memory = Memory::default();
+        memory.items.borrow_mut().insert("recovery-guide:bookmarks".into(), "{damaged".into());
+        *memory.fail_writes.borrow_mut() = Some(Failure::Full);
+        let p = Persistence::new(Some(&memory));
+        let notice = p.load::<Bookmarks>().notice.unwrap();
+        assert!(notice.explain().contains("download it, then remove it"));
+        let key = notice.stuck_key().expect("stuck: no copy, and every save is refused").to_string();
+        assert_eq!(p.raw(&key).as_deref(), Some("{damaged"));
+        p.remove(&key).unwrap();
+        *memory.fail_writes.borrow_mut() = None;
+        let (_, notice) = add(&p, &Bookmarks::default(), "pace", 1);
+        assert_eq!(notice, None, "saves work again");
+        assert!(p.remove("someone-else").is_err(), "only this app's keys");
     }
 
     #[test]

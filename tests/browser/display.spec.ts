@@ -67,3 +67,17 @@ test("pages print cleanly: no navigation, and link addresses written out", async
   expect(after).toContain("https://www.researchintorecovery.com/");
   await expect(page.locator("h1")).toBeVisible();
 });
+
+test("the '/' key hint shows where there is a keyboard, not on a touch phone", async ({ browser, baseURL }) => {
+  const phone = await browser.newContext({ baseURL, viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+  const page = await phone.newPage();
+  await page.goto(new URL("publications", baseURL + "/").href);
+  await appReady(page);
+  await expect(page.getByText("(press /)")).toBeHidden();
+  await phone.close();
+  const desktop = await browser.newContext({ baseURL });
+  const onDesktop = await desktop.newPage();
+  await onDesktop.goto(new URL("publications", baseURL + "/").href);
+  await expect(onDesktop.getByText("(press /)")).toBeVisible();
+  await desktop.close();
+});

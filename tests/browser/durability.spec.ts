@@ -137,8 +137,8 @@ test("/your-data tells where the data lives, how much room it takes and when it 
   await open(page, "/your-data");
   const kept = page.getByRole("region", { name: "Where your data is kept" });
   await expect(kept).toContainText(/Your browser (has agreed|has not promised)/);
-  await expect(kept).toContainText(/Your data takes up \d+ KB, about \d+% of the room/);
-  await expect(kept).toContainText(/the offline copy of the guide included, takes up [\d.]+ MB/);
+  await expect(kept).toContainText(/Your data takes up \d+ KB: (less than 1%|about \d+%) of the room/);
+  await expect(kept).toContainText(/the offline copy of the guide included, takes up [\d.]+ MB\. The browser would let it use up to [\d.]+ GB/);
   await expect(kept).toContainText("You have not downloaded a copy yet.");
   await expect(kept).not.toContainText("Home Screen");
   const download = page.waitForEvent("download");
