@@ -98,7 +98,7 @@ fn BookmarkItem(id: String) -> impl IntoView {
             {gone}
             <p class="bookmark__added">"Added " {added}</p>
             <label class="field-label" for=note_id.clone()>"Your private note"</label>
-            <textarea id=note_id class="note" rows="2" prop:value=note on:input=save_note></textarea>
+            <textarea id=note_id class="note" rows="2" dir="auto" prop:value=note on:input=save_note></textarea>
             <button type="button" class="button button--small" aria-label=move || format!("Remove {}", title()) on:click=move |_| {
                 data.remove_bookmark(&id);
                 // Its item (and this button) is gone: carry on from the top of the list.

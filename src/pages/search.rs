@@ -143,8 +143,9 @@ pub fn Search() -> impl IntoView {
                                 {items.into_iter().map(|(title, snippet, path)| view! {
                                     <li>
                                         <a class="result" href=href(&path)>
-                                            <span class="result__title"><Highlighted marked=title /></span>
-                                            {snippet.map(|s| view! { <span class="result__snippet"><Highlighted marked=s /></span> })}
+                                            <span class="result__title" dir="auto"><Highlighted marked=title /></span>
+                                            // Titles and snippets may be the person's own words, in any script.
+                                            {snippet.map(|s| view! { <span class="result__snippet" dir="auto"><Highlighted marked=s /></span> })}
                                         </a>
                                     </li>
                                 }).collect_view()}
