@@ -171,6 +171,11 @@ fn measure<T>(search: impl FnOnce() -> T) -> T {
     search()
 }
 
+/// A year that filters: only a whole one ("2" on the way to "2005" would empty the list).
+fn whole_year(text: &str) -> Option<u16> {
+    text.trim().parse().ok().filter(|year: &u16| (1000..=9999).contains(year))
+}
+
 /// Arrow keys move between results (Enter opens one, as on any link).
 fn move_between_results(event: leptos::ev::KeyboardEvent) {
     let step: i32 = match event.key().as_str() {
@@ -213,20 +218,45 @@ fn Highlighted(marked: Marked) -> impl IntoView {
 
 #[component]
 fn Filters(query: Memo<SearchQuery>, set_filters: StoredValue<impl Fn(&dyn Fn(&mut Filters)) + Send + Sync + 'static>) -> impl IntoView {
-    let year_input = move |label: &'static str, id: &'static str, get: fn(&Filters) -> Option<u16>, set: fn(&mut Filters, Option<u16>)| view! {
-        <label class="year-field" for=id>
-            {label}
-            <input id=id type="number" inputmode="numeric" min="1800" max="2100"
-                prop:value=move || query.with(|q| get(&q.filters).map(|y| y.to_string()).unwrap_or_default())
-                on:input=move |e| {
-                    // Only a whole year filters: "2" on the way to "2005" would empty the list.
-                    let year = event_target_value(&e).trim().parse().ok().filter(|year: &u16| *year >= 1000);
-                    set_filters.with_value(|f| f(&|filters: &mut Filters| set(filters, year)));
-                } />
-        </label>
+    // Open when the address holds filters, and from then on as the person leaves it: typing a
+    // year that is not (yet) a year must not fold the panel away mid-word.
+    let open = RwSignal::new(false);
+    Effect::new(move |_| {
+        if query.with(|q| q.filters != Filters::default()) {
+            open.set(true);
+        }
+    });
+    let year_input = move |label: &'static str, id: &'static str, get: fn(&Filters) -> Option<u16>, set: fn(&mut Filters, Option<u16>)| {
+        // What the person typed, kept on screen while it says the same year as the address (so
+        // "99999" or "-5" stays as typed instead of being wiped).
+        let typed = RwSignal::new(None::<String>);
+        view! {
+            <label class="year-field" for=id>
+                {label}
+                // Text, not type="number": a number field empties itself mid-typing ("-" reads as
+                // ""), and the app could not keep what the person typed on screen.
+                <input id=id type="text" inputmode="numeric" autocomplete="off" size="6"
+                    prop:value=move || {
+                        let year = query.with(|q| get(&q.filters));
+                        match typed.get() {
+                            Some(text) if whole_year(&text) == year => text,
+                            _ => year.map(|y| y.to_string()).unwrap_or_default(),
+                        }
+                    }
+                    on:input=move |e| {
+                        let text = event_target_value(&e);
+                        let year = whole_year(&text);
+                        typed.set(Some(text));
+                        set_filters.with_value(|f| f(&|filters: &mut Filters| set(filters, year)));
+                    } />
+                {move || typed.get().filter(|text| !text.trim().is_empty() && whole_year(text).is_none()).map(|text| view! {
+                    <span class="year-field__note" role="status">{format!("“{text}” is not a year, so it does not filter.")}</span>
+                })}
+            </label>
+        }
     };
     view! {
-        <details class="search-filters needs-script" open=move || query.with(|q| q.filters != Filters::default())>
+        <details class="search-filters needs-script" prop:open=move || open.get() on:toggle=move |e| open.set(event_target::<web_sys::HtmlDetailsElement>(&e).open())>
             <summary>"Filter results"</summary>
             <fieldset class="choice">
                 <legend>"Show only"</legend>

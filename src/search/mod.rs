@@ -150,7 +150,7 @@ pub struct Hit<'a> {
     pub doc: &'a Document,
     pub score: f32,
     pub title: Marked,
-    /// Where the words were found in the body, when not (only) in the title.
+    /// Where the words were found (authors, text or details), when not only in the title.
     pub snippet: Option<Marked>,
 }
 
@@ -269,8 +269,11 @@ impl Index {
         let title_field = doc.fields.iter().position(|(f, _)| *f == Field::Title);
         let title_marks = title_field.map(|f| marks_in(f).iter().map(|&w| (field_words[f][w as usize].start, field_words[f][w as usize].end)).collect()).unwrap_or_default();
         let title = Marked { text: doc.title.clone(), marks: if title_field.is_some_and(|f| doc.fields[f].1 == doc.title) { title_marks } else { Vec::new() } };
-        // The snippet: the first body field with a match, a window of words around the first match.
-        let snippet = doc.fields.iter().enumerate().filter(|(_, (f, _))| *f == Field::Body).find_map(|(f, (_, text))| {
+        // The snippet says why it matched: the first field other than the title with a match
+        // (authors first, as "By …"; then the text; then the details), a window of words around
+        // the first match.
+        let matched = |field: Field| doc.fields.iter().enumerate().filter(move |(_, (f, _))| *f == field);
+        let snippet = matched(Field::Author).chain(matched(Field::Body)).chain(matched(Field::Meta)).find_map(|(f, (field, text))| {
             let marked = marks_in(f);
             let first = *marked.first()? as usize;
             let all = &field_words[f];
@@ -278,7 +281,11 @@ impl Index {
             let to = (from + SNIPPET_WORDS).min(all.len());
             let (start, end) = (all[from].start, all[to - 1].end);
             let (start, end) = (if from == 0 { 0 } else { start }, if to == all.len() { text.len() } else { end });
-            let prefix = if start > 0 { "… " } else { "" };
+            let prefix = match (field, start > 0) {
+                (Field::Author, _) => "By ",
+                (_, true) => "… ",
+                (_, false) => "",
+            };
             let suffix = if end < text.len() { " …" } else { "" };
             let marks = marked
                 .iter()
@@ -375,6 +382,15 @@ mod tests {
         assert_eq!(titles(&index.search("peer", &research)), ["Hope and recovery"]);
         let years = Filters { from: Some(2000), to: Some(2010), ..Filters::default() };
         assert_eq!(titles(&index.search("peer", &years)), ["Peer support in practice"]);
+    }
+
+    #[test]
+    fn a_match_in_the_authors_says_so() {
+        let index = Index::new(vec![doc(Kind::Publication, "Making recovery a reality", "Shepherd G, Boardman J, Slade M", "A briefing paper.", Some(2008))]);
+        let hits = index.search("slade", &Filters::default());
+        let snippet = hits[0].snippet.as_ref().expect("the reason it matched");
+        assert_eq!(snippet.text, "By Shepherd G, Boardman J, Slade M");
+        assert!(snippet.parts().contains(&("Slade", true)));
     }
 
     #[test]

@@ -93,3 +93,32 @@ test("nothing found: the count is announced and other words are suggested", asyn
   await expect(page.getByRole("status").filter({ hasText: "No results for “xylophone”." })).toBeVisible();
   await expect(page.getByText(/Try another word/)).toBeVisible();
 });
+
+test("a result found by its author says so", async ({ page }) => {
+  await page.goto("/search?q=slade");
+  await appReady(page);
+  const result = page.locator(".result").filter({ hasText: "100 Ways to Support Recovery" });
+  await expect(result.locator(".result__snippet")).toContainText(/^By .*Slade/);
+  await expect(result.locator(".result__snippet mark")).toHaveText("Slade");
+});
+
+test("typing a year that is not one keeps the filters open and the typing as it is, and says why", async ({ page }) => {
+  await page.goto("/search?q=recovery");
+  await appReady(page);
+  await page.getByText("Filter results").click();
+  const from = page.getByLabel("From");
+  await from.pressSequentially("9999");
+  await expect(page).toHaveURL(/from=9999/);
+  await from.press("9");
+  await expect(page.locator("details.search-filters")).toHaveAttribute("open", "");
+  await expect(from).toHaveValue("99999");
+  await expect(page.getByText("“99999” is not a year, so it does not filter.")).toBeVisible();
+  await expect(page).not.toHaveURL(/from=/);
+  await from.fill("");
+  await from.pressSequentially("-5");
+  await expect(page.locator("details.search-filters")).toHaveAttribute("open", "");
+  await expect(from).toHaveValue("-5");
+  await from.fill("2005");
+  await expect(page).toHaveURL(/from=2005/);
+  await expect(page.getByText(/is not a year/)).toHaveCount(0);
+});
