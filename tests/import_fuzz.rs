@@ -168,6 +168,12 @@ fn entries_by_id(doc: &Doc) -> bool {
     matches!(doc, Doc::Object(fields) if !fields.is_empty() && fields.iter().all(|(_, entry)| matches!(entry, Doc::Object(f) if f.iter().any(|(k, _)| k == "at"))))
 }
 
+const TIME_FIELDS: &[&str] = &["at", "added_at", "created_at", "saved_at", "exported_at"];
+
+fn has_time(doc: &Doc) -> bool {
+    matches!(doc, Doc::Object(fields) if fields.iter().any(|(k, _)| TIME_FIELDS.contains(&k.as_str())))
+}
+
 fn has_version(doc: &Doc) -> bool {
     matches!(doc, Doc::Object(fields) if fields.iter().any(|(k, _)| k == "format" || k == "version"))
 }
@@ -183,6 +189,8 @@ enum Mutation {
     RepeatEntry(usize, usize),
     ReorderFields(usize),
     HugeNumber(usize, usize),
+    /// Sets a time to one far in the future (a wrong clock, or a crafted file).
+    FutureTime(usize, usize),
     HugeString(usize, usize),
     DeepNesting(usize, usize),
     OtherVersion(usize, usize),
@@ -204,6 +212,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         (n(), n()).prop_map(|(a, b)| Mutation::RepeatEntry(a, b)),
         n().prop_map(Mutation::ReorderFields),
         (n(), n()).prop_map(|(a, b)| Mutation::HugeNumber(a, b)),
+        (n(), n()).prop_map(|(a, b)| Mutation::FutureTime(a, b)),
         (n(), n()).prop_map(|(a, b)| Mutation::HugeString(a, b)),
         (n(), n()).prop_map(|(a, b)| Mutation::DeepNesting(a, b)),
         (n(), n()).prop_map(|(a, b)| Mutation::OtherVersion(a, b)),
@@ -265,6 +274,16 @@ fn mutate(doc: &mut Doc, mutation: &Mutation) -> Effect {
             let number = serde_json::from_str(HUGE_NUMBERS[n % HUGE_NUMBERS.len()]).unwrap();
             *doc.nth(i % doc.find(&any_node).len()) = Doc::Leaf(number);
             Changed
+        }
+        Mutation::FutureTime(i, t) => {
+            let future = [NOW + CLOCK_SKEW_MS + 1, 4_070_908_800_000, u64::MAX][t % 3];
+            if let Some(Doc::Object(fields)) = doc.pick(i, has_time) {
+                for (_, time) in fields.iter_mut().filter(|(k, _)| TIME_FIELDS.contains(&k.as_str())) {
+                    *time = Doc::Leaf(future.into());
+                }
+                return Changed;
+            }
+            Same
         }
         Mutation::HugeString(i, n) => {
             let text = ["x", "é", "\u{202e}", "\u{0}", "🙂"][n % 5].repeat(50_000 + n % 1000);
