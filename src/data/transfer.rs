@@ -1,7 +1,9 @@
 //! Export everything to one JSON file, and import it back: a preview of what would change, then
 //! merge (later change wins, item by item, and for checklist answers part by part) or replace. A
-//! file that is not JSON, not from this app, too large, or from a newer version is refused with a
-//! plain reason and changes nothing.
+//! file that is not JSON, not from this app, too large, from a newer version, or damaged (cut
+//! short, a field repeated, a value of the wrong type) is refused with a plain reason and changes
+//! nothing. Reading a file is pure: it takes nothing stored, so only `UserData::import`, after
+//! the person confirms, changes anything.
 
 use super::bookmarks::Bookmarks;
 use super::file_json;
