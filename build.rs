@@ -176,6 +176,9 @@ struct GroupEntry {
 struct ItemEntry {
     id: String,
     text: String,
+    /// Ids this item had before, whose answers move to `id`.
+    #[serde(default)]
+    renamed_from: Vec<String>,
 }
 
 // ------------------------------------------------------------------ Markdown
@@ -310,26 +313,32 @@ fn str_list(values: &[String]) -> String {
     format!("&[{}]", items.join(", "))
 }
 
-/// A list item's id and words: "good relationships {#good-relationships}", or an id made from
-/// the words when none is given.
-fn list_item(item: &str) -> (String, String) {
-    match item.trim_end().strip_suffix('}').and_then(|rest| rest.rsplit_once(" {#")) {
-        Some((text, id)) => (id.to_string(), text.trim_end().to_string()),
-        None => (slug(item), item.to_string()),
-    }
+/// A list item's words and, when it ends with one, its key for the reflection checklist:
+/// "good relationships {#good-relationships}", or "... {#new-id renamed_from=old-id}" (more old
+/// ids separated by commas) when the id had to change.
+struct ListItemEntry {
+    text: String,
+    key: Option<ItemKey>,
 }
 
-/// A key made from words ("Good relationships" -> "good-relationships").
-fn slug(text: &str) -> String {
-    let mut slug = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').to_string()
+struct ItemKey {
+    id: String,
+    renamed_from: Vec<String>,
+}
+
+fn list_item(item: &str) -> ListItemEntry {
+    let Some((text, inside)) = item.trim_end().strip_suffix('}').and_then(|rest| rest.rsplit_once(" {#")) else {
+        return ListItemEntry { text: item.to_string(), key: None };
+    };
+    let mut words = inside.split_whitespace();
+    let id = words.next().unwrap_or_default().to_string();
+    let renamed_from = words
+        .flat_map(|word| match word.strip_prefix("renamed_from=") {
+            Some(old) => old.split(',').map(str::to_string).collect::<Vec<_>>(),
+            None => panic!("\n{CONTENT_DIR}: the list item {text:?} ends {{#{inside}}}: only \"renamed_from=old-id\" may follow the id\n"),
+        })
+        .collect();
+    ListItemEntry { text: text.trim_end().to_string(), key: Some(ItemKey { id, renamed_from }) }
 }
 
 fn emit_pages(out: &mut String, pages: &[PageEntry]) {
@@ -364,8 +373,7 @@ fn emit_sections(out: &mut String, name: &str, sections: &[SectionEntry]) {
                     let items: Vec<String> = items
                         .iter()
                         .map(|item| {
-                            let (id, text) = list_item(item);
-                            format!("ListItem {{ id: {id:?}, text: {} }}", rich_text(&text))
+                            format!("ListItem {{ text: {} }}", rich_text(&list_item(item).text))
                         })
                         .collect();
                     format!("Block::List(&[{}])", items.join(", "))
@@ -455,19 +463,37 @@ fn emit_help(out: &mut String, help: &HelpFile) {
     out.push_str("] };\n");
 }
 
-/// The checklist groups, with `section = "..."` resolved to that section's list items.
+/// The checklist groups, with `section = "..."` resolved to that section's list items, and every
+/// `renamed_from` as (old id, new id) in `CHECKLIST_RENAMES`. A checklist item must have its id
+/// written in the content: one made up from its words would change when the words do, and
+/// people's answers would be left under the old one.
 fn emit_checklist(out: &mut String, reflect: &ReflectFile, article: &[SectionEntry]) {
+    let mut renames: Vec<(String, String)> = Vec::new();
     out.push_str("pub static CHECKLIST: &[ChecklistGroup] = &[\n");
     for group in &reflect.group {
-        let mut items: Vec<(String, String)> = group.items.iter().map(|i| (i.id.clone(), i.text.clone())).collect();
+        let mut items: Vec<(String, String)> = Vec::new();
+        for item in &group.items {
+            renames.extend(item.renamed_from.iter().map(|old| (old.clone(), item.id.clone())));
+            items.push((item.id.clone(), item.text.clone()));
+        }
         if let Some(section_id) = &group.section {
             let section = article
                 .iter()
                 .find(|s| &s.id == section_id)
                 .unwrap_or_else(|| panic!("\nreflect.toml: group {:?} names section {section_id:?}, which article.md does not have\n", group.id));
             for block in &section.blocks {
-                if let BlockEntry::List(list) = block {
-                    items.extend(list.iter().map(|item| list_item(item)));
+                let BlockEntry::List(list) = block else { continue };
+                for item in list.iter().map(|item| list_item(item)) {
+                    let Some(key) = item.key else {
+                        panic!(
+                            "\n{CONTENT_DIR}/article.md: the list item {:?} in section {section_id:?} has no id. The reflection \
+                             checklist (reflect.toml, group {:?}) uses this list and keeps people's answers under each item's \
+                             id: end the item with {{#some-id}}, and add the id to checklist-ids.txt.\n",
+                            item.text, group.id
+                        )
+                    };
+                    renames.extend(key.renamed_from.into_iter().map(|old| (old, key.id.clone())));
+                    items.push((key.id, item.text));
                 }
             }
         }
@@ -484,4 +510,6 @@ fn emit_checklist(out: &mut String, reflect: &ReflectFile, article: &[SectionEnt
         .unwrap();
     }
     out.push_str("];\n");
+    let renames: Vec<String> = renames.iter().map(|(old, new)| format!("({old:?}, {new:?})")).collect();
+    writeln!(out, "pub static CHECKLIST_RENAMES: &[(&str, &str)] = &[{}];", renames.join(", ")).unwrap();
 }

@@ -57,5 +57,5 @@ fn main() {
         latest.set_note("item-5", "changed", 10_000);
         encode(&latest);
     }));
-    report("import the export file (parse + checks)", time(11, || { parse_import(&export_json, export_json.len() as u64).unwrap(); }));
+    report("import the export file (parse + checks)", time(11, || { parse_import(&export_json, export_json.len() as u64, 0, &[]).unwrap(); }));
 }

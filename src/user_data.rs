@@ -7,6 +7,7 @@
 //! also runs in native tests, against the in-memory backend.
 
 use crate::browser;
+use crate::content::CHECKLIST_RENAMES;
 use crate::data::safekeeping::Safekeeping;
 use crate::data::settings::Settings;
 use crate::data::transfer::{self, AllData, ExportFile, ImportMode};
@@ -163,6 +164,10 @@ impl UserData {
     pub fn load(&self) {
         self.storage.set_value(Some((self.device.open_storage)()));
         self.reload(None);
+        // Answers kept under a checklist item's old id follow it to its new one.
+        if self.reflections.with_untracked(|r| CHECKLIST_RENAMES.iter().any(|(old, _)| r.answer(old) != Default::default())) {
+            self.change(self.reflections, |r, now| r.carry_over_renamed(CHECKLIST_RENAMES, now));
+        }
         // Data saved before the app kept a record of it counts as new from today, so the reminder
         // to download a copy waits its week rather than appearing at once.
         if self.has_personal_data() && self.safekeeping.with_untracked(|s| s.first_saved_at.is_none()) {
@@ -197,7 +202,9 @@ impl UserData {
             let notice = self.save(signal, |_, _| {});
             self.notice(notice);
         } else {
-            let loaded = self.storage().load::<T>();
+            let mut loaded = self.storage().load::<T>();
+            // From outside this tab: times from the future cannot outrank every later change.
+            loaded.data.clamp_future(self.now());
             signal.set(loaded.data);
             self.notice(loaded.notice);
         }
@@ -229,7 +236,12 @@ impl UserData {
         let unsaved = self.is_unsaved::<T>();
         let (data, notice) = signal.with_untracked(|on_screen| {
             let shown = if unsaved { Shown::Unsaved(on_screen) } else { Shown::Saved(on_screen) };
-            self.storage().update(shown, |stored| change(stored, now))
+            self.storage().update(shown, |stored| {
+                // The saved copy may hold times from the future (another tab, an older version):
+                // clamped first, or this change would be stamped after them.
+                stored.clamp_future(now);
+                change(stored, now)
+            })
         });
         signal.set(data);
         self.set_unsaved(T::KEY, notice.is_some());
@@ -636,6 +648,23 @@ mod tests {
         assert!(!stored::<Bookmarks>().contains("pace"), "combining keeps the later removal");
         assert!(data.import_bringing_back(&file));
         assert!(stored::<Bookmarks>().contains("pace"));
+    }
+
+    #[test]
+    fn a_time_from_2099_in_another_tabs_write_does_not_outrank_later_changes() {
+        const YEAR_2099: u64 = 4_070_908_800_000;
+        let data = open_app();
+        let mut from_the_future = Reflections::default();
+        from_the_future.update_answer("hope", YEAR_2099, |a| a.note = "stamped 2099".into());
+        Persistence::new(Some(memory())).update(Shown::Saved(&Reflections::default()), |r| *r = from_the_future);
+        data.reload(Some(key_of::<Reflections>().as_str()));
+        data.change_reflections(|r, now| r.update_answer("hope", now, |a| a.note = "written today".into()));
+        // Another device's copy of the same note, written a minute later, still wins a merge.
+        let mut a_minute_later = Reflections::default();
+        a_minute_later.update_answer("hope", data.now() + 60_000, |a| a.note = "a minute later".into());
+        let mut merged = stored::<Reflections>();
+        merged.merge(&a_minute_later);
+        assert_eq!(merged.answer("hope").note, "a minute later");
     }
 
     #[test]

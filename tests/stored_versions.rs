@@ -51,7 +51,7 @@ fn an_export_holding_stores_of_every_version_imports() {
         fixture("reflections-v1.json"),
         fixture("history-v1.json")
     );
-    let imported = transfer::parse_import(&file, file.len() as u64).unwrap();
+    let imported = transfer::parse_import(&file, file.len() as u64, 1_800_000_000_000, &[]).unwrap();
     assert_eq!(imported.bookmarks.count(), 2);
     assert_eq!(imported.history.oldest_first().len(), 1);
     assert_eq!(imported.reflections.own_items().len(), 1);

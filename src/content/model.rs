@@ -18,8 +18,6 @@ pub fn plain(text: RichText) -> String {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ListItem {
-    /// Stable key, derived from the text at build time.
-    pub id: &'static str,
     pub text: RichText,
 }
 

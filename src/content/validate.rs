@@ -44,8 +44,12 @@ pub fn problems() -> Vec<String> {
     check_pages(PAGES, &mut problems);
     check_help(&HELP, &mut problems);
     check_checklist(CHECKLIST, RESOURCES, &mut problems);
+    check_shipped_ids(SHIPPED_CHECKLIST_IDS, CHECKLIST, CHECKLIST_RENAMES, &mut problems);
     problems
 }
+
+/// Every checklist id that has ever shipped (see the file's own header).
+const SHIPPED_CHECKLIST_IDS: &str = include_str!("checklist-ids.txt");
 
 /// The year in a date such as "November 2026".
 fn checked_year(checked: &str) -> Option<u16> {
@@ -157,16 +161,6 @@ fn check_unique_ids(problems: &mut Vec<String>) {
             problems.push(format!("id {id:?} is used twice"));
         }
     }
-    let mut item_ids = std::collections::HashSet::new();
-    for block in ARTICLE.iter().flat_map(|s| s.blocks) {
-        if let Block::List(items) = block {
-            for item in *items {
-                if !item_ids.insert(item.id) {
-                    problems.push(format!("article.md: the list item {:?} appears twice", item.id));
-                }
-            }
-        }
-    }
 }
 
 pub fn check_pages(pages: &[Page], problems: &mut Vec<String>) {
@@ -255,6 +249,46 @@ pub fn check_checklist(groups: &[ChecklistGroup], resources: &[Resource], proble
                     problems.push(format!("{place}: {:?} is not in the source's description", item.text));
                 }
             }
+        }
+    }
+}
+
+/// People's answers are kept under checklist ids, so every id that has shipped must still be in
+/// the checklist, or be named by a `renamed_from` that carries its answers to a current item; and
+/// every current id must be in `shipped` (`checklist-ids.txt`), so it is protected from then on.
+/// `renames` is (old id, new id).
+pub fn check_shipped_ids(shipped: &str, groups: &[ChecklistGroup], renames: &[(&str, &str)], problems: &mut Vec<String>) {
+    const FILE: &str = "checklist-ids.txt";
+    let current: Vec<&str> = groups.iter().flat_map(|g| g.items).map(|item| item.id).collect();
+    let mut listed = std::collections::HashSet::new();
+    for line in shipped.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')) {
+        if !is_slug(line) || !listed.insert(line) {
+            problems.push(format!("{FILE}: {line:?} must be one id per line, each listed once"));
+        } else if !current.contains(&line) && !renames.iter().any(|(old, _)| *old == line) {
+            problems.push(format!(
+                "{FILE}: the checklist id {line:?} has shipped but is no longer in the checklist, so people's answers to it \
+                 would be lost. Put the item back, or give the item that replaces it `renamed_from` {line:?} (reflect.toml \
+                 explains how)."
+            ));
+        }
+    }
+    let missing: Vec<&str> = current.iter().copied().filter(|id| !listed.contains(id)).collect();
+    if !missing.is_empty() {
+        problems.push(format!(
+            "{FILE}: add the new checklist ids {}, one per line at the end of the file, so they are kept from now on",
+            missing.join(", ")
+        ));
+    }
+    let mut renamed = std::collections::HashSet::new();
+    for (old, new) in renames {
+        if current.contains(old) {
+            problems.push(format!("reflect.toml: {new:?} is renamed_from {old:?}, which is still in the checklist"));
+        }
+        if !renamed.insert(old) {
+            problems.push(format!("reflect.toml: {old:?} is named in renamed_from more than once"));
+        }
+        if !listed.contains(old) {
+            problems.push(format!("reflect.toml: {new:?} is renamed_from {old:?}, which {FILE} does not list: check its spelling"));
         }
     }
 }
@@ -353,5 +387,39 @@ mod tests {
         check_pages(&[page], &mut problems);
         assert!(problems.iter().any(|p| p.contains("must be")));
         assert!(problems.iter().any(|p| p.contains("\"help\" is missing")));
+    }
+
+    const ITEMS: &[ChecklistEntry] = &[ChecklistEntry { id: "being-heard", text: "being heard" }, ChecklistEntry { id: "hope", text: "hope" }];
+    const GROUPS: &[ChecklistGroup] = &[ChecklistGroup { id: "g", title: "G", prompt: "P", source: None, items: ITEMS }];
+
+    fn shipped_problems(shipped: &str, renames: &[(&str, &str)]) -> Vec<String> {
+        let mut problems = Vec::new();
+        check_shipped_ids(shipped, GROUPS, renames, &mut problems);
+        problems
+    }
+
+    #[test]
+    fn a_shipped_id_that_disappears_without_renamed_from_is_caught() {
+        assert_eq!(shipped_problems("# header\nbeing-heard\n\nhope\n", &[]), Vec::<String>::new());
+        let lost = shipped_problems("being-listened-to\nbeing-heard\nhope", &[]);
+        assert_eq!(lost.len(), 1, "{lost:?}");
+        assert!(lost[0].contains("\"being-listened-to\" has shipped but is no longer in the checklist"), "{lost:?}");
+        assert_eq!(shipped_problems("being-listened-to\nbeing-heard\nhope", &[("being-listened-to", "being-heard")]), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_new_id_must_be_added_to_the_list_and_the_message_says_which() {
+        let problems = shipped_problems("being-heard", &[]);
+        assert_eq!(problems, ["checklist-ids.txt: add the new checklist ids hope, one per line at the end of the file, so they are kept from now on"]);
+    }
+
+    #[test]
+    fn renamed_from_must_name_an_old_shipped_id_once() {
+        let problems = shipped_problems("being-heard\nhope\nold", &[("hope", "being-heard"), ("old", "hope"), ("old", "being-heard"), ("typo", "hope")]);
+        assert!(problems.iter().any(|p| p.contains("\"hope\", which is still in the checklist")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("\"old\" is named in renamed_from more than once")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("\"typo\", which checklist-ids.txt does not list")), "{problems:?}");
+        let listed_twice = shipped_problems("being-heard\nhope\nhope\nNot An Id", &[]);
+        assert_eq!(listed_twice.len(), 2, "{listed_twice:?}");
     }
 }

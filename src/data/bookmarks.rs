@@ -1,6 +1,6 @@
 //! The person's bookmarks: any resource or section of the guide, with an optional private note.
 
-use super::lww::LwwMap;
+use super::lww::{clamp_time, LwwMap, Stamps};
 use super::versioned::Versioned;
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +35,18 @@ impl Versioned for Bookmarks {
 
     fn merge(&mut self, other: &Self) {
         self.bookmarks.merge(&other.bookmarks);
+    }
+}
+
+impl Stamps for Bookmark {
+    fn clamp_future(&mut self, now: u64) {
+        clamp_time(&mut self.added_at, now);
+    }
+}
+
+impl Stamps for Bookmarks {
+    fn clamp_future(&mut self, now: u64) {
+        self.bookmarks.clamp_future(now);
     }
 }
 

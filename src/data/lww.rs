@@ -101,6 +101,17 @@ impl<T: Clone + Ord> LwwMap<T> {
         keys
     }
 
+    /// Moves the entry under `old` to `new` (with its time, so it outranks nothing it did not
+    /// before) unless `new` holds a later change, then deletes `old`. Does nothing when `old` has no
+    /// value, so doing it again changes nothing.
+    pub fn rename(&mut self, old: &str, new: &str, now: u64) {
+        let Some(moving) = self.0.get(old).filter(|entry| entry.value.is_some()).cloned() else { return };
+        if self.0.get(new).is_none_or(|kept| wins(&moving, kept)) {
+            self.0.insert(new.to_string(), moving);
+        }
+        self.remove(old, now);
+    }
+
     /// Takes every change from `other` that is later than ours.
     pub fn merge(&mut self, other: &Self) {
         for (key, theirs) in &other.0 {
@@ -110,6 +121,46 @@ impl<T: Clone + Ord> LwwMap<T> {
             };
             if take {
                 self.0.insert(key.clone(), theirs.clone());
+            }
+        }
+    }
+}
+
+/// How far ahead of this device's clock a time may be and still be believed. Clocks on two devices
+/// (or two tabs after the clock was corrected) disagree by seconds to minutes; a time further ahead
+/// than this is a wrong clock or a crafted file, and left as it is it would outrank every change
+/// made until then.
+pub const CLOCK_SKEW_MS: u64 = 10 * 60 * 1000;
+
+/// `at`, or `now` if `at` is later than `now` plus the allowed clock skew.
+pub fn clamp_time(at: &mut u64, now: u64) {
+    if *at > now.saturating_add(CLOCK_SKEW_MS) {
+        *at = now;
+    }
+}
+
+/// Data that holds times. Times from the future are brought back to now (`clamp_time`) whenever
+/// data comes from outside this tab (an import, another tab's write, storage), so a file stamped
+/// 2099 cannot win every merge until then.
+pub trait Stamps {
+    fn clamp_future(&mut self, now: u64);
+}
+
+impl Stamps for bool {
+    fn clamp_future(&mut self, _now: u64) {}
+}
+
+impl Stamps for String {
+    fn clamp_future(&mut self, _now: u64) {}
+}
+
+/// Every entry's time, and the times inside its value.
+impl<T: Stamps> Stamps for LwwMap<T> {
+    fn clamp_future(&mut self, now: u64) {
+        for entry in self.0.values_mut() {
+            clamp_time(&mut entry.at, now);
+            for value in entry.value.iter_mut().chain(entry.kept.iter_mut()) {
+                value.clamp_future(now);
             }
         }
     }
@@ -178,6 +229,50 @@ mod tests {
         assert_eq!(here.removed_since(&file).count(), 0);
     }
 
+    #[test]
+    fn renaming_moves_an_answer_once_and_keeps_a_later_one() {
+        let mut map = LwwMap::default();
+        map.set("old", 1, 10);
+        map.rename("old", "new", 20);
+        assert_eq!((map.get("old"), map.get("new")), (None, Some(&1)));
+        assert_eq!(map.0["new"].at, 10, "the moved entry keeps its time");
+        let once = map.clone();
+        map.rename("old", "new", 30);
+        assert_eq!(map, once, "a second rename changes nothing");
+        // An older copy merged later does not bring the old id back.
+        let mut stale = LwwMap::default();
+        stale.set("old", 2, 15);
+        map.merge(&stale);
+        assert_eq!(map.get("old"), None);
+        // An answer given later under the new id wins over the old id's.
+        let mut both = LwwMap::default();
+        both.set("old", 1, 10);
+        both.set("new", 5, 12);
+        both.rename("old", "new", 20);
+        assert_eq!((both.get("old"), both.get("new")), (None, Some(&5)));
+    }
+
+    #[test]
+    fn a_2099_stamp_is_brought_back_to_now() {
+        const YEAR_2099: u64 = 4_070_908_800_000;
+        const NOW: u64 = 1_795_000_000_000;
+        let mut map = LwwMap::default();
+        map.set("a", 1, YEAR_2099);
+        map.set("b", 1, NOW + CLOCK_SKEW_MS);
+        map.clamp_future(NOW);
+        assert_eq!((map.0["a"].at, map.0["b"].at), (NOW, NOW + CLOCK_SKEW_MS), "only what is beyond the allowed skew");
+        // A change made a minute later, here or on another device, now wins.
+        let mut later = LwwMap::default();
+        later.set("a", 2, NOW + 60_000);
+        map.merge(&later);
+        assert_eq!(map.get("a"), Some(&2));
+    }
+
+    /// The tests' values hold no times.
+    impl Stamps for u8 {
+        fn clamp_future(&mut self, _now: u64) {}
+    }
+
     #[derive(Debug, Clone)]
     enum Op {
         Set(u8, u8, u64),
@@ -230,6 +325,62 @@ mod tests {
         fn merge_is_associative(a in prop::collection::vec(op(), 0..15), b in prop::collection::vec(op(), 0..15), c in prop::collection::vec(op(), 0..15)) {
             let (a, b, c) = (map_from(&a), map_from(&b), map_from(&c));
             prop_assert_eq!(merged(&merged(&a, &b), &c), merged(&a, &merged(&b, &c)));
+        }
+
+        #[test]
+        fn clamping_bounds_every_stamp_keeps_sane_ones_and_is_idempotent(
+            ops in prop::collection::vec(op(), 0..20),
+            future in prop::collection::vec((0u8..6, any::<u8>(), any::<u64>()), 0..6),
+            now in 0u64..100,
+        ) {
+            let mut map = map_from(&ops);
+            for (k, v, at) in future {
+                map.0.insert(k.to_string(), Stamped { at, value: Some(v), kept: None });
+            }
+            let before = map.clone();
+            map.clamp_future(now);
+            for (key, entry) in &map.0 {
+                prop_assert!(entry.at <= now + CLOCK_SKEW_MS);
+                let was = &before.0[key];
+                prop_assert_eq!(&entry.value, &was.value, "values are kept");
+                if was.at <= now + CLOCK_SKEW_MS {
+                    prop_assert_eq!(entry.at, was.at, "a believable stamp is not changed");
+                } else {
+                    prop_assert_eq!(entry.at, now);
+                }
+            }
+            let once = map.clone();
+            map.clamp_future(now);
+            prop_assert_eq!(map, once);
+        }
+
+        #[test]
+        fn after_clamping_a_later_change_always_wins(
+            ops in prop::collection::vec(op(), 0..20),
+            future in prop::collection::vec((0u8..6, any::<u8>(), (CLOCK_SKEW_MS + 100)..u64::MAX), 1..6),
+            imported_at in 0u64..100,
+            later in 1u64..(CLOCK_SKEW_MS * 2),
+            value in any::<u8>(),
+        ) {
+            // A file with stamps from the future, imported (clamped) at `imported_at`.
+            let mut file = map_from(&ops);
+            let key = future[0].0;
+            for (k, v, at) in future {
+                file.0.insert(k.to_string(), Stamped { at, value: Some(v), kept: None });
+            }
+            file.clamp_future(imported_at);
+            let mut here = LwwMap::default();
+            here.merge(&file);
+            // Any change after the import, made here or elsewhere and merged, wins.
+            let now = imported_at + later;
+            let mut edited_here = here.clone();
+            edited_here.set(&key.to_string(), value, now);
+            prop_assert_eq!(edited_here.get(&key.to_string()), Some(&value));
+            prop_assert_eq!(edited_here.0[&key.to_string()].at, now, "the change is stamped now, not after 2099");
+            let mut elsewhere = LwwMap::default();
+            elsewhere.set(&key.to_string(), value, now);
+            here.merge(&elsewhere);
+            prop_assert_eq!(here.get(&key.to_string()), Some(&value));
         }
 
         #[test]

@@ -3,6 +3,7 @@
 
 pub mod bookmarks;
 pub mod chart;
+mod file_json;
 pub mod lww;
 pub mod reflection;
 pub mod safekeeping;
@@ -12,5 +13,6 @@ pub mod transfer;
 pub mod versioned;
 
 pub use bookmarks::{Bookmark, Bookmarks};
+pub use lww::Stamps;
 pub use reflection::{Answer, ChecklistItem, History, Reflections, Snapshot};
 pub use versioned::{decode, encode, Unreadable, Versioned};

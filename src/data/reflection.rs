@@ -2,7 +2,7 @@
 //! notes and their own items (`Reflections`), and dated snapshots to look back on (`History`).
 //! The two are stored apart so that ticking a box never rewrites a year of history.
 
-use super::lww::LwwMap;
+use super::lww::{clamp_time, LwwMap, Stamps};
 use super::versioned::Versioned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -120,7 +120,12 @@ impl Versioned for Reflections {
             [("true_now", false.into(), Map::new()), ("work_on", false.into(), Map::new()), ("note", "".into(), Map::new())];
         for (id, stamped) in checklist {
             let at = stamped.get("at").ok_or_else(|| format!("the answer to {id} has no time"))?;
-            let answer = stamped.get("value");
+            // An answer that is not a map would otherwise read as "nothing ticked" and count as new.
+            let answer = match stamped.get("value") {
+                Some(Value::Object(answer)) => Some(answer),
+                None | Some(Value::Null) => None,
+                Some(_) => return Err(format!("the answer to {id} is not a map")),
+            };
             for (name, unset, map) in &mut parts {
                 let mut entry = Map::from_iter([("at".to_string(), at.clone())]);
                 if let Some(answer) = answer {
@@ -149,6 +154,35 @@ impl Versioned for History {
 
     fn merge(&mut self, other: &Self) {
         self.snapshots.merge(&other.snapshots);
+    }
+}
+
+impl Stamps for OwnItem {
+    fn clamp_future(&mut self, now: u64) {
+        clamp_time(&mut self.created_at, now);
+    }
+}
+
+impl Stamps for Snapshot {
+    fn clamp_future(&mut self, now: u64) {
+        clamp_time(&mut self.saved_at, now);
+    }
+}
+
+/// Each part's times and own items' creation times.
+impl Stamps for Reflections {
+    fn clamp_future(&mut self, now: u64) {
+        self.true_now.clamp_future(now);
+        self.work_on.clamp_future(now);
+        self.notes.clamp_future(now);
+        self.own_items.clamp_future(now);
+    }
+}
+
+/// Each saved reflection's time as an entry and the time it says it was saved.
+impl Stamps for History {
+    fn clamp_future(&mut self, now: u64) {
+        self.snapshots.clamp_future(now);
     }
 }
 
@@ -190,6 +224,18 @@ impl Reflections {
         }
         if after.note != before.note {
             self.notes.set(id, after.note, now);
+        }
+    }
+
+    /// Moves answers kept under an item's old id to its new one (`renames` is (old, new), from the
+    /// content's `renamed_from`), part by part: a part already answered later under the new id is
+    /// kept. The old id is then deleted, so this is done once however often it is called, and an
+    /// older copy merged later does not bring the old id back.
+    pub fn carry_over_renamed(&mut self, renames: &[(&str, &str)], now: u64) {
+        for (old, new) in renames {
+            self.true_now.rename(old, new, now);
+            self.work_on.rename(old, new, now);
+            self.notes.rename(old, new, now);
         }
     }
 
@@ -368,6 +414,52 @@ mod tests {
         for broken in [r#"{"version":1}"#, r#"{"version":1,"checklist":[],"own_items":{}}"#, r#"{"version":1,"checklist":{"a":{"value":{}}},"own_items":{}}"#] {
             assert!(crate::data::decode::<Reflections>(broken).is_err(), "{broken}");
         }
+    }
+
+    #[test]
+    fn answers_under_a_renamed_id_move_to_the_new_id_once() {
+        let mut r = Reflections::default();
+        r.update_answer("being-heard", 10, |a| {
+            a.true_now = true;
+            a.note = "by my GP".into();
+        });
+        // The work-on part was already answered later under the new id: that answer is kept.
+        r.update_answer("being-listened-to", 20, |a| a.work_on = true);
+        let renames = [("being-heard", "being-listened-to")];
+        r.carry_over_renamed(&renames, 30);
+        let expected = Answer { true_now: true, work_on: true, note: "by my GP".into() };
+        assert_eq!(r.answer("being-listened-to"), expected);
+        assert_eq!(r.answer("being-heard"), Answer::default());
+        assert_eq!(r.answers().len(), 1, "the old id is not shown as an item no longer in the guide");
+        let once = r.clone();
+        r.carry_over_renamed(&renames, 40);
+        assert_eq!(r, once, "calling it on every load changes nothing more");
+        // An export made before the rename, brought in later, does not bring the old id back.
+        let mut old_export = Reflections::default();
+        old_export.update_answer("being-heard", 15, |a| a.true_now = true);
+        r.merge(&old_export);
+        r.carry_over_renamed(&renames, 50);
+        assert_eq!(r, once);
+    }
+
+    #[test]
+    fn clamping_reaches_every_time_in_the_stores() {
+        const YEAR_2099: u64 = 4_070_908_800_000;
+        let mut r = Reflections::default();
+        r.update_answer("a", YEAR_2099, |a| {
+            a.true_now = true;
+            a.work_on = true;
+            a.note = "n".into();
+        });
+        r.add_own_item("own-1", "walk", YEAR_2099);
+        let mut history = History::default();
+        history.save("s", r.snapshot(&guide(), YEAR_2099, 0));
+        r.clamp_future(1_000);
+        history.clamp_future(1_000);
+        for json in [crate::data::encode(&r), crate::data::encode(&history)] {
+            assert!(!json.contains(&YEAR_2099.to_string()), "{json}");
+        }
+        assert_eq!(history.oldest_first()[0].1.saved_at, 1_000);
     }
 
     #[test]

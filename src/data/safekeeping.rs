@@ -2,6 +2,7 @@
 //! agreed to keep it, when a copy was last downloaded, and when to remind them to download one.
 //! A record of this device only: it is not part of an export.
 
+use super::lww::{clamp_time, Stamps};
 use super::versioned::Versioned;
 use serde::{Deserialize, Serialize};
 
@@ -56,6 +57,15 @@ impl Versioned for Safekeeping {
         self.keep_asked_at = self.keep_asked_at.max(other.keep_asked_at);
         self.downloaded_at = self.downloaded_at.max(other.downloaded_at);
         self.reminder_dismissed_at = self.reminder_dismissed_at.max(other.reminder_dismissed_at);
+    }
+}
+
+/// A download dated 2099 would keep the reminder away for ever.
+impl Stamps for Safekeeping {
+    fn clamp_future(&mut self, now: u64) {
+        for time in [&mut self.first_saved_at, &mut self.keep_asked_at, &mut self.downloaded_at, &mut self.reminder_dismissed_at].into_iter().flatten() {
+            clamp_time(time, now);
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! Display preferences: colour theme and text size. Kept on the device like everything else.
 
+use super::lww::Stamps;
 use super::versioned::Versioned;
 use serde::{Deserialize, Serialize};
 
@@ -88,6 +89,11 @@ impl Versioned for Settings {
     fn merge(&mut self, other: &Self) {
         *self = other.clone();
     }
+}
+
+/// Settings hold no times; this lets every store be read the same way.
+impl Stamps for Settings {
+    fn clamp_future(&mut self, _now: u64) {}
 }
 
 #[cfg(test)]

@@ -1,13 +1,18 @@
 //! Export everything to one JSON file, and import it back: a preview of what would change, then
 //! merge (later change wins, item by item, and for checklist answers part by part) or replace. A
-//! file that is not JSON, not from this app, too large, or from a newer version is refused with a
-//! plain reason and changes nothing.
+//! file that is not JSON, not from this app, too large, from a newer version, or damaged (cut
+//! short, a field repeated, a value of the wrong type) is refused with a plain reason and changes
+//! nothing. Reading a file is pure: it takes nothing stored, so only `UserData::import`, after
+//! the person confirms, changes anything.
 
 use super::bookmarks::Bookmarks;
+use super::file_json;
+use super::lww::{clamp_time, Stamps};
 use super::reflection::{History, Reflections};
 use super::versioned::{decode, Unreadable, Versioned};
-use serde::{Deserialize, Serialize};
 use itertools::{merge_join_by, EitherOrBoth};
+use serde::{Deserialize, Serialize};
+use serde_json::error::Category;
 use serde_json::Value;
 
 /// Marks a file as ours, so an unrelated JSON file is refused rather than half-read.
@@ -32,11 +37,24 @@ pub struct ExportFile {
     pub bookmarks: Bookmarks,
     pub reflections: Reflections,
     pub history: History,
+    /// How many entries the file listed again under an id it already had (only the later change
+    /// of each is kept). Found when reading, for the preview; not part of the file.
+    #[serde(skip)]
+    pub repeated_entries: usize,
 }
 
 impl ExportFile {
     pub fn data(&self) -> AllData {
         AllData { bookmarks: self.bookmarks.clone(), reflections: self.reflections.clone(), history: self.history.clone() }
+    }
+}
+
+impl Stamps for ExportFile {
+    fn clamp_future(&mut self, now: u64) {
+        clamp_time(&mut self.exported_at, now);
+        self.bookmarks.clamp_future(now);
+        self.reflections.clamp_future(now);
+        self.history.clamp_future(now);
     }
 }
 
@@ -48,6 +66,7 @@ pub fn export(data: &AllData, now: u64) -> String {
         bookmarks: data.bookmarks.clone(),
         reflections: data.reflections.clone(),
         history: data.history.clone(),
+        repeated_entries: 0,
     };
     serde_json::to_string(&file).expect("export serialises")
 }
@@ -79,32 +98,60 @@ impl ImportError {
     }
 }
 
-/// Checks the size first (`size` is the file's length), then reads the file.
-pub fn parse_import(text: &str, size: u64) -> Result<ExportFile, ImportError> {
+/// Reads an export file for the preview, without touching anything stored. Checks the size first
+/// (`size` is the file's length). What it returns is what an import would bring in, so the
+/// preview and the import agree: times later than `now` (plus `CLOCK_SKEW_MS`) are brought back to
+/// `now`, answers under an old checklist id (`renames`: old, new) are moved to the new id, and an
+/// id the file lists twice keeps its later change (counted in `repeated_entries`).
+pub fn parse_import(text: &str, size: u64, now: u64, renames: &[(&str, &str)]) -> Result<ExportFile, ImportError> {
     if size > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge(size));
     }
-    let value: Value = serde_json::from_str(text).map_err(|_| {
-        // An export cut short (a download or copy that did not finish) still starts like one.
+    let read = file_json::read(text).map_err(|error| {
         let start = text.trim_start();
         let looks_like_ours = start.starts_with('{') && start.get(..64).unwrap_or(start).contains(&format!("\"{FILE_APP}\""));
-        if looks_like_ours { ImportError::Damaged("cut short".into()) } else { ImportError::NotJson }
+        match error.classify() {
+            _ if !looks_like_ours => ImportError::NotJson,
+            // An export cut short (a download or copy that did not finish) still starts like one.
+            Category::Eof => ImportError::Damaged("cut short".into()),
+            // Nested too deeply, or a field repeated.
+            _ => ImportError::Damaged(error.to_string()),
+        }
     })?;
+    let value = read.value;
     if value.get("app").and_then(Value::as_str) != Some(FILE_APP) {
         return Err(ImportError::NotOurs);
     }
-    let format = value.get("format").and_then(Value::as_u64).ok_or(ImportError::NotOurs)?;
+    let format = value.get("format").ok_or(ImportError::NotOurs)?;
+    let format = format.as_u64().filter(|f| *f >= 1).ok_or_else(|| ImportError::Damaged(format!("format {format}")))?;
     if format > u64::from(FILE_FORMAT) {
         return Err(ImportError::NewerFormat(format));
     }
-    let exported_at = value.get("exported_at").and_then(Value::as_u64).unwrap_or(0);
+    let exported_at = value.get("exported_at").and_then(Value::as_u64).ok_or_else(|| ImportError::Damaged("no export time".into()))?;
     // Each store inside may be an older version: read it as if it came from storage.
     let store = |name: &str| value.get(name).map(Value::to_string).ok_or_else(|| ImportError::Damaged(format!("no {name}")));
     let bookmarks = decode::<Bookmarks>(&store("bookmarks")?).map_err(store_error)?;
     let reflections = decode::<Reflections>(&store("reflections")?).map_err(store_error)?;
     let history = decode::<History>(&store("history")?).map_err(store_error)?;
-    Ok(ExportFile { app: FILE_APP.into(), format: FILE_FORMAT, exported_at, bookmarks, reflections, history })
+    if let Some((_, snapshot)) = history.snapshots.live().find(|(_, s)| s.utc_offset_minutes.unsigned_abs() > MAX_UTC_OFFSET_MINUTES) {
+        return Err(ImportError::Damaged(format!("a time zone {} minutes from UTC", snapshot.utc_offset_minutes)));
+    }
+    let mut file = ExportFile {
+        app: FILE_APP.into(),
+        format: FILE_FORMAT,
+        exported_at,
+        bookmarks,
+        reflections,
+        history,
+        repeated_entries: read.repeated_entries,
+    };
+    file.clamp_future(now);
+    file.reflections.carry_over_renamed(renames, now);
+    Ok(file)
 }
+
+/// Time zones are at most 14 hours from UTC; a day either way leaves room and refuses nonsense.
+const MAX_UTC_OFFSET_MINUTES: u32 = 24 * 60;
 
 fn store_error(problem: Unreadable) -> ImportError {
     match problem {
@@ -221,6 +268,7 @@ fn diff<'a, V: PartialEq>(before: impl IntoIterator<Item = (&'a str, V)>, after:
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::lww::CLOCK_SKEW_MS;
 
     #[test]
     fn a_removal_made_after_the_file_is_kept_and_said() {
@@ -244,8 +292,12 @@ mod tests {
         data
     }
 
+    /// After every time in `sample`, well before 2099.
+    const NOW: u64 = 1_800_000_000_000;
+    const YEAR_2099: u64 = 4_070_908_800_000;
+
     fn import(text: &str) -> Result<ExportFile, ImportError> {
-        parse_import(text, text.len() as u64)
+        parse_import(text, text.len() as u64, NOW, &[])
     }
 
     #[test]
@@ -266,16 +318,17 @@ mod tests {
             ("{\"name\":\"something else\"}", ImportError::NotOurs),
             ("{\"app\":\"recovery-guide\"}", ImportError::NotOurs),
             ("{\"app\":\"recovery-guide\",\"format\":2}", ImportError::NewerFormat(2)),
-            ("{\"app\":\"recovery-guide\",\"format\":1}", ImportError::Damaged("no bookmarks".into())),
+            ("{\"app\":\"recovery-guide\",\"format\":1}", ImportError::Damaged("no export time".into())),
+            ("{\"app\":\"recovery-guide\",\"format\":1,\"exported_at\":1}", ImportError::Damaged("no bookmarks".into())),
         ];
         for (text, expected) in cases {
             assert_eq!(import(text), Err(expected), "{text:?}");
         }
-        let stores = |bookmarks: &str| format!("{{\"app\":\"recovery-guide\",\"format\":1,\"bookmarks\":{bookmarks},\"reflections\":{{\"version\":2,\"true_now\":{{}},\"work_on\":{{}},\"notes\":{{}},\"own_items\":{{}}}},\"history\":{{\"version\":1,\"snapshots\":{{}}}}}}");
+        let stores = |bookmarks: &str| format!("{{\"app\":\"recovery-guide\",\"format\":1,\"exported_at\":1,\"bookmarks\":{bookmarks},\"reflections\":{{\"version\":2,\"true_now\":{{}},\"work_on\":{{}},\"notes\":{{}},\"own_items\":{{}}}},\"history\":{{\"version\":1,\"snapshots\":{{}}}}}}");
         assert!(import(&stores("{\"version\":1,\"bookmarks\":{}}")).is_ok());
         assert!(matches!(import(&stores("{\"version\":1,\"bookmarks\":[]}")), Err(ImportError::Damaged(_))));
         assert_eq!(import(&stores("{\"version\":7}")), Err(ImportError::NewerFormat(7)));
-        assert_eq!(parse_import("{}", MAX_IMPORT_BYTES + 1), Err(ImportError::TooLarge(MAX_IMPORT_BYTES + 1)));
+        assert_eq!(parse_import("{}", MAX_IMPORT_BYTES + 1, NOW, &[]), Err(ImportError::TooLarge(MAX_IMPORT_BYTES + 1)));
         for error in [ImportError::NotJson, ImportError::TooLarge(20 << 20), ImportError::NewerFormat(2)] {
             assert!(error.explain().contains("Nothing was changed"), "{error:?}");
         }
@@ -304,15 +357,88 @@ mod tests {
         assert!(preview(&data, &file, ImportMode::Replace).is_empty());
     }
 
-    proptest! {
-        #[test]
-        fn any_text_is_refused_or_read_never_a_panic(text in ".{0,200}") {
-            let _ = import(&text);
-            let _ = crate::data::decode::<Bookmarks>(&text);
-            let _ = crate::data::decode::<Reflections>(&text);
-            let _ = crate::data::decode::<History>(&text);
-        }
+    /// `sample`'s export as JSON, changed by `edit`, as text.
+    fn edited_export(edit: impl FnOnce(&mut Value)) -> String {
+        let mut value: Value = serde_json::from_str(&export(&sample(100), 200)).unwrap();
+        edit(&mut value);
+        value.to_string()
+    }
 
+    #[test]
+    fn stamps_from_the_future_are_brought_back_to_now_everywhere_in_the_file() {
+        let mut data = sample(YEAR_2099);
+        data.reflections.update_answer("good-relationships", YEAR_2099, |a| {
+            a.work_on = true;
+            a.note = "n".into();
+        });
+        let file = import(&export(&data, YEAR_2099)).unwrap();
+        let limit = NOW + CLOCK_SKEW_MS;
+        let mut numbers = vec![serde_json::to_value(&file).unwrap()];
+        while let Some(value) = numbers.pop() {
+            match value {
+                Value::Number(n) => assert!(n.as_u64().is_none_or(|n| n <= limit), "{n} is after now"),
+                Value::Array(items) => numbers.extend(items),
+                Value::Object(fields) => numbers.extend(fields.into_iter().map(|(_, v)| v)),
+                _ => {}
+            }
+        }
+        assert_eq!(file.history.oldest_first()[0].1.saved_at, NOW);
+        assert_eq!(file.bookmarks.get("pace-recovery-guide").unwrap().note, "ask about it <b>soon</b>", "nothing else changes");
+        // A change made here after the import wins over the file's.
+        let mut here = apply_import(&AllData::default(), &file, ImportMode::Merge);
+        here.bookmarks.set_note("pace-recovery-guide", "asked", NOW + 1);
+        let again = apply_import(&here, &file, ImportMode::Merge);
+        assert_eq!(again.bookmarks.get("pace-recovery-guide").unwrap().note, "asked");
+    }
+
+    #[test]
+    fn an_id_listed_twice_is_counted_and_its_later_change_kept() {
+        let text = export(&sample(100), 200);
+        assert_eq!(import(&text).unwrap().repeated_entries, 0);
+        // Two entries for one bookmark, the second older than the first.
+        let entry = r#""pace-recovery-guide":{"at":101,"#;
+        let older = r#""pace-recovery-guide":{"at":50,"value":{"added_at":50,"page":"publications","title":"PACE","note":"older"}},"#;
+        let text = text.replacen(entry, &format!("{older}{entry}"), 1);
+        let file = import(&text).unwrap();
+        assert_eq!(file.repeated_entries, 1);
+        assert_eq!(file.data(), sample(100));
+        // Any other field twice: which one was meant cannot be known.
+        let twice = text.replacen(r#""format":1"#, r#""format":1,"format":1"#, 1);
+        assert!(matches!(import(&twice), Err(ImportError::Damaged(_))), "{twice}");
+    }
+
+    #[test]
+    fn a_file_of_the_right_shape_with_wrong_types_is_refused_as_damaged() {
+        let cases: [(&str, fn(&mut Value)); 7] = [
+            ("format 0", |v| v["format"] = 0.into()),
+            ("format as text", |v| v["format"] = "1".into()),
+            ("a number for a tick", |v| v["reflections"]["true_now"]["good-relationships"]["value"] = 1.into()),
+            ("a number for a version 1 answer", |v| {
+                v["reflections"] = serde_json::json!({"version": 1, "checklist": {"good-relationships": {"at": 5, "value": 1}}, "own_items": {}});
+            }),
+            ("a tick in a saved reflection as text", |v| {
+                v["history"]["snapshots"]["s-1"]["value"]["items"][0]["answer"]["true_now"] = "yes".into();
+            }),
+            ("no export time", |v| { v.as_object_mut().unwrap().remove("exported_at"); }),
+            ("a time zone 30 days from UTC", |v| v["history"]["snapshots"]["s-1"]["value"]["utc_offset_minutes"] = (30 * 24 * 60).into()),
+        ];
+        for (what, edit) in cases {
+            let result = import(&edited_export(edit));
+            assert!(matches!(result, Err(ImportError::Damaged(_))), "{what}: {result:?}");
+        }
+        let explained = ImportError::Damaged("format 0".into()).explain();
+        assert_eq!(explained, "This export file is damaged and cannot be read. Nothing was changed.");
+    }
+
+    #[test]
+    fn answers_under_a_renamed_id_arrive_under_the_new_id() {
+        let text = export(&sample(100), 200);
+        let file = parse_import(&text, text.len() as u64, NOW, &[("good-relationships", "close-relationships")]).unwrap();
+        assert!(file.reflections.answer("close-relationships").true_now);
+        assert_eq!(file.reflections.answers().len(), 1);
+    }
+
+    proptest! {
         #[test]
         fn export_import_round_trips_and_merging_twice_is_merging_once(
             ids in prop::collection::vec("[a-z]{1,6}", 0..12),

@@ -3,10 +3,12 @@
 //! the wrong shape, or was written by a newer version of the app.
 
 use serde::de::DeserializeOwned;
+use super::lww::Stamps;
 use serde::Serialize;
 use serde_json::Value;
 
-pub trait Versioned: Serialize + DeserializeOwned + Default + Clone + PartialEq {
+/// Every store holds times (`Stamps`), brought back to now when they come from the future.
+pub trait Versioned: Serialize + DeserializeOwned + Default + Clone + PartialEq + Stamps {
     /// What this is, in the words shown to people ("bookmarks").
     const NAME: &'static str;
     /// Its name in storage (after the app's prefix).

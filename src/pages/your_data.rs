@@ -53,6 +53,11 @@ fn list_removed(removed: RemovedHere) -> String {
     parts.join(" and ")
 }
 
+/// What the preview says about entries a file lists twice (only the later of each is used).
+fn repeated_note(repeated: usize) -> Option<String> {
+    (repeated > 0).then(|| format!("The file repeats {}. For each item, only the latest version is used.", count(repeated, "entry").replace("entrys", "entries")))
+}
+
 #[component]
 pub fn YourData() -> impl IntoView {
     let page = content::page("your-data");
@@ -272,7 +277,7 @@ fn Import() -> impl IntoView {
         }
         spawn_local(async move {
             let result = match browser::read_text(&file).await {
-                Ok(text) => parse_import(&text, size),
+                Ok(text) => parse_import(&text, size, browser::now(), content::CHECKLIST_RENAMES),
                 Err(_) => Err(ImportError::NotJson),
             };
             chosen.set(Some(result));
@@ -355,6 +360,7 @@ fn Import() -> impl IntoView {
                             "This file was made on " {format_date(file.exported_at, data.utc_offset_minutes.get_untracked())} ". It has "
                             {count(file.bookmarks.count(), "bookmark")} " and " {count(file.history.oldest_first().len(), "saved reflection")} "."
                         </p>
+                        {repeated_note(file.repeated_entries).map(|note| view! { <p class="import-repeats">{note}</p> })}
                         <h3>"Combine with what is here"</h3>
                         <p>"Adds what the file has to what is on this device. Where both changed or deleted the same thing, the later change is kept."</p>
                         {bullet_list(preview_of(ImportMode::Merge))}

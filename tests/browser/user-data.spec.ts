@@ -353,6 +353,35 @@ test("a note written on one device and a box ticked on another both survive comb
   await expect(item.getByRole("textbox")).toHaveValue("My sister and my friend Sam");
 });
 
+/** An export file's text: an empty export with `fields` replaced. */
+function exportFile(fields: object): string {
+  return JSON.stringify({ app: "recovery-guide", format: 1, exported_at: 1_790_000_000_000,
+    bookmarks: { version: 1, bookmarks: {} }, reflections: { version: 1, checklist: {}, own_items: {} }, history: { version: 1, snapshots: {} },
+    ...fields });
+}
+
+test("a file that repeats an entry says so, and its 2099 stamps are brought back to now", async ({ page }, testInfo) => {
+  const year2099 = 4_070_908_800_000;
+  const entry = (at: number, note: string) => `{"at":${at},"value":{"added_at":${at},"page":"home","title":"What supports recovery?","note":"${note}"}}`;
+  // JSON.stringify cannot write a key twice, so the bookmarks are written by hand.
+  const file = testInfo.outputPath("repeats.json");
+  writeFileSync(file, exportFile({ bookmarks: "BOOKMARKS" }).replace('"BOOKMARKS"',
+    `{"version":1,"bookmarks":{"what-supports-recovery":${entry(1_790_000_000_000, "older")},"what-supports-recovery":${entry(year2099, "from 2099")}}}`));
+  await open(page, "/your-data");
+  await page.getByLabel("Export file").setInputFiles(file);
+  const preview = page.getByRole("region", { name: "What this file would change" });
+  await expect(preview).toContainText("The file repeats 1 entry. For each item, only the latest version is used.");
+  await expect(preview).toContainText("It has 1 bookmark");
+  await expect(preview).toContainText("Bookmarks: 1 added");
+  await preview.getByRole("button", { name: "Combine" }).click();
+  await expect(status(page)).toContainText("combined with yours");
+  const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key)!, BOOKMARKS));
+  const kept = stored.bookmarks["what-supports-recovery"];
+  expect(kept.value.note).toBe("from 2099");
+  expect(kept.at, "a stamp from the future would outrank every later change").toBeLessThanOrEqual(Date.now());
+  expect(kept.value.added_at).toBeLessThanOrEqual(Date.now());
+});
+
 test("a malformed import file gets a clear message and changes nothing", async ({ page }, testInfo) => {
   await open(page, "/organisations");
   await bookmark(page, "Recovery Devon").click();
@@ -364,6 +393,9 @@ test("a malformed import file gets a clear message and changes nothing", async (
     ["other.json", '{"hello": "world"}', /not a Recovery Guide export/],
     ["newer.json", '{"app": "recovery-guide", "format": 9}', /newer version of Recovery Guide/],
     ["damaged.json", '{"app": "recovery-guide", "format": 1, "bookmarks": {"version": 1, "bookmarks": 7}, "reflections": {"version": 1}}', /damaged/],
+    ["format-0.json", exportFile({ format: 0 }), /damaged/],
+    ["number-for-a-tick.json", exportFile({ reflections: { version: 2, true_now: { "good-relationships": { at: 1, value: 1 } }, work_on: {}, notes: {}, own_items: {} } }), /damaged/],
+    ["number-for-an-answer.json", exportFile({ reflections: { version: 1, checklist: { "good-relationships": { at: 1, value: 1 } }, own_items: {} } }), /damaged/],
   ];
   for (const [name, contents, message] of cases) {
     const path = testInfo.outputPath(name);
