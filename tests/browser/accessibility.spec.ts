@@ -68,3 +68,24 @@ test("error states pass axe: an import refused, unreadable data, offline", async
   await expectNoAxeViolations(page, "offline notice");
   await context.setOffline(false);
 });
+
+test("urgent help with a place chosen, and a search showing the calm line, pass axe", async ({ page }) => {
+  for (const scheme of themes) {
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const place of ["Scotland", "Ireland"]) {
+        await page.goto("/help");
+        await appReady(page);
+        await page.getByLabel("Where are you?").selectOption(place);
+        await expect(page.getByRole("heading", { name: `Help in ${place}` })).toBeVisible();
+        await expectNoAxeViolations(page, `help with ${place} chosen (${scheme}, ${width} px)`);
+      }
+      await page.getByLabel("Where are you?").selectOption("");
+      await page.goto("/search?q=self+harm");
+      await appReady(page);
+      await expect(page.locator(".urgent-note")).toBeVisible();
+      await expectNoAxeViolations(page, `search with the calm line (${scheme}, ${width} px)`);
+    }
+  }
+});
