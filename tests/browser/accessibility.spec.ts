@@ -69,8 +69,8 @@ test("error states pass axe: an import refused, unreadable data, offline", async
   await context.setOffline(false);
 });
 
-test("urgent help with a place chosen, and a search showing the calm line, pass axe", async ({ page }) => {
-  for (const scheme of themes) {
+for (const scheme of themes) {
+  test(`urgent help with a place chosen, and a search showing the calm line, pass axe in ${scheme} colours`, async ({ page }) => {
     for (const width of widths) {
       await page.setViewportSize({ width, height: 800 });
       await page.emulateMedia({ colorScheme: scheme });
@@ -87,5 +87,5 @@ test("urgent help with a place chosen, and a search showing the calm line, pass 
       await expect(page.locator(".urgent-note")).toBeVisible();
       await expectNoAxeViolations(page, `search with the calm line (${scheme}, ${width} px)`);
     }
-  }
-});
+  });
+}
