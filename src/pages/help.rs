@@ -48,7 +48,7 @@ pub fn Help() -> impl IntoView {
                 .map(|(place, _)| view! { <li><a href=section_href(path, &place_id(place))>{place.name}</a></li> })
                 .collect_view();
             view! {
-                <nav class="jump" aria-label="Countries">
+                <nav class="jump" aria-label="Countries on this page">
                     <p>"Countries on this page"</p>
                     <ul>{links}</ul>
                 </nav>
