@@ -9,6 +9,8 @@ const widths = [360, 1280];
 for (const scheme of themes) {
   for (const width of widths) {
     test(`every route passes axe in ${scheme} colours at ${width} px`, async ({ page }) => {
+      // Twelve pages, each loaded and checked: 20-30 s on a 2-core machine, more when it is busy.
+      test.slow();
       await page.setViewportSize({ width, height: 800 });
       await page.emulateMedia({ colorScheme: scheme });
       for (const route of [...routedPages.map((p) => p.path!), "/no-such-page"]) {
