@@ -19,6 +19,7 @@ fn main() {
     let article = read_markdown("article.md");
     let about = read_markdown("about.md");
     let reflect: ReflectFile = read_toml("reflect.toml");
+    let urgent_words: UrgentWordsFile = read_toml("urgent-words.toml");
 
     writeln!(out, "pub static SITE_NAME: &str = {:?};", pages.site_name).unwrap();
     emit_pages(&mut out, &pages.page);
@@ -27,6 +28,7 @@ fn main() {
     emit_resources(&mut out, &resources.resource);
     emit_help(&mut out, &help);
     emit_checklist(&mut out, &reflect, &article);
+    emit_urgent_words(&mut out, &urgent_words);
 
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out_dir).join("content.rs"), out).expect("write content.rs");
@@ -128,7 +130,17 @@ enum LinkKindEntry {
 #[serde(deny_unknown_fields)]
 struct HelpFile {
     checked: String,
+    place: Vec<PlaceEntry>,
     service: Vec<ServiceEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlaceEntry {
+    name: String,
+    part_of: Option<String>,
+    emergency: Option<String>,
+    main: String,
 }
 
 #[derive(Deserialize)]
@@ -151,6 +163,14 @@ enum ContactEntry {
     Call { number: String, note: Option<String> },
     Text { number: String, message: Option<String>, note: Option<String> },
     Email { address: String, note: Option<String> },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UrgentWordsFile {
+    message: String,
+    link: String,
+    words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -428,7 +448,19 @@ fn emit_resources(out: &mut String, resources: &[ResourceEntry]) {
 }
 
 fn emit_help(out: &mut String, help: &HelpFile) {
-    writeln!(out, "pub static HELP: Help = Help {{ checked: {:?}, services: &[", help.checked).unwrap();
+    writeln!(out, "pub static HELP: Help = Help {{ checked: {:?}, places: &[", help.checked).unwrap();
+    for p in &help.place {
+        writeln!(
+            out,
+            "  Place {{ name: {:?}, part_of: {}, emergency: {}, main: {:?} }},",
+            p.name,
+            opt_str(&p.part_of),
+            opt_str(&p.emergency),
+            p.main
+        )
+        .unwrap();
+    }
+    out.push_str("], services: &[\n");
     for s in &help.service {
         let contacts: Vec<String> = s
             .contacts
@@ -461,6 +493,17 @@ fn emit_help(out: &mut String, help: &HelpFile) {
         .unwrap();
     }
     out.push_str("] };\n");
+}
+
+fn emit_urgent_words(out: &mut String, urgent: &UrgentWordsFile) {
+    writeln!(
+        out,
+        "pub static URGENT_WORDS: UrgentWords = UrgentWords {{ message: {:?}, link: {:?}, words: {} }};",
+        urgent.message,
+        urgent.link,
+        str_list(&urgent.words)
+    )
+    .unwrap();
 }
 
 /// The checklist groups, with `section = "..."` resolved to that section's list items, and every

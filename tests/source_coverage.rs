@@ -2,7 +2,8 @@
 //! page, with the corrections from shared/content-sources.md. The expected lists are written out
 //! here from the seed, so dropping an item from the content files fails this test.
 
-use recovery_guide::content::{plain, resources_in, Block, Collection, ARTICLE, RESOURCES};
+use recovery_guide::content::help::{help_for, place};
+use recovery_guide::content::{plain, resources_in, Block, Collection, ContactMethod, ARTICLE, HELP, RESOURCES};
 
 fn titles(collection: Collection) -> Vec<String> {
     resources_in(collection).map(|r| plain(r.title)).collect()
@@ -140,4 +141,68 @@ fn items_with_no_verified_link_show_none() {
         let resource = RESOURCES.iter().find(|r| r.id == id).unwrap();
         assert!(resource.links.is_empty(), "{id} has no verified link in content-sources.md");
     }
+}
+
+/// Every row of content-sources.md's urgent help tables (November, and the V rows added on 27
+/// November), as (place, how, number): a person who chooses that place finds it, with its country.
+/// Wales's and Northern Ireland's 999 and Samaritans are the UK-wide services.
+const URGENT_HELP_ROWS: &[(&str, ContactMethod, &str)] = &[
+    ("UK", ContactMethod::Call, "999"),
+    ("UK", ContactMethod::Call, "18000"),
+    ("UK", ContactMethod::Call, "116 123"),
+    ("UK", ContactMethod::Email, "jo@samaritans.org"),
+    ("UK", ContactMethod::Text, "85258"),
+    ("England", ContactMethod::Call, "111"),
+    ("Scotland", ContactMethod::Call, "111"),
+    ("Scotland", ContactMethod::Call, "0800 83 85 87"),
+    ("Wales", ContactMethod::Call, "999"),
+    ("Wales", ContactMethod::Call, "111"),
+    ("Wales", ContactMethod::Call, "116 123"),
+    ("Northern Ireland", ContactMethod::Call, "999"),
+    ("Northern Ireland", ContactMethod::Call, "0808 808 8000"),
+    ("Northern Ireland", ContactMethod::Call, "116 123"),
+    ("Ireland", ContactMethod::Call, "112"),
+    ("Ireland", ContactMethod::Call, "999"),
+    ("Ireland", ContactMethod::Call, "116 123"),
+    ("Ireland", ContactMethod::Text, "50808"),
+    ("Ireland", ContactMethod::Call, "1800 111 888"),
+    ("Australia", ContactMethod::Call, "000"),
+    ("Australia", ContactMethod::Call, "13 11 14"),
+    ("Australia", ContactMethod::Text, "0477 13 11 14"),
+    ("Australia", ContactMethod::Call, "1300 22 4636"),
+    ("Australia", ContactMethod::Call, "13 92 76"),
+    ("Canada", ContactMethod::Call, "911"),
+    ("Canada", ContactMethod::Call, "988"),
+    ("Canada", ContactMethod::Text, "988"),
+    ("Canada", ContactMethod::Text, "686868"),
+    ("New Zealand", ContactMethod::Call, "1737"),
+    ("New Zealand", ContactMethod::Text, "1737"),
+    ("New Zealand", ContactMethod::Call, "111"),
+    ("USA", ContactMethod::Call, "988"),
+    ("USA", ContactMethod::Text, "988"),
+    ("USA", ContactMethod::Call, "911"),
+];
+
+#[test]
+fn every_urgent_help_row_is_there_for_its_place_and_nothing_else() {
+    for (name, method, number) in URGENT_HELP_ROWS {
+        let place = place(name).unwrap_or_else(|| panic!("no place {name:?} in help.toml"));
+        let found = help_for(place).into_iter().flat_map(|(_, services)| services).flat_map(|s| s.contacts).any(|c| c.method == *method && c.address == *number);
+        assert!(found, "{name}: {method:?} {number} is missing");
+    }
+    let contacts = HELP.services.iter().map(|s| s.contacts.len()).sum::<usize>();
+    // Each row once, except Wales's and Northern Ireland's 999 and 116 123 (the UK-wide ones).
+    assert_eq!(contacts, URGENT_HELP_ROWS.len() - 4, "help.toml has a number the sources do not list");
+}
+
+#[test]
+fn unverified_numbers_and_words_are_left_out() {
+    let contacts: Vec<_> = HELP.services.iter().flat_map(|s| s.contacts).collect();
+    // Kids Help Phone's call number is marked K; no start word for 50808 was verified.
+    assert!(!contacts.iter().any(|c| c.address.replace([' ', '-'], "").ends_with("8006686868")));
+    assert!(contacts.iter().filter(|c| c.address == "50808").all(|c| c.message.is_none()));
+    assert_eq!(contacts.iter().find(|c| c.address == "686868").and_then(|c| c.message), Some("CONNECT"));
+    // Northern Ireland has no 111 mental health option.
+    let ni = help_for(place("Northern Ireland").unwrap());
+    assert!(!ni.iter().flat_map(|(_, s)| s).flat_map(|s| s.contacts).any(|c| c.address == "111"));
 }

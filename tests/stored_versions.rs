@@ -62,5 +62,6 @@ fn every_settings_version_loads() {
     for version in 1..=Settings::VERSION {
         let s: Settings = decode(&fixture(&format!("settings-v{version}.json"))).unwrap();
         assert_eq!((s.theme, s.text_size), (Theme::Dark, TextSize::Large));
+        assert_eq!(s.place, None, "settings saved before places were added read as no place chosen");
     }
 }

@@ -1,6 +1,7 @@
 //! The guide's content, compiled in from the files beside this one (see `build.rs`), and the few
 //! questions the pages ask of it.
 
+pub mod help;
 mod model;
 pub mod validate;
 
@@ -71,18 +72,6 @@ pub fn sorted_by_year(resources: impl Iterator<Item = &'static Resource>, order:
     sorted
 }
 
-/// Help services grouped by country, countries in the order they first appear.
-pub fn help_by_country() -> Vec<(&'static str, Vec<&'static HelpService>)> {
-    let mut groups: Vec<(&'static str, Vec<&'static HelpService>)> = Vec::new();
-    for service in HELP.services {
-        match groups.iter_mut().find(|(country, _)| *country == service.country) {
-            Some((_, services)) => services.push(service),
-            None => groups.push((service.country, vec![service])),
-        }
-    }
-    groups
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,19 +105,6 @@ mod tests {
         let videos: Vec<&str> = resources_in(Collection::Videos).map(|r| r.id).collect();
         assert_eq!(videos, ["recovering-mental-health-in-scotland-presentation"]);
         assert!(resources_in(Collection::Publications).all(|r| r.kind != ResourceKind::Presentation));
-    }
-
-    #[test]
-    fn help_keeps_each_number_with_its_country() {
-        let groups = help_by_country();
-        let countries: Vec<&str> = groups.iter().map(|(c, _)| *c).collect();
-        assert_eq!(countries, ["UK", "England", "Scotland", "New Zealand", "USA"]);
-        // 111 means different things in different countries: each must be labelled.
-        for (country, services) in &groups {
-            for service in services {
-                assert_eq!(&service.country, country);
-            }
-        }
     }
 
     #[test]

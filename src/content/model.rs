@@ -226,11 +226,35 @@ pub struct HelpService {
     pub notes: &'static [&'static str],
 }
 
+/// A country or nation a person can choose on the help page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// Its name on the page; each service's `country` is one of these.
+    pub name: &'static str,
+    /// The larger place whose services also apply here (Scotland is part of the UK).
+    pub part_of: Option<&'static str>,
+    /// The service id to use if a life is at risk; `None` uses the larger place's.
+    pub emergency: Option<&'static str>,
+    /// The service id shown first, beside the emergency number, to someone who chose this place.
+    pub main: &'static str,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Help {
     /// When the numbers were last checked, shown on the page.
     pub checked: &'static str,
+    pub places: &'static [Place],
     pub services: &'static [HelpService],
+}
+
+/// Words in a search that can mean the person needs help now (from `urgent-words.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UrgentWords {
+    /// The calm line the search page opens with.
+    pub message: &'static str,
+    /// The words of the link to the urgent help page.
+    pub link: &'static str,
+    pub words: &'static [&'static str],
 }
 
 /// Fixed words of one page (from `pages.toml`).

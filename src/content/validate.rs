@@ -45,6 +45,7 @@ pub fn problems() -> Vec<String> {
     check_help(&HELP, &mut problems);
     check_checklist(CHECKLIST, RESOURCES, &mut problems);
     check_shipped_ids(SHIPPED_CHECKLIST_IDS, CHECKLIST, CHECKLIST_RENAMES, &mut problems);
+    check_urgent_words(&URGENT_WORDS, &mut problems);
     problems
 }
 
@@ -201,10 +202,18 @@ pub fn check_help(help: &Help, problems: &mut Vec<String>) {
     if help.services.is_empty() {
         problems.push("help.toml: no services".into());
     }
+    let mut ids = std::collections::HashSet::new();
     for s in help.services {
         let place = format!("help.toml, {}", s.id);
+        if !is_slug(s.id) || !ids.insert(s.id) {
+            problems.push(format!("{place}: id must be unique, lower-case letters, digits and '-'"));
+        }
         for text in [s.country, s.name, s.hours, s.details] {
             check_text(&place, text, problems);
+        }
+        // Every number is shown with its country: the country must be one of the places.
+        if !help.places.iter().any(|p| p.name == s.country) {
+            problems.push(format!("{place}: country {:?} is not a [[place]]", s.country));
         }
         if s.contacts.is_empty() {
             problems.push(format!("{place}: a service needs at least one way to contact it"));
@@ -220,6 +229,59 @@ pub fn check_help(help: &Help, problems: &mut Vec<String>) {
                 problems.push(format!("{place}: {:?} is not a valid number or address", c.address));
             }
         }
+    }
+    check_places(help, problems);
+}
+
+/// Places nest one level (a nation in its country), each has services of its own, and what the
+/// top of the page offers for it is a call or text to a service that applies there.
+fn check_places(help: &Help, problems: &mut Vec<String>) {
+    let find = |name: &str| help.places.iter().find(|p| p.name == name);
+    let mut names = std::collections::HashSet::new();
+    for p in help.places {
+        let place = format!("help.toml, place {:?}", p.name);
+        check_text(&place, p.name, problems);
+        if !names.insert(p.name) {
+            problems.push(format!("{place}: named twice"));
+        }
+        if help.services.iter().any(|s| s.id == super::help::place_id(p)) {
+            problems.push(format!("{place}: its part of the page would have the same id as a service"));
+        }
+        if !help.services.iter().any(|s| s.country == p.name) {
+            problems.push(format!("{place}: no service has this country"));
+        }
+        let larger = p.part_of.and_then(find);
+        match (p.part_of, larger) {
+            (Some(part_of), None) => problems.push(format!("{place}: part_of {part_of:?} is not a place")),
+            (Some(_), Some(larger)) if larger.part_of.is_some() => {
+                problems.push(format!("{place}: part_of must name a place that is not itself part of another"))
+            }
+            (None, _) if p.emergency.is_none() => problems.push(format!("{place}: needs an emergency service")),
+            _ => {}
+        }
+        let applies_here = |s: &HelpService| s.country == p.name || larger.is_some_and(|l| s.country == l.name);
+        for (field, id) in [("emergency", p.emergency), ("main", Some(p.main))] {
+            let Some(id) = id else { continue };
+            match help.services.iter().find(|s| s.id == id) {
+                None => problems.push(format!("{place}: {field} {id:?} is not a service")),
+                Some(s) if !applies_here(s) => problems.push(format!("{place}: {field} {id:?} is a service of {}", s.country)),
+                Some(s) if s.contacts.first().is_none_or(|c| c.method == ContactMethod::Email) => {
+                    problems.push(format!("{place}: {field} {id:?} must start with a number to call or text"))
+                }
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+fn check_urgent_words(urgent: &UrgentWords, problems: &mut Vec<String>) {
+    check_text("urgent-words.toml, message", urgent.message, problems);
+    check_text("urgent-words.toml, link", urgent.link, problems);
+    if urgent.words.is_empty() {
+        problems.push("urgent-words.toml: no words".into());
+    }
+    for word in urgent.words {
+        check_text("urgent-words.toml, words", word, problems);
     }
 }
 
@@ -362,22 +424,68 @@ mod tests {
         assert!(!resource_problems(Resource { title, ..GOOD }).is_empty());
     }
 
+    const UK: Place = Place { name: "UK", part_of: None, emergency: Some("x"), main: "x" };
+
+    const SERVICE: HelpService = HelpService {
+        id: "x",
+        country: "UK",
+        name: "X",
+        when: None,
+        hours: "24/7",
+        details: "Call.",
+        contacts: &[Contact { method: ContactMethod::Call, address: "999", message: None, note: None }],
+        notes: &[],
+    };
+
+    fn help_problems(places: Vec<Place>, services: Vec<HelpService>) -> Vec<String> {
+        let mut problems = Vec::new();
+        let (places, services) = (places.leak(), services.leak());
+        check_help(&Help { checked: "November 2026", places, services }, &mut problems);
+        problems
+    }
+
+    fn service(id: &'static str, country: &'static str) -> HelpService {
+        HelpService { id, country, ..SERVICE }
+    }
+
+    #[test]
+    fn good_help_passes() {
+        assert_eq!(help_problems(vec![UK], vec![SERVICE]), Vec::<String>::new());
+    }
+
     #[test]
     fn catches_numbers_that_are_not_numbers() {
-        let service = HelpService {
-            id: "x",
-            country: "UK",
-            name: "X",
-            when: None,
-            hours: "24/7",
-            details: "Call.",
-            contacts: &[Contact { method: ContactMethod::Call, address: "111, option 2", message: None, note: None }],
-            notes: &[],
-        };
-        let mut problems = Vec::new();
-        let services = Box::leak(Box::new([service]));
-        check_help(&Help { checked: "November 2026", services }, &mut problems);
-        assert!(!problems.is_empty());
+        let contacts = &[Contact { method: ContactMethod::Call, address: "111, option 2", message: None, note: None }];
+        let problems = help_problems(vec![UK], vec![HelpService { contacts, ..SERVICE }]);
+        assert!(problems.iter().any(|p| p.contains("not a valid number")), "{problems:?}");
+    }
+
+    #[test]
+    fn catches_a_number_without_a_known_country() {
+        let problems = help_problems(vec![UK], vec![SERVICE, service("y", "Narnia")]);
+        assert!(problems.iter().any(|p| p.contains("\"Narnia\" is not a [[place]]")), "{problems:?}");
+    }
+
+    #[test]
+    fn catches_places_that_nest_wrongly_or_point_at_another_places_services() {
+        let wales = Place { name: "Wales", part_of: Some("UK"), emergency: None, main: "y" };
+        assert_eq!(help_problems(vec![UK, wales], vec![SERVICE, service("y", "Wales")]), Vec::<String>::new());
+        let cardiff = Place { name: "Cardiff", part_of: Some("Wales"), emergency: None, main: "y" };
+        let problems = help_problems(vec![UK, wales, cardiff], vec![SERVICE, service("y", "Wales"), service("z", "Cardiff")]);
+        assert!(problems.iter().any(|p| p.contains("not itself part of another")), "{problems:?}");
+        let ireland = Place { name: "Ireland", part_of: None, emergency: Some("x"), main: "z" };
+        let problems = help_problems(vec![UK, ireland], vec![SERVICE, service("z", "Ireland")]);
+        assert!(problems.iter().any(|p| p.contains("emergency \"x\" is a service of UK")), "{problems:?}");
+        let mars = Place { name: "Mars", part_of: None, emergency: None, main: "x" };
+        let problems = help_problems(vec![mars], vec![service("x", "Mars")]);
+        assert!(problems.iter().any(|p| p.contains("needs an emergency service")), "{problems:?}");
+    }
+
+    #[test]
+    fn catches_an_email_as_the_first_thing_offered() {
+        let contacts = &[Contact { method: ContactMethod::Email, address: "jo@example.org", message: None, note: None }];
+        let problems = help_problems(vec![UK], vec![HelpService { contacts, ..SERVICE }]);
+        assert!(problems.iter().any(|p| p.contains("must start with a number")), "{problems:?}");
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Display preferences: colour theme and text size. Kept on the device like everything else.
+//! Display preferences: colour theme, text size and the place urgent help is shown for. Kept on
+//! the device like everything else, and not part of an export.
 
 use super::lww::Stamps;
 use super::versioned::Versioned;
@@ -72,11 +73,15 @@ pub struct Settings {
     pub theme: Theme,
     #[serde(default)]
     pub text_size: TextSize,
+    /// The place chosen on the help page (a place's name in `help.toml`); none shows every place.
+    /// Added after version 1 shipped: older saved settings read as no choice.
+    #[serde(default)]
+    pub place: Option<String>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { version: Self::VERSION, theme: Theme::default(), text_size: TextSize::default() }
+        Self { version: Self::VERSION, theme: Theme::default(), text_size: TextSize::default(), place: None }
     }
 }
 
@@ -103,8 +108,10 @@ mod tests {
 
     #[test]
     fn round_trips_and_reads_missing_fields_as_defaults() {
-        let settings = Settings { theme: Theme::Dark, text_size: TextSize::Largest, ..Settings::default() };
+        let settings = Settings { theme: Theme::Dark, text_size: TextSize::Largest, place: Some("Scotland".into()), ..Settings::default() };
         assert_eq!(decode::<Settings>(&encode(&settings)).unwrap(), settings);
+        let before_places = decode::<Settings>(r#"{"version":1,"theme":"dark","text_size":"large"}"#).unwrap();
+        assert_eq!((before_places.theme, before_places.place), (Theme::Dark, None));
         assert_eq!(decode::<Settings>(r#"{"version":1}"#).unwrap(), Settings::default());
         assert!(decode::<Settings>(r#"{"version":1,"theme":"purple"}"#).is_err());
     }

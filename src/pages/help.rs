@@ -1,41 +1,145 @@
 use crate::components::text::PageHeading;
-use crate::content::{self, help_by_country, HelpService, HELP};
-use crate::links::section_href;
+use crate::content::help::{self, emergency_by_country, first_help, help_by_place, help_for, help_for_shows, place_id};
+use crate::content::{self, Contact, HelpService, Place, HELP};
+use crate::links::{href, section_href};
+use crate::user_data::use_user_data;
+use leptos::either::Either;
 use leptos::prelude::*;
-
-/// The id of a country's part of the help page ("New Zealand" -> "new-zealand").
-fn country_id(country: &str) -> String {
-    country.to_lowercase().replace(' ', "-")
-}
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
 
 #[component]
 pub fn Help() -> impl IntoView {
     let page = content::page("help");
     let path = page.path.expect("help has a path");
-    let groups = help_by_country();
-    let jump_links = groups
-        .iter()
-        .map(|(country, _)| view! { <li><a href=section_href(path, &country_id(country))>{*country}</a></li> })
-        .collect_view();
-    let countries = groups
-        .into_iter()
-        .map(|(country, services)| {
+    let data = use_user_data();
+    let location = use_location();
+    // The settings are read from storage in an effect once the app has started, so until then no
+    // place is chosen: the first render is the prerendered page, with every place.
+    let remembered = Memo::new(move |_| data.settings.with(|s| s.place.as_deref().and_then(help::place)));
+    // A link into the page (a search result) that the chosen place would hide shows every place.
+    let shown = Memo::new(move |_| {
+        let place = remembered.get()?;
+        let target = location.hash.with(|hash| hash.trim_start_matches('#').to_string());
+        (target.is_empty() || help_for_shows(place, &target)).then_some(place)
+    });
+    let groups = move || {
+        let groups = match shown.get() {
+            Some(place) => help_for(place),
+            None => help_by_place(),
+        };
+        groups
+            .into_iter()
+            .map(|(place, services)| {
+                let id = place_id(place);
+                view! {
+                    <section class="help-country" id=id.clone() aria-labelledby=format!("{id}-heading")>
+                        <h2 id=format!("{id}-heading")>{place.name}</h2>
+                        {services.into_iter().map(|service| view! { <ServiceCard service /> }).collect_view()}
+                    </section>
+                }
+            })
+            .collect_view()
+    };
+    let jump_links = move || {
+        shown.get().is_none().then(|| {
+            let links = help_by_place()
+                .into_iter()
+                .map(|(place, _)| view! { <li><a href=section_href(path, &place_id(place))>{place.name}</a></li> })
+                .collect_view();
             view! {
-                <section class="help-country" id=country_id(country) aria-labelledby=format!("{}-heading", country_id(country))>
-                    <h2 id=format!("{}-heading", country_id(country))>{country}</h2>
-                    {services.into_iter().map(|service| view! { <ServiceCard service /> }).collect_view()}
-                </section>
+                <nav class="jump" aria-label="Countries on this page">
+                    <p>"Countries on this page"</p>
+                    <ul>{links}</ul>
+                </nav>
             }
         })
-        .collect_view();
+    };
     view! {
         <PageHeading page />
-        <nav class="jump" aria-label="Countries">
-            <p>"Where are you?"</p>
-            <ul>{jump_links}</ul>
-        </nav>
-        {countries}
+        <FirstHelp shown />
+        <PlacePicker shown path />
+        {jump_links}
+        {groups}
         <p class="checked">"These numbers were checked in " {HELP.checked} "."</p>
+    }
+}
+
+/// The top of the page, on a phone's first screen: the emergency number of every country, or,
+/// once a place is chosen, its emergency number and main line.
+#[component]
+fn FirstHelp(shown: Memo<Option<&'static Place>>) -> impl IntoView {
+    let calls = move || match shown.get() {
+        None => Either::Left(
+            emergency_by_country()
+                .into_iter()
+                .map(|(place, service)| view! { <li><QuickContact what=place.name.to_string() contact=&service.contacts[0] /></li> })
+                .collect_view(),
+        ),
+        Some(place) => Either::Right(
+            first_help(place)
+                .into_iter()
+                .map(|service| view! { <li><QuickContact what=format!("{} ({})", service.name, service.country) contact=&service.contacts[0] /></li> })
+                .collect_view(),
+        ),
+    };
+    let heading = move || match shown.get() {
+        None => "Emergency numbers, if a life is at risk".to_string(),
+        Some(place) => format!("Help in {}", place.name),
+    };
+    view! {
+        <section class="first-help" aria-labelledby="first-help-heading">
+            <h2 id="first-help-heading">{heading}</h2>
+            <ul class="first-help__list">{calls}</ul>
+        </section>
+    }
+}
+
+/// One big button: who it reaches (always with the country) and the number.
+#[component]
+fn QuickContact(what: String, contact: &'static Contact) -> impl IntoView {
+    view! {
+        <a class="quick-contact" href=contact.href()>
+            <span class="quick-contact__what">{what}</span>
+            <span class="quick-contact__action">{contact.label()}</span>
+            {contact.note.map(|note| view! { <span class="quick-contact__note">{note}</span> })}
+        </a>
+    }
+}
+
+/// "Where are you?": shows only what applies in one place, remembered on this device.
+#[component]
+fn PlacePicker(shown: Memo<Option<&'static Place>>, path: &'static str) -> impl IntoView {
+    let data = use_user_data();
+    let location = use_location();
+    let navigate = use_navigate();
+    let choose = move |event: leptos::ev::Event| {
+        let place = help::place(&event_target_value(&event)).map(|p| p.name.to_string());
+        data.change_settings(|settings| settings.place = place);
+        // A link into the page no longer decides what it shows: the person has chosen.
+        if location.hash.with_untracked(|hash| !hash.is_empty()) {
+            navigate(&href(path), NavigateOptions { resolve: false, replace: true, scroll: false, ..Default::default() });
+        }
+    };
+    let option = |place: &'static Place| {
+        let text = match place.part_of {
+            Some(larger) => format!("{} ({larger})", place.name),
+            None => place.name.to_string(),
+        };
+        view! { <option value=place.name>{text}</option> }
+    };
+    view! {
+        <div class="place-picker needs-script">
+            <label for="help-place">"Where are you?"</label>
+            <p id="help-place-hint" class="place-picker__hint">"Show only the help there. This is remembered on this device."</p>
+            <select id="help-place" aria-describedby="help-place-hint"
+                disabled=move || !data.ready.get()
+                prop:value=move || shown.get().map_or("", |place| place.name)
+                on:change=choose>
+                <option value="">"Every country"</option>
+                {HELP.places.iter().map(option).collect_view()}
+            </select>
+        </div>
     }
 }
 

@@ -1,7 +1,7 @@
 use crate::components::text::PageHeading;
-use crate::content::{self, CHECKLIST};
+use crate::content::{self, CHECKLIST, URGENT_WORDS};
 use crate::links::href;
-use crate::search::{guide_documents, note_documents, Filters, Hit, Index, Kind, Marked};
+use crate::search::{guide_documents, needs_urgent_help, note_documents, Filters, Hit, Index, Kind, Marked};
 use crate::user_data::use_user_data;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -108,6 +108,7 @@ pub fn Search() -> impl IntoView {
     };
     view! {
         <PageHeading page />
+        <UrgentNote query />
         <Filters query set_filters />
         {move || {
             let (text, all) = results();
@@ -155,6 +156,24 @@ pub fn Search() -> impl IntoView {
                 </div>
             })
         }}
+    }
+}
+
+/// A calm line and the way to urgent help, first on the page, when the search holds words that can
+/// mean the person needs help now. Announced once when it appears, not at every key press.
+#[component]
+fn UrgentNote(query: Memo<SearchQuery>) -> impl IntoView {
+    let help = content::page("help").path.expect("help has a path");
+    let urgent = Memo::new(move |_| query.with(|q| needs_urgent_help(&q.text)));
+    view! {
+        <div class="urgent-note-region" aria-live="polite">
+            {move || urgent.get().then(|| view! {
+                <p class="urgent-note">
+                    {URGENT_WORDS.message} " "
+                    <a class="urgent-note__link" href=href(help)>{URGENT_WORDS.link}</a>
+                </p>
+            })}
+        </div>
     }
 }
 

@@ -9,8 +9,10 @@
 
 mod documents;
 pub mod text;
+mod urgent;
 
 pub use documents::{guide_documents, note_documents};
+pub use urgent::needs_urgent_help;
 
 use std::collections::{BTreeMap, HashMap};
 use text::{one_edit_apart, stem, words, Word};

@@ -9,6 +9,8 @@ const widths = [360, 1280];
 for (const scheme of themes) {
   for (const width of widths) {
     test(`every route passes axe in ${scheme} colours at ${width} px`, async ({ page }) => {
+      // Twelve pages, each loaded and checked: 20-30 s on a 2-core machine, more when it is busy.
+      test.slow();
       await page.setViewportSize({ width, height: 800 });
       await page.emulateMedia({ colorScheme: scheme });
       for (const route of [...routedPages.map((p) => p.path!), "/no-such-page"]) {
@@ -68,3 +70,24 @@ test("error states pass axe: an import refused, unreadable data, offline", async
   await expectNoAxeViolations(page, "offline notice");
   await context.setOffline(false);
 });
+
+for (const scheme of themes) {
+  test(`urgent help with a place chosen, and a search showing the calm line, pass axe in ${scheme} colours`, async ({ page }) => {
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const place of ["Scotland", "Ireland"]) {
+        await page.goto("/help");
+        await appReady(page);
+        await page.getByLabel("Where are you?").selectOption(place);
+        await expect(page.getByRole("heading", { name: `Help in ${place}` })).toBeVisible();
+        await expectNoAxeViolations(page, `help with ${place} chosen (${scheme}, ${width} px)`);
+      }
+      await page.getByLabel("Where are you?").selectOption("");
+      await page.goto("/search?q=self+harm");
+      await appReady(page);
+      await expect(page.locator(".urgent-note")).toBeVisible();
+      await expectNoAxeViolations(page, `search with the calm line (${scheme}, ${width} px)`);
+    }
+  });
+}

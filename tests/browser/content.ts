@@ -6,6 +6,7 @@ import { parse } from "smol-toml";
 type Page = { id: string; path?: string; nav?: string; title: string; heading: string };
 type Resource = { id: string; kind: string; title: string };
 type Service = { id: string; country: string; contacts: { how: string; number?: string }[] };
+type Place = { name: string; part_of?: string; emergency?: string; main: string };
 
 const read = (file: string) => parse(readFileSync(`src/content/${file}`, "utf8")) as any;
 
@@ -16,7 +17,8 @@ export const navPages = routedPages.filter((p) => p.nav);
 export const pageById = (id: string) => pages.find((p) => p.id === id)!;
 
 export const resources: Resource[] = read("resources.toml").resource;
-export const help: { checked: string; service: Service[] } = read("help.toml");
+export const help: { checked: string; place: Place[]; service: Service[] } = read("help.toml");
+export const urgentWords: { message: string; link: string; words: string[] } = read("urgent-words.toml");
 
 /** The page a resource of this kind is listed on (mirrors ResourceKind::collection). */
 export function pageForKind(kind: string): Page {

@@ -41,3 +41,14 @@ export async function appReady(page: import("@playwright/test").Page) {
   await expect(page.locator("html[data-app=ready]")).toBeAttached();
   await expect(page.locator("main h1")).toBeVisible();
 }
+
+/** Holds the wasm back until `release()` is called: the page is as it is before the app starts. */
+export async function holdTheApp(page: import("@playwright/test").Page) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/*.wasm", async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}

@@ -67,6 +67,8 @@ test("offline, the app says so and marks links that need a connection", async ({
 });
 
 test("a new version waits for the person, then 'Reload to update' shows it", async ({ browser }, testInfo) => {
+  // Two service worker installs (each precaching the whole build): 15-30 s on a busy 2-core machine.
+  test.slow();
   const site = siteOf(testInfo);
   // A copy of the build, changed and finished again as a new release would be.
   const root = mkdtempSync(join(tmpdir(), "guide-"));

@@ -2,24 +2,12 @@
 // scripts off), and the app then takes that same page over without redrawing it.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "@playwright/test";
-import { test, expect, appReady } from "./fixtures";
+import { test, expect, appReady, holdTheApp } from "./fixtures";
 import { documentTitle, navPages, pageById, routedPages } from "./content";
 import { onHost, siteOf } from "./sites";
 
 const decodeEntities = (html: string) =>
   html.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
-
-/** Holds the wasm back until `release()` is called: the page is as it is before the app starts. */
-async function holdTheApp(page: Page) {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/*.wasm", async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
 
 test.describe("each route's HTML, as the server sends it, has its heading and links", () => {
   for (const route of [...routedPages, { ...pageById("not-found"), path: "/no-such-page" }]) {

@@ -1,4 +1,5 @@
 import { test, expect, appReady } from "./fixtures";
+import { pageById, urgentWords } from "./content";
 
 const field = (page: import("@playwright/test").Page) => page.getByRole("searchbox", { name: /Search the guide/ });
 
@@ -121,4 +122,34 @@ test("typing a year that is not one keeps the filters open and the typing as it 
   await from.fill("2005");
   await expect(page).toHaveURL(/from=2005/);
   await expect(page.getByText(/is not a year/)).toHaveCount(0);
+});
+
+test("searches that can mean someone needs help now open with a calm line and the way to urgent help", async ({ page }) => {
+  for (const query of ["suicidal", "self harm", "kill myself", "overdose", "suicide", "crisis", "Self-Harm"]) {
+    await page.goto(`/search?q=${encodeURIComponent(query)}`);
+    await appReady(page);
+    const note = page.locator(".urgent-note");
+    await expect(note, query).toContainText(urgentWords.message);
+    // First on the page after the heading: above the filters and whatever the search found.
+    expect(await note.evaluate((el) => el.closest(".urgent-note-region")!.previousElementSibling!.className)).toBe("intro");
+    const link = note.getByRole("link", { name: urgentWords.link });
+    await expect(link).toHaveAttribute("href", pageById("help").path!);
+  }
+  await page.locator(".urgent-note").getByRole("link").click();
+  await expect(page.locator("h1")).toHaveText(pageById("help").heading);
+  // Ordinary searches do not get it.
+  await page.goto("/search?q=peer+support");
+  await appReady(page);
+  await expect(page.locator(".result").first()).toBeVisible();
+  await expect(page.locator(".urgent-note")).toHaveCount(0);
+});
+
+test("the calm line appears as the words are typed, and is announced once", async ({ page }) => {
+  await page.goto("/");
+  await appReady(page);
+  await field(page).pressSequentially("i want to kill myself");
+  const region = page.locator(".urgent-note-region");
+  await expect(region).toHaveAttribute("aria-live", "polite");
+  await expect(region.locator(".urgent-note")).toBeVisible();
+  await expect(field(page)).toBeFocused();
 });
