@@ -14,9 +14,13 @@ use wasm_bindgen::JsCast;
 pub fn BookmarkButton(id: &'static str, page: &'static str, title: String) -> impl IntoView {
     let data = use_user_data();
     let pressed = move || data.bookmarks.with(|b| b.contains(id));
-    // The visible word stays "Bookmark" and starts the name (WCAG 2.5.3); the state is
-    // aria-pressed and the filled icon.
-    let name = format!("Bookmark: {title}");
+    // "Bookmarked" tells sighted people the state as well as the filled icon; the name starts
+    // with the visible word (WCAG 2.5.3), and aria-pressed gives the state to screen readers.
+    let word = move || if pressed() { "Bookmarked" } else { "Bookmark" };
+    let name = {
+        let title = title.clone();
+        move || format!("{}: {title}", word())
+    };
     view! {
         <button
             type="button"
@@ -29,7 +33,7 @@ pub fn BookmarkButton(id: &'static str, page: &'static str, title: String) -> im
             <svg class="bookmark-toggle__icon" viewBox="0 0 24 24" aria-hidden="true">
                 <path d="M6 3h12v18l-6-4.5L6 21z" />
             </svg>
-            "Bookmark"
+            {word}
         </button>
     }
 }

@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { test, expect, appReady } from "./fixtures";
+import { test, expect, appReady, bookmarkButton } from "./fixtures";
 import { routedPages } from "./content";
 import { expectNoAxeViolations } from "./axe";
 
@@ -28,7 +28,7 @@ test("the chosen dark theme (on a light device) passes axe in the states that ma
   await page.getByLabel("Dark").check();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   // A bookmark added, with its status message showing.
-  await page.getByRole("button", { name: "Bookmark: PACE: Personal Assistance in Community Existence" }).click();
+  await bookmarkButton(page, "PACE: Personal Assistance in Community Existence").click();
   await expect(page.getByRole("status").filter({ hasText: "Added" })).toBeVisible();
   await expectNoAxeViolations(page, "publications with a bookmark added");
   await page.goto("/bookmarks");

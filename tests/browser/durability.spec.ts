@@ -2,7 +2,7 @@
 // bookmarks keep their notes, the browser is asked to keep the data, /your-data says where it
 // lives, a calm reminder to download a copy, and "Delete all" never shows an empty page over data
 // that is still there.
-import { test, expect, appReady } from "./fixtures";
+import { test, expect, appReady, bookmarkButton as bookmark } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const BOOKMARKS = "recovery-guide:bookmarks";
@@ -10,7 +10,6 @@ const REFLECTIONS = "recovery-guide:reflections";
 const SAFEKEEPING = "recovery-guide:safekeeping";
 const DAY = 24 * 60 * 60 * 1000;
 
-const bookmark = (page: Page, title: string) => page.getByRole("button", { name: `Bookmark: ${title}`, exact: true });
 const status = (page: Page) => page.getByRole("status").filter({ hasText: /\S/ }).last();
 const notices = (page: Page) => page.getByRole("region", { name: "About your saved data" });
 const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), key);

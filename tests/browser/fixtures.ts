@@ -52,3 +52,9 @@ export async function holdTheApp(page: import("@playwright/test").Page) {
   });
   return release;
 }
+
+/** A bookmark toggle, by the title it bookmarks, whether it is bookmarked now or not. */
+export function bookmarkButton(page: import("@playwright/test").Page, title: string) {
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return page.getByRole("button", { name: new RegExp(`^Bookmark(ed)?: ${escaped}$`) });
+}

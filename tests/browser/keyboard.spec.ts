@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { test, expect, appReady } from "./fixtures";
+import { test, expect, appReady, bookmarkButton } from "./fixtures";
 import { documentTitle, navPages, routedPages } from "./content";
 
 /** What is wrong with the focused element, if anything: no visible ring, off screen, or hidden
@@ -54,7 +54,7 @@ test("read a section: the contents list takes you there", async ({ page }) => {
 test("bookmark a resource, then find it again, by keyboard alone", async ({ page }) => {
   await page.goto("/organisations");
   await appReady(page);
-  const devon = page.getByRole("button", { name: "Bookmark: Recovery Devon" });
+  const devon = bookmarkButton(page, "Recovery Devon");
   await tabTo(page, devon);
   await page.keyboard.press("Space");
   await expect(devon).toHaveAttribute("aria-pressed", "true");
@@ -100,7 +100,7 @@ test("on a phone, after saving, tabbing through the checklist never hides focus 
 test("Escape closes the message, and focus goes back to where it was", async ({ page }) => {
   await page.goto("/organisations");
   await appReady(page);
-  const devon = page.getByRole("button", { name: "Bookmark: Recovery Devon" });
+  const devon = bookmarkButton(page, "Recovery Devon");
   await devon.click();
   await devon.click();
   const message = page.getByRole("status");

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "@playwright/test";
-import { test, expect, appReady } from "./fixtures";
+import { test, expect, appReady, bookmarkButton } from "./fixtures";
 import { routedPages } from "./content";
 import { onHost, serve, siteOf, type Site } from "./sites";
 import { expectNoAxeViolations } from "./axe";
@@ -32,12 +32,12 @@ test("after the first visit every route works offline: reload, deep link and nav
   const { server, context, page, url } = await firstVisit(browser, site);
   // Something of the person's own, to check going offline leaves it alone.
   await page.goto(url("/publications"));
-  await page.getByRole("button", { name: "Bookmark: 100 Ways to Support Recovery" }).click();
+  await bookmarkButton(page, "100 Ways to Support Recovery").click();
   await server.stop();
 
   await page.reload();
   expect(await headingOf(page)).toBe("Publications");
-  await expect(page.getByRole("button", { name: "Bookmark: 100 Ways to Support Recovery" })).toHaveAttribute("aria-pressed", "true");
+  await expect(bookmarkButton(page, "100 Ways to Support Recovery")).toHaveAttribute("aria-pressed", "true");
   for (const route of routedPages) {
     await page.goto(url(route.path!));
     expect(await headingOf(page), `${route.path} offline`).toBe(route.heading);

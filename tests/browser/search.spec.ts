@@ -1,4 +1,4 @@
-import { test, expect, appReady } from "./fixtures";
+import { test, expect, appReady, bookmarkButton } from "./fixtures";
 import { pageById, urgentWords } from "./content";
 
 const field = (page: import("@playwright/test").Page) => page.getByRole("searchbox", { name: /Search the guide/ });
@@ -79,7 +79,7 @@ test("results are grouped by section, and filters by kind and year are kept in t
 test("the person's own notes are found too, marked as theirs", async ({ page }) => {
   await page.goto("/publications");
   await appReady(page);
-  await page.getByRole("button", { name: "Bookmark: PACE: Personal Assistance in Community Existence" }).click();
+  await bookmarkButton(page, "PACE: Personal Assistance in Community Existence").click();
   await page.goto("/bookmarks");
   await page.getByLabel("Your private note").fill("Bring this to Thursday's appointment");
   await page.goto("/search?q=thursday");

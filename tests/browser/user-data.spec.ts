@@ -1,11 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { test, expect, appReady } from "./fixtures";
+import { test, expect, appReady, bookmarkButton as bookmark } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const BOOKMARKS = "recovery-guide:bookmarks";
 const REFLECTIONS = "recovery-guide:reflections";
 
-const bookmark = (page: Page, title: string) => page.getByRole("button", { name: `Bookmark: ${title}`, exact: true });
 const navCount = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Bookmarks/ });
 const status = (page: Page) => page.getByRole("status");
 
@@ -18,8 +17,12 @@ test("a bookmark survives a reload, is counted, listed with a note, and leads ba
   await open(page, "/publications");
   const pace = bookmark(page, "PACE: Personal Assistance in Community Existence");
   await expect(pace).toHaveAttribute("aria-pressed", "false");
+  await expect(pace).toHaveText("Bookmark");
   await pace.click();
   await expect(pace).toHaveAttribute("aria-pressed", "true");
+  // The word says so too, not only the filled icon, and the name starts with what is seen.
+  await expect(pace).toHaveText("Bookmarked");
+  await expect(pace).toHaveAccessibleName("Bookmarked: PACE: Personal Assistance in Community Existence");
   await expect(status(page)).toContainText("Added “PACE: Personal Assistance in Community Existence” to your bookmarks.");
   await open(page, "/");
   await bookmark(page, "What supports recovery?").click();

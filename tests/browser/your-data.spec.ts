@@ -1,11 +1,11 @@
 // Bringing back a copy says what is true and never acts on a slip; unreadable data that could not
 // be copied aside can be downloaded and removed on its own.
 import { writeFileSync } from "node:fs";
-import { test, expect, appReady } from "./fixtures";
+import { test, expect, appReady, bookmarkButton as bookmark } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const BOOKMARKS = "recovery-guide:bookmarks";
-const bookmark = (page: Page, title: string) => page.getByRole("button", { name: `Bookmark: ${title}`, exact: true });
+
 const status = (page: Page) => page.getByRole("status").filter({ hasText: /\S/ }).last();
 const preview = (page: Page) => page.getByRole("region", { name: "What this file would change" });
 
