@@ -1,27 +1,33 @@
 // When the app's files cannot load (a deploy replaced them after the page arrived, or the
 // connection dropped), the page reloads once by itself, and if that does not help it says so
 // calmly and offers Reload. It never does either when the files are only slow.
-// Each test serves its own copy of the release build, so files can go missing.
+// Each test serves its own copy of the release build, so files can go missing, and opens it in a
+// browser context of its own (the fixture's guard knows only the main server).
 import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Page } from "@playwright/test";
-import { test as unguarded } from "@playwright/test";
-import { test, expect, appReady } from "./fixtures";
+import { test, expect, type Browser, type Page } from "@playwright/test";
+import { appReady } from "./fixtures";
 import { expectNoAxeViolations } from "./axe";
 import { serve } from "./sites";
 
 const PROBLEM = "The guide could not finish loading";
 
-/** A copy of the release build, served on its own port, and the names of the app's two files. */
-async function copyOfTheBuild() {
+/** A copy of the release build on its own server, a page for it, and the names of the app's two files. */
+async function copyOfTheBuild(browser: Browser) {
   const root = mkdtempSync(join(tmpdir(), "guide-"));
   cpSync("dist", root, { recursive: true });
   const home = readFileSync(join(root, "index.html"), "utf8");
   const glue = home.match(/import\('\/([^']+\.js)'\)/)![1];
   const wasm = home.match(/module_or_path: '\/([^']+\.wasm)'/)![1];
   const server = await serve(root);
-  return { root, glue, wasm, server, url: (path: string) => server.origin + path };
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const close = async () => {
+    await context.close();
+    await server.stop();
+  };
+  return { root, glue, wasm, page, close, url: (path: string) => server.origin + path };
 }
 
 /** Deletes a file of the build, with its compressed copies. */
@@ -40,8 +46,9 @@ function countPageLoads(page: Page) {
 const problemMessage = (page: Page) => page.getByRole("status").filter({ hasText: PROBLEM });
 
 for (const missing of ["glue", "wasm"] as const) {
-  test(`when the app's ${missing === "glue" ? "script" : "wasm"} is missing, the page reloads once, then says so and offers Reload`, async ({ page }) => {
-    const build = await copyOfTheBuild();
+  test(`when the app's ${missing === "glue" ? "script" : "wasm"} is missing, the page reloads once, then says so and offers Reload`, async ({ browser }) => {
+    const build = await copyOfTheBuild(browser);
+    const page = build.page;
     const file = build[missing];
     remove(build.root, file);
     const loads = countPageLoads(page);
@@ -68,12 +75,13 @@ for (const missing of ["glue", "wasm"] as const) {
     await appReady(page);
     expect(loads()).toBe(3);
     await expect(page.getByText(PROBLEM)).toHaveCount(0);
-    await build.server.stop();
+    await build.close();
   });
 }
 
-test("a visit during a deploy reloads once by itself and starts the new version", async ({ page }) => {
-  const build = await copyOfTheBuild();
+test("a visit during a deploy reloads once by itself and starts the new version", async ({ browser }) => {
+  const build = await copyOfTheBuild(browser);
+  const page = build.page;
   // The deploy lands between the page and its script: the old script is gone, and every page of
   // the new version names a new one.
   const newGlue = build.glue.replace(/-[0-9a-f]{16}\.js$/, "-0123456789abcdef.js");
@@ -102,11 +110,12 @@ test("a visit during a deploy reloads once by itself and starts the new version"
   expect(scripts).toContain(`404 /${build.glue}`);
   expect(scripts).toContain(`200 /${newGlue}`);
   await expect(page.getByText(PROBLEM)).toHaveCount(0);
-  await build.server.stop();
+  await build.close();
 });
 
-test("when the tab cannot remember that it reloaded, it does not reload: it says so at once", async ({ page }) => {
-  const build = await copyOfTheBuild();
+test("when the tab cannot remember that it reloaded, it does not reload: it says so at once", async ({ browser }) => {
+  const build = await copyOfTheBuild(browser);
+  const page = build.page;
   remove(build.root, build.glue);
   // As in a browser that blocks all site storage.
   await page.addInitScript(() => {
@@ -121,12 +130,12 @@ test("when the tab cannot remember that it reloaded, it does not reload: it says
   await expect(problemMessage(page)).toBeVisible();
   await page.waitForTimeout(1000);
   expect(loads(), "no automatic reload").toBe(1);
-  await build.server.stop();
+  await build.close();
 });
 
-// Without the fixture's guard: the failed requests are the point here, and the browser logs them.
-unguarded("when the connection has dropped, the readable page stays: no reload into the browser's error page", async ({ page }) => {
-  const build = await copyOfTheBuild();
+test("when the connection has dropped, the readable page stays: no reload into the browser's error page", async ({ browser }) => {
+  const build = await copyOfTheBuild(browser);
+  const page = build.page;
   let pageChecks = 0;
   // The page arrives, then the connection goes: the script and any later request for the page fail.
   await page.route(/\/help\/?$/, (route) => {
@@ -142,11 +151,12 @@ unguarded("when the connection has dropped, the readable page stays: no reload i
   await page.waitForTimeout(1000);
   expect(loads(), "no automatic reload").toBe(1);
   expect(pageChecks, "the page was checked before reloading").toBe(1);
-  await build.server.stop();
+  await build.close();
 });
 
-test("slow files never bring the message or a reload: the app starts when they arrive", async ({ page }) => {
-  const build = await copyOfTheBuild();
+test("slow files never bring the message or a reload: the app starts when they arrive", async ({ browser }) => {
+  const build = await copyOfTheBuild(browser);
+  const page = build.page;
   await page.route(`**/${build.glue}`, async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 5000));
     await route.continue();
@@ -162,13 +172,12 @@ test("slow files never bring the message or a reload: the app starts when they a
   await expect(page.locator("html[data-app=ready]")).toBeAttached({ timeout: 20_000 });
   await expect(page.getByText(PROBLEM)).toHaveCount(0);
   expect(loads()).toBe(1);
-  await build.server.stop();
+  await build.close();
 });
 
 test("a page the service worker keeps still starts after a deploy removed its files from the server", async ({ browser }) => {
-  const build = await copyOfTheBuild();
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  const build = await copyOfTheBuild(browser);
+  const page = build.page;
   await page.goto(build.url("/organisations"));
   await appReady(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -180,6 +189,5 @@ test("a page the service worker keeps still starts after a deploy removed its fi
   await appReady(page);
   expect(loads()).toBe(1);
   await expect(page.getByText(PROBLEM)).toHaveCount(0);
-  await context.close();
-  await build.server.stop();
+  await build.close();
 });
