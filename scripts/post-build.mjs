@@ -69,12 +69,12 @@ function writeManifest() {
 // region (AppBanners in src/components/layout.rs) and offers Reload. Scripts that are only slow
 // never see this: only a failed import or a failed start of the wasm does. A panic while the app
 // starts is the app's own to report (src/crash.rs), so the loader stays quiet about it.
-const reloadedKey = "recovery-guide:reloaded-after-failed-start";
-const loadFailure =
-  "The guide could not finish loading, so its buttons do not work right now. " +
-  "This can happen while the guide is being updated, or when the connection drops. " +
-  "You can still read this page. Your saved bookmarks and reflections are safe. ";
 function startAppAfterFirstPaint(shell) {
+  const reloadedKey = "recovery-guide:reloaded-after-failed-start";
+  const loadFailure =
+    "The guide could not finish loading, so its buttons do not work right now. " +
+    "This can happen while the guide is being updated, or when the connection drops. " +
+    "You can still read this page. Your saved bookmarks and reflections are safe. ";
   const loader = /<script type="module">\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);([\s\S]*?)<\/script>/;
   if (!loader.test(shell)) throw new Error("post-build: Trunk's loader script has changed; update startAppAfterFirstPaint");
   return shell
@@ -92,7 +92,7 @@ function startAppAfterFirstPaint(shell) {
       `  const bindings = await import('${glue}');`,
       "  const init = bindings.default;",
       `  const wasm = await init({ module_or_path: '${wasm}' });`,
-      started.trim(),
+      ...started.split("\n").filter((line) => line.trim()).map((line) => `  ${line.trim()}`),
       "} catch (error) {",
       '  if (document.getElementById("crash-message")) throw error;',
       '  console.warn("The app could not start:", error);',
@@ -146,7 +146,7 @@ function prerenderRoutes() {
   rmSync(shellPath);
   for (const { file, html } of JSON.parse(output)) {
     // The loader's message about a failed start goes there (see startAppAfterFirstPaint).
-    if (!html.includes('class="app-banners" role="status"')) throw new Error(`post-build: ${file} has no status region for the loader`);
+    if (!/<div (?=[^>]*class="app-banners")(?=[^>]*role="status")/.test(html)) throw new Error(`post-build: ${file} has no status region for the loader`);
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), html);
   }
