@@ -35,7 +35,7 @@ fn show_message() {
 }
 
 /// `<div class="crash" role="alert">` with the message and a Reload button, first in the body (the
-/// stylesheet fixes it to the top of the screen).
+/// stylesheet keeps it at the top of the screen).
 fn build_message(document: &Document) -> Result<HtmlElement, JsValue> {
     let message: HtmlElement = document.create_element("div")?.dyn_into()?;
     message.set_id(MESSAGE_ID);
