@@ -11,7 +11,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, HtmlElement};
 
 const MESSAGE: &str = "Something went wrong. What you saved is safe. Reload the page.";
-/// The message's id: a second panic (a later click into the broken app) keeps the one message.
+/// The message's id: a second panic (a later click into the broken app) keeps the one message, and
+/// the loader (scripts/post-build.mjs) stays quiet about a panic while the app starts.
 const MESSAGE_ID: &str = "crash-message";
 
 /// Called first thing in `main`, so even a panic while the app starts is reported.

@@ -12,14 +12,18 @@ fn main() {
 }
 
 /// Test builds only (the `test-panic` feature; scripts/test.sh builds it into target/site-panic):
-/// the app panics when the page sends it the event `recovery-guide:panic-for-test`. The panic comes
-/// from a plain event listener, with no app state borrowed, so the rest of the app would go on
-/// working (and writing) afterwards if the panic hook did not stop it.
+/// the app panics while it starts when the address has `?panic-for-test`, and at any time when the
+/// page sends it the event `recovery-guide:panic-for-test`. That panic comes from a plain event
+/// listener, with no app state borrowed, so the rest of the app would go on working (and writing)
+/// afterwards if the panic hook did not stop it.
 #[cfg(feature = "test-panic")]
 fn crash_when_asked() {
     use wasm_bindgen::{closure::Closure, JsCast};
-    let crash = Closure::<dyn Fn()>::new(|| panic!("panic-for-test: a crash the browser test asked for"));
     let window = web_sys::window().expect("a browser window");
+    if window.location().search().is_ok_and(|query| query.contains("panic-for-test")) {
+        panic!("panic-for-test: a crash the browser test asked for, while the app starts");
+    }
+    let crash = Closure::<dyn Fn()>::new(|| panic!("panic-for-test: a crash the browser test asked for"));
     window
         .add_event_listener_with_callback("recovery-guide:panic-for-test", crash.as_ref().unchecked_ref())
         .expect("the test's listener is added");

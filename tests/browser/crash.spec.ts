@@ -1,7 +1,7 @@
 // A crash (a Rust panic) says so in the page, keeps what was saved, and writes nothing more.
 // The crash comes from a test-only build (`--features test-panic`, which scripts/test.sh builds into
-// target/site-panic): the app panics when the page sends it `recovery-guide:panic-for-test`.
-// The release build has no such thing.
+// target/site-panic): the app panics when the page sends it `recovery-guide:panic-for-test`, or
+// while it starts when the address has `?panic-for-test`. The release build has no such thing.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { test as unguarded, type Page } from "@playwright/test";
@@ -22,11 +22,14 @@ async function pressByKeyboard(page: Page, name: string) {
   await page.keyboard.press("Enter");
 }
 
+test.beforeAll(() => {
+  expect(existsSync(join(CRASH_BUILD, "index.html")), "the crash-test build (scripts/test.sh builds it)").toBe(true);
+});
+
 const wasmOf = (dir: string) => readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith(".wasm"))!));
 
 // Without the fixture's guard: the panic's text in the console is expected (and checked).
 unguarded("a crash says so, keeps what was saved and writes nothing more; Reload brings the app back", async ({ page }) => {
-  expect(existsSync(join(CRASH_BUILD, "index.html")), "the crash-test build (scripts/test.sh builds it)").toBe(true);
   const server = await serve(CRASH_BUILD);
   const errors: string[] = [];
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
@@ -66,13 +69,26 @@ unguarded("a crash says so, keeps what was saved and writes nothing more; Reload
   await server.stop();
 });
 
+unguarded("a crash while the app starts says so once, and the page is not reloaded", async ({ page }) => {
+  const server = await serve(CRASH_BUILD);
+  let loads = 0;
+  page.on("domcontentloaded", () => (loads += 1));
+  await page.goto(`${server.origin}/help?panic-for-test`);
+  await expect(page.getByRole("alert")).toContainText(MESSAGE);
+  await page.waitForTimeout(1000);
+  expect(loads, "the loader leaves a crash to the app's own message").toBe(1);
+  await expect(page.getByText("The guide could not finish loading")).toHaveCount(0);
+  await expect(page.locator("main h1")).toHaveText("Get help now");
+  await server.stop();
+});
+
 test("the release build has no way to cause the test crash", async ({ page }) => {
   // The event's name is in the crash-test wasm and nowhere in the release wasm.
   const marker = Buffer.from("recovery-guide:panic-for-test");
   expect(wasmOf(CRASH_BUILD).includes(marker), "the crash-test build answers the event").toBe(true);
   expect(wasmOf("dist").includes(marker), "the release build does not").toBe(false);
-  // And sending it does nothing: no message, and saving still works.
-  await page.goto("/publications");
+  // And asking for it does nothing: no message, and saving still works.
+  await page.goto("/publications?panic-for-test");
   await appReady(page);
   await crash(page);
   await page.waitForTimeout(500);
