@@ -65,8 +65,9 @@ function writeManifest() {
 //
 // If the app's files cannot be loaded (a deploy has replaced them since this page was fetched, or
 // the connection dropped), the loader reloads the page once by itself: a deploy's new page names
-// its new files. If that does not help, or cannot be done safely, it says so in the page's status
-// region (AppBanners in src/components/layout.rs) and offers Reload. Scripts that are only slow
+// its new files. If that does not help, or cannot be done safely, it says so in an alert (read out
+// as it appears) in the page's status region (AppBanners in src/components/layout.rs) and offers
+// Reload. Scripts that are only slow
 // never see this: only a failed import or a failed start of the wasm does. A panic while the app
 // starts is the app's own to report (src/crash.rs), so the loader stays quiet about it.
 function startAppAfterFirstPaint(shell) {
@@ -117,6 +118,7 @@ function startAppAfterFirstPaint(shell) {
       "function showLoadFailure() {",
       '  const note = document.createElement("p");',
       '  note.className = "banner banner--problem";',
+      '  note.setAttribute("role", "alert");',
       `  note.textContent = ${JSON.stringify(loadFailure)};`,
       '  const reload = document.createElement("button");',
       '  reload.type = "button";',

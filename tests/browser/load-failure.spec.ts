@@ -42,8 +42,8 @@ function countPageLoads(page: Page) {
   return () => loads;
 }
 
-/** The message about a failed start, in the page's status region. */
-const problemMessage = (page: Page) => page.getByRole("status").filter({ hasText: PROBLEM });
+/** The message about a failed start: an alert, in the page's status region. */
+const problemMessage = (page: Page) => page.locator(".app-banners[role=status]").getByRole("alert").filter({ hasText: PROBLEM });
 
 for (const missing of ["glue", "wasm"] as const) {
   test(`when the app's ${missing === "glue" ? "script" : "wasm"} is missing, the page reloads once, then says so and offers Reload`, async ({ browser }) => {
