@@ -66,10 +66,10 @@ function writeManifest() {
 // If the app's files cannot be loaded (a deploy has replaced them since this page was fetched, or
 // the connection dropped), the loader reloads the page once by itself: a deploy's new page names
 // its new files. If that does not help, or cannot be done safely, it says so in an alert (read out
-// as it appears) in the page's status region (AppBanners in src/components/layout.rs) and offers
-// Reload. Scripts that are only slow
-// never see this: only a failed import or a failed start of the wasm does. A panic while the app
-// starts is the app's own to report (src/crash.rs), so the loader stays quiet about it.
+// as it appears) in the page's banner region (AppBanners in src/components/layout.rs) and offers
+// Reload. Scripts that are only slow never see this: only a failed import or a failed start of the
+// wasm does. A panic while the app starts is the app's own to report (src/crash.rs), so the loader
+// stays quiet about it.
 function startAppAfterFirstPaint(shell) {
   const reloadedKey = "recovery-guide:reloaded-after-failed-start";
   const loadFailure =
@@ -148,7 +148,7 @@ function prerenderRoutes() {
   rmSync(shellPath);
   for (const { file, html } of JSON.parse(output)) {
     // The loader's message about a failed start goes there (see startAppAfterFirstPaint).
-    if (!/<div (?=[^>]*class="app-banners")(?=[^>]*role="status")/.test(html)) throw new Error(`post-build: ${file} has no status region for the loader`);
+    if (!/<div (?=[^>]*class="app-banners")(?=[^>]*role="status")/.test(html)) throw new Error(`post-build: ${file} has no banner region for the loader`);
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), html);
   }
