@@ -62,12 +62,25 @@ function writeManifest() {
 // neither to be read, so the app's download starts once the page's main content has painted
 // (the largest-contentful-paint entry where the browser has it, else the first frame; a timer in
 // case neither comes, as in a tab opened in the background).
+//
+// If the app's files cannot be loaded (a deploy has replaced them since this page was fetched, or
+// the connection dropped), the loader reloads the page once by itself: a deploy's new page names
+// its new files. If that does not help, or cannot be done safely, it says so in an alert (read out
+// as it appears) in the page's banner region (AppBanners in src/components/layout.rs) and offers
+// Reload. Scripts that are only slow never see this: only a failed import or a failed start of the
+// wasm does. A panic while the app starts is the app's own to report (src/crash.rs), so the loader
+// stays quiet about it.
 function startAppAfterFirstPaint(shell) {
-  const loader = /<script type="module">\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(/;
+  const reloadedKey = "recovery-guide:reloaded-after-failed-start";
+  const loadFailure =
+    "The guide could not finish loading, so its buttons do not work right now. " +
+    "This can happen while the guide is being updated, or when the connection drops. " +
+    "You can still read this page. Your saved bookmarks and reflections are safe. ";
+  const loader = /<script type="module">\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);([\s\S]*?)<\/script>/;
   if (!loader.test(shell)) throw new Error("post-build: Trunk's loader script has changed; update startAppAfterFirstPaint");
   return shell
     .replace(/<link rel="(?:modulepreload|preload)" href="[^"]+" crossorigin="anonymous" integrity="[^"]+"(?: as="fetch" type="application\/wasm")?>/g, "")
-    .replace(loader, (_, glue) => [
+    .replace(loader, (_, glue, wasm, started) => [
       '<script type="module">',
       "await new Promise((painted) => {",
       "  const start = () => setTimeout(painted);",
@@ -76,9 +89,46 @@ function startAppAfterFirstPaint(shell) {
       '    new PerformanceObserver((_, observer) => { observer.disconnect(); start(); }).observe({ type: "largest-contentful-paint", buffered: true });',
       "  } else requestAnimationFrame(start);",
       "});",
-      `const bindings = await import('${glue}');`,
-      "const init = bindings.default;",
-      "const wasm = await init(",
+      "try {",
+      `  const bindings = await import('${glue}');`,
+      "  const init = bindings.default;",
+      `  const wasm = await init({ module_or_path: '${wasm}' });`,
+      ...started.split("\n").filter((line) => line.trim()).map((line) => `  ${line.trim()}`),
+      "} catch (error) {",
+      '  if (document.getElementById("crash-message")) throw error;',
+      '  console.warn("The app could not start:", error);',
+      "  if (!(await reloadOnce())) showLoadFailure();",
+      "}",
+      // Once per tab in ten minutes, remembered in sessionStorage so a failure that reloading
+      // cannot fix never loops; never when the tab cannot remember it, and never when the page
+      // itself cannot be fetched (a reload would swap this readable page for the browser's error).
+      "async function reloadOnce() {",
+      "  try {",
+      `    if (Date.now() - Number(sessionStorage.getItem("${reloadedKey}")) < 600000) return false;`,
+      '    const page = await fetch(location.href, { cache: "no-store" });',
+      "    if (!page.ok && page.status !== 404) return false;",
+      `    sessionStorage.setItem("${reloadedKey}", Date.now());`,
+      `    if (!sessionStorage.getItem("${reloadedKey}")) return false;`,
+      "  } catch {",
+      "    return false;",
+      "  }",
+      "  location.reload();",
+      "  return true;",
+      "}",
+      "function showLoadFailure() {",
+      '  const note = document.createElement("p");',
+      '  note.className = "banner banner--problem";',
+      '  note.setAttribute("role", "alert");',
+      `  note.textContent = ${JSON.stringify(loadFailure)};`,
+      '  const reload = document.createElement("button");',
+      '  reload.type = "button";',
+      '  reload.className = "button button--small button--primary";',
+      '  reload.textContent = "Reload";',
+      '  reload.addEventListener("click", () => location.reload());',
+      "  note.append(reload);",
+      '  document.querySelector(".app-banners").append(note);',
+      "}",
+      "</script>",
     ].join("\n"));
 }
 
@@ -97,6 +147,8 @@ function prerenderRoutes() {
   );
   rmSync(shellPath);
   for (const { file, html } of JSON.parse(output)) {
+    // The loader's message about a failed start goes there (see startAppAfterFirstPaint).
+    if (!/<div (?=[^>]*class="app-banners")(?=[^>]*role="status")/.test(html)) throw new Error(`post-build: ${file} has no banner region for the loader`);
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), html);
   }

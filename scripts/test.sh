@@ -12,5 +12,6 @@ rm -rf target/site-subpath
 RECOVERY_GUIDE_BASE=/recovery build_release target/site-subpath/recovery
 # A host answers unknown addresses with its top-level 404.html (GitHub Pages serves the site's own).
 cp target/site-subpath/recovery/404.html target/site-subpath/404.html
+build_crash_test_app
 step "Browser tests (Playwright + Chromium, release build on a static server)"
 playwright test

@@ -8,6 +8,7 @@ mod browser;
 mod offline;
 mod components;
 pub mod content;
+pub mod crash;
 pub mod data;
 pub mod links;
 mod pages;

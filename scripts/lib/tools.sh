@@ -57,3 +57,11 @@ build_release() {
   step "Building the release app into $dist/ (base path: ${RECOVERY_GUIDE_BASE:-/})"
   trunk build --release --public-url "${RECOVERY_GUIDE_BASE:-}/" --dist "$dist"
 }
+
+# The release app with a crash the browser test can ask for (`--features test-panic`, see
+# src/main.rs), for tests/browser/crash.spec.ts only. Never deployed: only scripts/test.sh builds
+# it, into its own folder.
+build_crash_test_app() {
+  step "Building the crash-test app into target/site-panic/ (release, with a test-only crash)"
+  env -u RECOVERY_GUIDE_BASE trunk build --release --features test-panic --public-url / --dist target/site-panic
+}

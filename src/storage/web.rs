@@ -3,10 +3,28 @@
 //! needs the raw text of unreadable values to back them up, which web-sys gives as it is.
 
 use super::{Backend, Failure, Persistence};
+use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::JsCast;
 use web_sys::{DomException, Storage};
 
 pub struct WebStorage(Storage);
+
+/// Set once the app has crashed (`crate::crash`): from then on every write is refused.
+static WRITES_STOPPED: AtomicBool = AtomicBool::new(false);
+
+/// Refuses every later write and removal, for as long as this page lives. After a crash the app's
+/// state may be half-changed, and writing it would spoil what was saved before the crash.
+pub fn stop_all_writes() {
+    WRITES_STOPPED.store(true, Ordering::SeqCst);
+}
+
+fn writes_allowed() -> Result<(), Failure> {
+    if WRITES_STOPPED.load(Ordering::SeqCst) {
+        Err(Failure::Refused)
+    } else {
+        Ok(())
+    }
+}
 
 /// `localStorage`, or `None` when the browser refuses it (some private modes, blocked cookies).
 pub fn local_storage() -> Option<WebStorage> {
@@ -62,10 +80,12 @@ impl Backend for WebStorage {
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), Failure> {
+        writes_allowed()?;
         self.0.set_item(key, value).map_err(failure)
     }
 
     fn remove(&self, key: &str) -> Result<(), Failure> {
+        writes_allowed()?;
         self.0.remove_item(key).map_err(failure)
     }
 
