@@ -2,6 +2,7 @@
 // has left the guide, own items (focus while editing, the same item twice, too long), the chart's
 // time axis and dates, and the printed summary.
 import { test, expect, appReady } from "./fixtures";
+import { expectNoAxeViolations } from "./axe";
 import type { Page } from "@playwright/test";
 
 const REFLECTIONS = "recovery-guide:reflections";
@@ -248,3 +249,23 @@ test("the printed summary says when there are no notes", async ({ page }) => {
   await expect(summary.getByRole("heading", { name: "My notes" })).toBeVisible();
   await expect(summary.locator("h3:has-text('My notes') + *")).toHaveText("No notes.");
 });
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`the new states pass axe in ${scheme} colours: answers outside the guide, asking to save, an item too long`, async ({ page }) => {
+    const t = Date.UTC(2026, 10, 1);
+    await seed(page, {
+      [REFLECTIONS]: { version: 2, true_now: { "an-old-item": { at: t, value: true } }, work_on: {},
+        notes: { "an-old-item": { at: t, value: "kept" } }, own_items: {} },
+      [HISTORY]: history([t, t + 12 * HOUR, t + 70 * DAY]),
+    });
+    await page.emulateMedia({ colorScheme: scheme });
+    await open(page, "/reflect");
+    await expect(page.getByRole("heading", { name: "No longer in the guide" })).toBeVisible();
+    await page.getByLabel("Something that matters to you").fill("x".repeat(320));
+    await page.getByRole("button", { name: "Save this reflection" }).last().click();
+    await page.getByRole("button", { name: "Save this reflection" }).first().click();
+    await expect(page.getByText(/Save it anyway/)).toHaveCount(2);
+    await page.getByRole("group", { name: "an-old-item" }).getByRole("button", { name: "Remove" }).click();
+    await expectNoAxeViolations(page, `reflect with its new states (${scheme})`);
+  });
+}
