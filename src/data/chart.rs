@@ -142,38 +142,40 @@ fn x_positions(history: &[&Snapshot]) -> Vec<i32> {
 }
 
 /// The first save's date always shows, the last's when there is room beside it, and a few between
-/// where they fit: never cut off by the edge, never touching, never the same date twice. The year
-/// shows on every label when the chart crosses a year. Saves all on one day are labelled by time.
+/// where they fit: never cut off by the edge, never touching, never the same date twice. When the
+/// chart crosses a year, the first and last dates carry their year, and so does any date between
+/// whose year is not the one before it. Saves all on one day are labelled by time.
 fn x_labels(history: &[&Snapshot], xs: &[i32], utc_offset_minutes: i32) -> Vec<XLabel> {
     let (Some(first), Some(last)) = (history.first(), history.last()) else { return Vec::new() };
     let day = |s: &Snapshot| local_day(s.saved_at, utc_offset_minutes);
-    let one_day = day(first) == day(last);
-    let with_year = date(first.saved_at, utc_offset_minutes).0 != date(last.saved_at, utc_offset_minutes).0;
-    // What a label says, as a number: two labels never say the same.
-    let key = |s: &Snapshot| if one_day { local_minute(s.saved_at, utc_offset_minutes) } else { day(s) };
-    let label = |i: usize| {
-        let s = history[i];
-        let text = match (one_day, i) {
-            (false, _) => format_short_date(s.saved_at, utc_offset_minutes, with_year),
-            (true, 0) => format!("{} {}", format_short_date(s.saved_at, utc_offset_minutes, false), format_time(s.saved_at, utc_offset_minutes)),
-            (true, _) => format_time(s.saved_at, utc_offset_minutes),
-        };
-        (key(s), XLabel::at(xs[i], text))
-    };
+    let year = |i: usize| date(history[i].saved_at, utc_offset_minutes).0;
     let n = history.len();
-    let mut chosen = vec![label(0)];
-    let end = Some(label(n - 1)).filter(|(end_key, end)| *end_key != chosen[0].0 && end.clear_of(&chosen[0].1));
+    let one_day = day(first) == day(last);
+    let crosses_a_year = year(0) != year(n - 1);
+    // What a label says, as a number: two labels never say the same.
+    let key = |i: usize| if one_day { local_minute(history[i].saved_at, utc_offset_minutes) } else { day(history[i]) };
+    let label = |i: usize, with_year: bool| {
+        let at = history[i].saved_at;
+        let text = match (one_day, i) {
+            (false, _) => format_short_date(at, utc_offset_minutes, with_year),
+            (true, 0) => format!("{} {}", format_short_date(at, utc_offset_minutes, false), format_time(at, utc_offset_minutes)),
+            (true, _) => format_time(at, utc_offset_minutes),
+        };
+        (i, XLabel::at(xs[i], text))
+    };
+    let mut chosen = vec![label(0, crosses_a_year)];
+    let end = Some(label(n - 1, crosses_a_year)).filter(|(end, label)| key(*end) != key(0) && label.clear_of(&chosen[0].1));
     for i in 1..n.saturating_sub(1) {
         if chosen.len() + usize::from(end.is_some()) >= MAX_X_LABELS {
             break;
         }
-        let (candidate_key, candidate) = label(i);
-        let (previous_key, previous) = chosen.last().expect("the first label is always chosen");
-        let fits = candidate.x - previous.x >= LABEL_SPACING
-            && candidate.clear_of(previous)
-            && end.as_ref().is_none_or(|(end_key, end)| candidate_key != *end_key && candidate.clear_of(end));
-        if fits && candidate_key != *previous_key {
-            chosen.push((candidate_key, candidate));
+        let (previous, previous_label) = chosen.last().expect("the first label is always chosen");
+        let (_, candidate) = label(i, crosses_a_year && year(i) != year(*previous));
+        let fits = candidate.x - previous_label.x >= LABEL_SPACING
+            && candidate.clear_of(previous_label)
+            && end.as_ref().is_none_or(|(end, end_label)| key(i) != key(*end) && candidate.clear_of(end_label));
+        if fits && key(i) != key(*previous) {
+            chosen.push((i, candidate));
         }
     }
     chosen.into_iter().chain(end).map(|(_, label)| label).collect()
@@ -282,6 +284,15 @@ mod tests {
         let chart = chart_of(&history, 0);
         assert_eq!(texts(&chart), ["7 Nov", "27 Nov"]);
         assert_eq!(chart.x_labels[1].anchor, Anchor::End);
+        assert_labels_readable(&chart);
+    }
+
+    #[test]
+    fn a_date_between_carries_its_year_only_where_the_year_changes() {
+        let days = [0, 21, 30, 47];
+        let history: Vec<Snapshot> = days.iter().map(|d| snapshot_at(NOV_27 + 13 * DAY + d * DAY, 1, 1, 4)).collect();
+        let chart = chart_of(&history, 0);
+        assert_eq!(texts(&chart), ["10 Dec 2026", "31 Dec", "26 Jan 2027"]);
         assert_labels_readable(&chart);
     }
 
