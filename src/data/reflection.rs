@@ -80,6 +80,46 @@ impl Snapshot {
     pub fn work_on(&self) -> usize {
         self.items.iter().filter(|i| i.answer.work_on).count()
     }
+
+    pub fn notes(&self) -> usize {
+        self.items.iter().filter(|i| !i.answer.note.trim().is_empty()).count()
+    }
+
+    /// "5 true for you now, 3 to work on, 2 notes".
+    pub fn summary(&self) -> String {
+        let notes = match self.notes() {
+            0 => "no notes".to_string(),
+            1 => "1 note".to_string(),
+            n => format!("{n} notes"),
+        };
+        format!("{} true for you now, {} to work on, {notes}", self.true_now(), self.work_on())
+    }
+}
+
+/// What "Save this reflection" would do with a new snapshot.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SaveCheck<'a> {
+    New,
+    /// The same items, words and answers as the latest saved reflection (at whatever time): a
+    /// second copy would add nothing.
+    Unchanged(&'a Snapshot),
+    /// Nothing ticked and no notes.
+    Blank,
+}
+
+/// The most characters an own item keeps: it is one line of a checklist (more goes in its note).
+pub const OWN_ITEM_MAX_CHARS: usize = 300;
+
+/// How many characters `text` has beyond `OWN_ITEM_MAX_CHARS` (0 when it fits), as it would be saved.
+pub fn own_item_too_long_by(text: &str) -> usize {
+    text.trim().chars().count().saturating_sub(OWN_ITEM_MAX_CHARS)
+}
+
+/// The item in `items` with the same words as `text`, whatever their case and spacing.
+pub fn same_item<'a, 'b>(items: &'b [ChecklistItem<'a>], text: &str) -> Option<&'b ChecklistItem<'a>> {
+    let words = |text: &str| text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let wanted = words(text);
+    items.iter().find(|item| words(item.text) == wanted)
 }
 
 impl Default for Reflections {
@@ -263,6 +303,11 @@ impl Reflections {
 
     pub fn remove_own_item(&mut self, id: &str, now: u64) {
         self.own_items.remove(id, now);
+        self.forget_answer(id, now);
+    }
+
+    /// Removes an answer: both ticks and the note.
+    pub fn forget_answer(&mut self, id: &str, now: u64) {
         self.true_now.remove(id, now);
         self.work_on.remove(id, now);
         self.notes.remove(id, now);
@@ -273,6 +318,14 @@ impl Reflections {
         let mut items: Vec<_> = self.own_items.live().collect();
         items.sort_by_key(|(id, item)| (item.created_at, *id));
         items.into_iter().map(|(id, item)| ChecklistItem { id, text: &item.text, own: true }).collect()
+    }
+
+    /// Answers to items that are neither in `guide` nor the person's own (an item the guide has
+    /// dropped, or one from a file made with another version), which the checklist does not show.
+    /// An answer set back to nothing ticked and no note holds nothing to show, so it is left out.
+    pub fn answers_outside(&self, guide: &[ChecklistItem<'_>]) -> Vec<(&str, Answer)> {
+        let known = |id: &str| guide.iter().any(|item| item.id == id) || self.own_items.get(id).is_some();
+        self.answers().into_iter().filter(|(id, answer)| !known(id) && *answer != Answer::default()).collect()
     }
 
     /// Today's answers to the guide's items, then the person's own, to keep in `History`.
@@ -307,6 +360,22 @@ impl History {
         let mut list: Vec<_> = self.snapshots.live().collect();
         list.sort_by_key(|(id, s)| (s.saved_at, *id));
         list
+    }
+
+    /// Whether `snapshot` is worth keeping: compared with the latest saved reflection (leaving out
+    /// when each was saved), then whether it holds anything at all.
+    pub fn check(&self, snapshot: &Snapshot) -> SaveCheck<'_> {
+        let latest = self.oldest_first().pop().map(|(_, latest)| latest);
+        match latest {
+            Some(latest) if latest.items == snapshot.items => SaveCheck::Unchanged(latest),
+            _ if snapshot.true_now() + snapshot.work_on() + snapshot.notes() == 0 => SaveCheck::Blank,
+            _ => SaveCheck::New,
+        }
+    }
+
+    /// The words of checklist item `id` when it was last saved in a reflection.
+    pub fn last_text_of(&self, id: &str) -> Option<&str> {
+        self.oldest_first().into_iter().rev().find_map(|(_, s)| s.items.iter().find(|i| i.id == id)).map(|i| i.text.as_str())
     }
 }
 
@@ -460,6 +529,90 @@ mod tests {
             assert!(!json.contains(&YEAR_2099.to_string()), "{json}");
         }
         assert_eq!(history.oldest_first()[0].1.saved_at, 1_000);
+    }
+
+    #[test]
+    fn saving_again_with_nothing_changed_is_noticed_whatever_the_time() {
+        let mut r = Reflections::default();
+        let mut history = History::default();
+        r.update_answer("good-relationships", 1, |a| a.true_now = true);
+        let first = r.snapshot(&guide(), 10, 0);
+        assert_eq!(history.check(&first), SaveCheck::New);
+        history.save("s1", first.clone());
+        // Later, in another time zone, the same answers: not worth a copy.
+        let again = r.snapshot(&guide(), 5_000_000, 13 * 60);
+        assert_eq!(history.check(&again), SaveCheck::Unchanged(&first));
+        // Any change to a tick, a note or the words makes it new.
+        r.update_answer("satisfying-work", 20, |a| a.note = "ask about part-time".into());
+        assert_eq!(history.check(&r.snapshot(&guide(), 30, 0)), SaveCheck::New);
+        r.update_answer("satisfying-work", 40, |a| a.note.clear());
+        let reworded = [ChecklistItem { id: "good-relationships", text: "good friendships", own: false }, guide()[1].clone()];
+        assert_eq!(history.check(&r.snapshot(&reworded, 50, 0)), SaveCheck::New);
+        // Compared with the latest, not any older one.
+        r.update_answer("good-relationships", 60, |a| a.work_on = true);
+        history.save("s2", r.snapshot(&guide(), 70, 0));
+        r.update_answer("good-relationships", 80, |a| a.work_on = false);
+        assert_eq!(history.check(&r.snapshot(&guide(), 90, 0)), SaveCheck::New);
+    }
+
+    #[test]
+    fn a_reflection_with_nothing_ticked_and_no_notes_is_blank() {
+        let mut r = Reflections::default();
+        let history = History::default();
+        r.add_own_item("own-1", "sleep", 1);
+        r.update_answer("good-relationships", 2, |a| a.note = "  ".into());
+        let blank = r.snapshot(&guide(), 3, 0);
+        assert_eq!(history.check(&blank), SaveCheck::Blank);
+        assert_eq!(blank.summary(), "0 true for you now, 0 to work on, no notes");
+        r.update_answer("good-relationships", 4, |a| a.note = "my sister".into());
+        let one_note = r.snapshot(&guide(), 5, 0);
+        assert_eq!(history.check(&one_note), SaveCheck::New);
+        assert_eq!(one_note.summary(), "0 true for you now, 0 to work on, 1 note");
+        r.update_answer("own-1", 6, |a| a.true_now = true);
+        r.update_answer("satisfying-work", 7, |a| { a.work_on = true; a.note = "volunteer".into(); });
+        assert_eq!(r.snapshot(&guide(), 8, 0).summary(), "1 true for you now, 1 to work on, 2 notes");
+    }
+
+    #[test]
+    fn answers_to_items_not_in_the_guide_or_own_are_listed_and_can_be_removed() {
+        let mut r = Reflections::default();
+        let mut history = History::default();
+        r.update_answer("good-relationships", 1, |a| a.true_now = true);
+        r.add_own_item("own-1", "sleep", 1);
+        r.update_answer("own-1", 2, |a| a.work_on = true);
+        r.update_answer("an-old-item", 3, |a| a.note = "from 2019".into());
+        r.update_answer("unticked", 4, |a| a.true_now = true);
+        r.update_answer("unticked", 5, |a| a.true_now = false);
+        let outside = r.answers_outside(&guide());
+        assert_eq!(outside, [("an-old-item", Answer { true_now: false, work_on: false, note: "from 2019".into() })]);
+        // A removed own item's answers go with it; they are not listed as outside.
+        r.remove_own_item("own-1", 6);
+        assert_eq!(r.answers_outside(&guide()).len(), 1);
+        // Their words, if a saved reflection has them.
+        assert_eq!(history.last_text_of("an-old-item"), None);
+        history.save("s1", Snapshot { saved_at: 1, utc_offset_minutes: 0, items: vec![SnapshotItem { id: "an-old-item".into(), text: "old words".into(), own: false, answer: Answer::default() }] });
+        history.save("s2", Snapshot { saved_at: 2, utc_offset_minutes: 0, items: vec![SnapshotItem { id: "an-old-item".into(), text: "newer words".into(), own: false, answer: Answer::default() }] });
+        assert_eq!(history.last_text_of("an-old-item"), Some("newer words"));
+        r.forget_answer("an-old-item", 7);
+        assert!(r.answers_outside(&guide()).is_empty());
+        assert_eq!(r.answer("an-old-item"), Answer::default());
+        assert_eq!(r.answer("good-relationships").true_now, true, "only that answer goes");
+    }
+
+    #[test]
+    fn an_item_with_the_same_words_is_found_whatever_the_case_and_spacing() {
+        let items = [guide(), vec![ChecklistItem { id: "own-1", text: "Walking the dog", own: true }]].concat();
+        assert_eq!(same_item(&items, "  walking   THE dog ").map(|i| i.id), Some("own-1"));
+        assert_eq!(same_item(&items, "Good Relationships").map(|i| i.id), Some("good-relationships"));
+        assert_eq!(same_item(&items, "walking the dogs"), None);
+        assert_eq!(same_item(&items, "walkingthe dog"), None);
+    }
+
+    #[test]
+    fn an_own_item_over_300_characters_is_too_long_by_the_rest() {
+        assert_eq!(own_item_too_long_by(&"a".repeat(300)), 0);
+        assert_eq!(own_item_too_long_by(&format!("  {}  ", "a".repeat(300))), 0, "spaces at the ends are not kept");
+        assert_eq!(own_item_too_long_by(&"é".repeat(3_000)), 2_700, "characters, not bytes");
     }
 
     #[test]

@@ -4,10 +4,26 @@
 const MONTHS: [&str; 12] =
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
+const DAY_MS: i64 = 86_400_000;
+
+fn local_ms(ms: u64, utc_offset_minutes: i32) -> i64 {
+    ms as i64 + i64::from(utc_offset_minutes) * 60_000
+}
+
 /// The local calendar date of `ms` (milliseconds since 1970, UTC) shifted by `utc_offset_minutes`.
 pub fn date(ms: u64, utc_offset_minutes: i32) -> (i64, u32, u32) {
-    let local_ms = ms as i64 + i64::from(utc_offset_minutes) * 60_000;
-    civil_from_days(local_ms.div_euclid(86_400_000))
+    civil_from_days(local_day(ms, utc_offset_minutes))
+}
+
+/// Which local calendar day `ms` falls on (days since 1970-01-01).
+pub fn local_day(ms: u64, utc_offset_minutes: i32) -> i64 {
+    local_ms(ms, utc_offset_minutes).div_euclid(DAY_MS)
+}
+
+/// Which local minute `ms` falls in (minutes since 1970-01-01): two times show the same "14:05"
+/// on the same day when these are equal.
+pub fn local_minute(ms: u64, utc_offset_minutes: i32) -> i64 {
+    local_ms(ms, utc_offset_minutes).div_euclid(60_000)
 }
 
 pub fn format_date(ms: u64, utc_offset_minutes: i32) -> String {
@@ -17,21 +33,26 @@ pub fn format_date(ms: u64, utc_offset_minutes: i32) -> String {
 
 /// "26 November 2026 at 14:05", for things saved more than once a day.
 pub fn format_date_time(ms: u64, utc_offset_minutes: i32) -> String {
-    let minutes = (ms as i64 + i64::from(utc_offset_minutes) * 60_000).div_euclid(60_000).rem_euclid(24 * 60);
-    format!("{} at {:02}:{:02}", format_date(ms, utc_offset_minutes), minutes / 60, minutes % 60)
+    format!("{} at {}", format_date(ms, utc_offset_minutes), format_time(ms, utc_offset_minutes))
 }
 
-/// "26 Nov" for chart labels.
-pub fn format_short_date(ms: u64, utc_offset_minutes: i32) -> String {
-    let (_, month, day) = date(ms, utc_offset_minutes);
-    format!("{day} {}", &MONTHS[month as usize - 1][..3])
+/// "14:05", the local time on a 24-hour clock.
+pub fn format_time(ms: u64, utc_offset_minutes: i32) -> String {
+    let minutes = local_minute(ms, utc_offset_minutes).rem_euclid(24 * 60);
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// "26 Nov" for chart labels, or "26 Nov 2026" where the dates shown cross a year.
+pub fn format_short_date(ms: u64, utc_offset_minutes: i32, with_year: bool) -> String {
+    let (year, month, day) = date(ms, utc_offset_minutes);
+    let month = &MONTHS[month as usize - 1][..3];
+    if with_year { format!("{day} {month} {year}") } else { format!("{day} {month}") }
 }
 
 /// How long ago, by the local calendar: "today", "yesterday", "3 days ago", "2 weeks ago",
 /// "5 months ago".
 pub fn days_ago(then: u64, now: u64, utc_offset_minutes: i32) -> String {
-    let day = |ms: u64| (ms as i64 + i64::from(utc_offset_minutes) * 60_000).div_euclid(86_400_000);
-    let days = (day(now) - day(then)).max(0);
+    let days = (local_day(now, utc_offset_minutes) - local_day(then, utc_offset_minutes)).max(0);
     let plural = |n: i64, unit: &str| if n == 1 { format!("1 {unit} ago") } else { format!("{n} {unit}s ago") };
     match days {
         0 => "today".into(),
@@ -66,7 +87,8 @@ mod tests {
         // 2026-11-26T00:30:00Z
         assert_eq!(format_date(1_795_653_000_000, 0), "26 November 2026");
         assert_eq!(format_date(951_782_400_000, 0), "29 February 2000");
-        assert_eq!(format_short_date(951_782_400_000, 0), "29 Feb");
+        assert_eq!(format_short_date(951_782_400_000, 0, false), "29 Feb");
+        assert_eq!(format_short_date(951_782_400_000, 0, true), "29 Feb 2000");
     }
 
     #[test]
@@ -75,6 +97,9 @@ mod tests {
         assert_eq!(format_date_time(1_795_653_000_000, 0), "26 November 2026 at 00:30");
         assert_eq!(format_date_time(1_795_653_000_000, -60), "25 November 2026 at 23:30");
         assert_eq!(format_date_time(1_795_653_000_000 + 14 * 3_600_000 + 5 * 60_000, 0), "26 November 2026 at 14:35");
+        // Before 1970 and across midnight, minutes still count forwards.
+        assert_eq!(format_time(0, -1), "23:59");
+        assert_eq!(local_day(0, -1), -1);
     }
 
     #[test]

@@ -3,49 +3,118 @@ use crate::components::text::PageHeading;
 use crate::components::user::ConfirmButton;
 use crate::content::{self, locate, ChecklistGroup, CHECKLIST};
 use crate::data::chart::{self, history_chart};
+use crate::data::reflection::{own_item_too_long_by, same_item, SaveCheck, OWN_ITEM_MAX_CHARS};
 use crate::data::time::{format_date, format_date_time};
 use crate::data::{Answer, ChecklistItem, Snapshot};
 use crate::links::{href, section_href};
 use crate::user_data::{track_draft, use_user_data, UserData};
+use leptos::html::ElementType;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The guide's checklist items, in page order.
 fn guide_items() -> Vec<ChecklistItem<'static>> {
     CHECKLIST.iter().flat_map(|g| g.items).map(|i| ChecklistItem { id: i.id, text: i.text, own: false }).collect()
 }
 
-fn save_reflection(data: UserData) {
+/// Saves today's checklist in the history and says what was saved, unless it is the same as the
+/// latest saved reflection (then it says so). Returns false, saving nothing, when nothing is ticked
+/// and there are no notes, unless `even_if_blank`.
+fn save_reflection(data: UserData, even_if_blank: bool) -> bool {
     let offset = data.utc_offset_minutes.get_untracked();
-    let id = browser::new_id("reflection");
-    let snapshot = data.reflections.with_untracked(|r| r.snapshot(&guide_items(), browser::now(), offset));
-    if data.change_history(|h, _| h.save(&id, snapshot)) {
-        let date = format_date(browser::now(), offset);
-        data.say(format!("Saved your reflection of {date}. It is under “Your past reflections”."));
+    let now = browser::now();
+    let snapshot = data.reflections.with_untracked(|r| r.snapshot(&guide_items(), now, offset));
+    let unchanged_since = data.history.with_untracked(|h| match h.check(&snapshot) {
+        SaveCheck::Unchanged(latest) => Some(Some(format_date_time(latest.saved_at, offset))),
+        SaveCheck::Blank if !even_if_blank => Some(None),
+        _ => None,
+    });
+    match unchanged_since {
+        Some(Some(when)) => data.say(format!("Nothing has changed since you last saved, on {when}, so there is nothing new to save.")),
+        Some(None) => return false,
+        None => {
+            let summary = snapshot.summary();
+            let id = browser::new_id("reflection");
+            if data.change_history(|h, _| h.save(&id, snapshot)) {
+                let date = format_date(now, offset);
+                data.say(format!("Saved your reflection of {date}: {summary}. It is under “Your past reflections”."));
+            }
+        }
+    }
+    true
+}
+
+/// While `open`, focus is in `inside` (read out, or ready to type in); when it closes, it goes back
+/// to `opener`, the button that opened it.
+fn focus_follows<A, B>(open: RwSignal<bool>, inside: NodeRef<A>, opener: NodeRef<B>)
+where
+    A: ElementType + 'static,
+    A::Output: JsCast + Clone + 'static,
+    B: ElementType + 'static,
+    B::Output: JsCast + Clone + 'static,
+{
+    Effect::new(move |was_open: Option<bool>| {
+        let now_open = open.get();
+        let target = match (now_open, was_open) {
+            (true, _) => inside.get().map(JsCast::unchecked_into::<web_sys::HtmlElement>),
+            (false, Some(true)) => opener.get().map(JsCast::unchecked_into::<web_sys::HtmlElement>),
+            _ => None,
+        };
+        if let Some(target) = target {
+            let _ = target.focus();
+        }
+        now_open
+    });
+}
+
+/// "Save this reflection". With nothing ticked and no notes it asks first: that is most often a
+/// slip (the first button comes before the checklist), but on a hard day it can be just what is
+/// true, and refusing it would say that day does not count.
+#[component]
+fn SaveButton() -> impl IntoView {
+    let data = use_user_data();
+    let asking = RwSignal::new(false);
+    let question = NodeRef::<leptos::html::P>::new();
+    let button = NodeRef::<leptos::html::Button>::new();
+    focus_follows(asking, question, button);
+    view! {
+        <button type="button" class="button button--primary" node_ref=button disabled=move || !data.ready.get()
+            on:click=move |_| asking.set(!save_reflection(data, false))>
+            "Save this reflection"
+        </button>
+        <Show when=move || asking.get()>
+            <div class="confirm confirm--calm" role="group" aria-label="Save with nothing ticked?">
+                <p class="confirm__question" tabindex="-1" node_ref=question>
+                    "Nothing is ticked and there are no notes. Save it anyway, as a record of today?"
+                </p>
+                <button type="button" class="button button--primary" on:click=move |_| {
+                    save_reflection(data, true);
+                    asking.set(false);
+                }>"Yes, save it"</button>
+                <button type="button" class="button" on:click=move |_| asking.set(false)>"No, not now"</button>
+            </div>
+        </Show>
     }
 }
 
 #[component]
 pub fn Reflect() -> impl IntoView {
     let page = content::page("reflect");
-    let data = use_user_data();
     let path = page.path.expect("reflect has a path");
     view! {
         <PageHeading page />
         <div class="reflect-screen">
             <div class="actions needs-script">
-                <button type="button" class="button button--primary" disabled=move || !data.ready.get() on:click=move |_| save_reflection(data)>
-                    "Save this reflection"
-                </button>
+                <SaveButton />
                 <button type="button" class="button" on:click=|_| browser::print()>"Print a summary"</button>
                 <a class="actions__link" href=section_href(path, "history")>"Your past reflections"</a>
             </div>
             {CHECKLIST.iter().map(|group| view! { <GroupView group /> }).collect_view()}
             <OwnItems />
             <div class="actions needs-script">
-                <button type="button" class="button button--primary" disabled=move || !data.ready.get() on:click=move |_| save_reflection(data)>
-                    "Save this reflection"
-                </button>
+                <SaveButton />
             </div>
+            <GoneAnswers />
             <History empty=page.empty.unwrap_or_default() />
         </div>
         <PrintSummary />
@@ -115,6 +184,46 @@ fn CheckItem(id: String, text: Signal<String>, #[prop(optional)] extra: Option<A
     }
 }
 
+/// Whether `text` can be an own item (a new one, or item `editing` changed); if not, says why. The
+/// text stays in its box either way, so nothing typed is lost.
+fn own_item_fits(data: UserData, text: &str, editing: Option<&str>) -> bool {
+    let over = own_item_too_long_by(text);
+    if over > 0 {
+        data.say(format!(
+            "That is {over} characters too long: an item can have up to {OWN_ITEM_MAX_CHARS}. Shorten it, or keep the details in its private note."
+        ));
+        return false;
+    }
+    let guide = guide_items();
+    let same = data.reflections.with_untracked(|r| {
+        let items: Vec<ChecklistItem> = guide.iter().cloned().chain(r.own_items()).filter(|i| Some(i.id) != editing).collect();
+        same_item(&items, text).map(|i| i.text.to_string())
+    });
+    if let Some(same) = same {
+        data.say(format!("“{same}” is already on your checklist, so it is not added again."));
+        return false;
+    }
+    true
+}
+
+/// How long an own item is, once it is near the limit: a count, and how much to cut when over.
+#[component]
+fn LengthHint(id: String, text: Signal<String>) -> impl IntoView {
+    let count = move || text.with(|t| t.trim().chars().count());
+    let over = move || count() > OWN_ITEM_MAX_CHARS;
+    // From four fifths of the limit: sooner, it would only be noise.
+    let quiet = move || count() * 5 < OWN_ITEM_MAX_CHARS * 4;
+    view! {
+        <p id=id class="field-hint" class:field-hint--over=over hidden=quiet>
+            // Empty while hidden: the field's description reads hidden text too.
+            {move || (!quiet()).then(|| match count() {
+                n if n > OWN_ITEM_MAX_CHARS => format!("{n} characters: {} more than the {OWN_ITEM_MAX_CHARS} an item can have.", n - OWN_ITEM_MAX_CHARS),
+                n => format!("{n} of {OWN_ITEM_MAX_CHARS} characters."),
+            })}
+        </p>
+    }
+}
+
 #[component]
 fn OwnItems() -> impl IntoView {
     let data = use_user_data();
@@ -126,6 +235,9 @@ fn OwnItems() -> impl IntoView {
         let text = new_text.get_untracked();
         if text.trim().is_empty() {
             data.say("Write something first, then press Add.");
+            return;
+        }
+        if !own_item_fits(data, &text, None) {
             return;
         }
         let id = browser::new_id("own");
@@ -147,11 +259,14 @@ fn OwnItems() -> impl IntoView {
             <form class="add-own needs-script" on:submit=add>
                 <label class="field-label" for="new-own-item">"Something that matters to you"</label>
                 <div class="add-own__row">
-                    <input id="new-own-item" type="text" maxlength="300" autocomplete="off"
+                    // No maxlength: the browser would cut a long paste without a word. The hint
+                    // and the message on Add say what is too long instead.
+                    <input id="new-own-item" type="text" autocomplete="off" aria-describedby="new-own-item-length"
                         prop:value=move || new_text.get() on:input=move |e| new_text.set(event_target_value(&e))
                         disabled=move || !data.ready.get() />
                     <button type="submit" class="button" disabled=move || !data.ready.get()>"Add"</button>
                 </div>
+                <LengthHint id="new-own-item-length".to_string() text=new_text.into() />
             </form>
         </section>
     }
@@ -167,13 +282,24 @@ fn OwnItem(id: String) -> impl IntoView {
     let editing = RwSignal::new(false);
     let draft = RwSignal::new(String::new());
     track_draft("the item you are changing on your checklist", move || editing.get() && draft.get() != text.get());
+    let edit_button = NodeRef::<leptos::html::Button>::new();
+    let edit_box = NodeRef::<leptos::html::Input>::new();
+    focus_follows(editing, edit_box, edit_button);
     let edit_id = format!("edit-{id}");
+    let length_id = format!("edit-{id}-length");
     let save = {
         let id = id.clone();
         move |event: leptos::ev::SubmitEvent| {
             event.prevent_default();
             let new_text = draft.get_untracked();
-            if !new_text.trim().is_empty() {
+            if new_text.trim().is_empty() {
+                data.say("An item needs some words. To take it off your checklist, use Remove.");
+                return;
+            }
+            if new_text.trim() != text.get_untracked() {
+                if !own_item_fits(data, &new_text, Some(&id)) {
+                    return;
+                }
                 if data.change_reflections(|r, now| r.edit_own_item(&id, &new_text, now)) {
                     data.say("Saved your change.");
                 }
@@ -195,7 +321,7 @@ fn OwnItem(id: String) -> impl IntoView {
             <Show
                 when=move || editing.get()
                 fallback=move || view! {
-                    <button type="button" class="button" on:click=move |_| { draft.set(text.get_untracked()); editing.set(true); }>
+                    <button type="button" class="button" node_ref=edit_button on:click=move |_| { draft.set(text.get_untracked()); editing.set(true); }>
                         "Edit" <span class="visually-hidden">" " {move || text.get()}</span>
                     </button>
                 }
@@ -203,10 +329,13 @@ fn OwnItem(id: String) -> impl IntoView {
                 <form class="add-own" on:submit=save.clone()>
                     <label class="field-label" for=edit_id.clone()>"Change the words"</label>
                     <div class="add-own__row">
-                        <input id=edit_id.clone() type="text" maxlength="300" prop:value=move || draft.get() on:input=move |e| draft.set(event_target_value(&e)) />
+                        <input id=edit_id.clone() type="text" node_ref=edit_box aria-describedby=length_id.clone()
+                            prop:value=move || draft.get() on:input=move |e| draft.set(event_target_value(&e))
+                            on:keydown=move |e| if e.key() == "Escape" { editing.set(false) } />
                         <button type="submit" class="button button--small">"Save"</button>
                         <button type="button" class="button button--small button--quiet" on:click=move |_| editing.set(false)>"Cancel"</button>
                     </div>
+                    <LengthHint id=length_id.clone() text=draft.into() />
                 </form>
             </Show>
             <ConfirmButton
@@ -221,13 +350,84 @@ fn OwnItem(id: String) -> impl IntoView {
     view! { <CheckItem id text extra=controls /> }
 }
 
+/// Answers kept for items that are neither in the guide nor the person's own (the guide dropped
+/// the item, or a file brought the answer in). Shown, so nothing is stored and counted unseen,
+/// and each can be removed.
+#[component]
+fn GoneAnswers() -> impl IntoView {
+    let data = use_user_data();
+    let ids = Memo::new(move |_| {
+        data.reflections.with(|r| r.answers_outside(&guide_items()).into_iter().map(|(id, _)| id.to_string()).collect::<Vec<_>>())
+    });
+    view! {
+        <Show when=move || !ids.with(Vec::is_empty)>
+            <section class="check-group" aria-labelledby="gone-heading">
+                <h2 id="gone-heading" tabindex="-1">"No longer in the guide"</h2>
+                <p>"Your answers to these are kept, but the guide no longer has them, so new saved reflections leave them out."</p>
+                <ul class="check-list">
+                    <For each=move || ids.get() key=|id| id.clone() let:id>
+                        <GoneAnswer id />
+                    </For>
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn GoneAnswer(id: String) -> impl IntoView {
+    let data = use_user_data();
+    // Its words as last saved in a reflection; without one, its name in the data is all there is.
+    let text = data.history.with_untracked(|h| h.last_text_of(&id).map(str::to_string)).unwrap_or_else(|| id.clone());
+    let answer = {
+        let id = id.clone();
+        move || data.reflections.with(|r| r.answer(&id))
+    };
+    let marks = {
+        let answer = answer.clone();
+        move || {
+            let answer = answer();
+            let marks = [answer.true_now.then_some("True for you now"), answer.work_on.then_some("you wanted to work on it")];
+            let marks = marks.into_iter().flatten().collect::<Vec<_>>().join(", ");
+            if marks.is_empty() { "Nothing ticked".to_string() } else { marks }
+        }
+    };
+    let note = move || Some(answer().note).filter(|n| !n.is_empty()).map(|note| view! { <p class="snapshot__note">"Note: " {note}</p> });
+    let remove = {
+        let text = text.clone();
+        move || {
+            if data.change_reflections(|r, now| r.forget_answer(&id, now)) {
+                data.say(format!("Removed your answer about “{text}”."));
+            }
+            // Its item (and this button) is gone: carry on from the group's heading, or from the
+            // next heading once the group has gone too.
+            request_animation_frame(|| browser::focus("#gone-heading, #history-heading"));
+        }
+    };
+    view! {
+        <li class="check-item">
+            <fieldset>
+                <legend>{text}</legend>
+                <p class="gone-answer__marks">{marks}</p>
+                {note}
+                <ConfirmButton
+                    label="Remove".to_string()
+                    question="Remove this answer and its note? Past saved reflections keep them.".to_string()
+                    confirm="Yes, remove it".to_string()
+                    on_confirm=remove
+                />
+            </fieldset>
+        </li>
+    }
+}
+
 #[component]
 fn History(empty: &'static str) -> impl IntoView {
     let data = use_user_data();
     let ids = Memo::new(move |_| data.history.with(|h| h.oldest_first().iter().rev().map(|(id, _)| id.to_string()).collect::<Vec<_>>()));
     view! {
         <section class="history" id="history" aria-labelledby="history-heading">
-            <h2 id="history-heading">"Your past reflections"</h2>
+            <h2 id="history-heading" tabindex="-1">"Your past reflections"</h2>
             <Show when=move || !ids.with(Vec::is_empty) fallback=move || view! { <p class="empty-note">{empty}</p> }>
                 <HistoryChart />
                 <ul class="history-list">
@@ -249,9 +449,11 @@ fn HistoryChart() -> impl IntoView {
         <figure class="chart">
             {move || {
                 let history = history();
-                let chart = history_chart(&history.iter().collect::<Vec<_>>());
-                let markers = |points: &[(f32, f32)], square: bool| points.iter().map(|(x, y)| if square {
-                    view! { <rect x=x - 4.0 y=y - 4.0 width="8" height="8" class="chart__work-marker" /> }.into_any()
+                // Dates in the person's time zone now, here as in the chart (see `chart`).
+                let offset = data.utc_offset_minutes.get();
+                let chart = history_chart(&history.iter().collect::<Vec<_>>(), offset);
+                let markers = |points: &[(i32, i32)], square: bool| points.iter().map(|(x, y)| if square {
+                    view! { <rect x=x - 4 y=y - 4 width="8" height="8" class="chart__work-marker" /> }.into_any()
                 } else {
                     view! { <circle cx=*x cy=*y r="4.5" class="chart__true-marker" /> }.into_any()
                 }).collect_view();
@@ -259,17 +461,11 @@ fn HistoryChart() -> impl IntoView {
                     <svg viewBox=view_box.clone() role="img" aria-labelledby="chart-title" class="chart__svg">
                         <title id="chart-title">"How your answers changed over time. The same figures are in the table below."</title>
                         {chart.y_ticks.iter().map(|(y, value)| view! {
-                            <line x1="36" x2=chart::WIDTH - 20.0 y1=*y y2=*y class="chart__grid" />
-                            <text x="28" y=y + 5.0 class="chart__axis" text-anchor="end">{*value}</text>
+                            <line x1="36" x2=chart::WIDTH - 20 y1=*y y2=*y class="chart__grid" />
+                            <text x="28" y=y + 5 class="chart__axis" text-anchor="end">{*value}</text>
                         }).collect_view()}
-                        {chart.x_labels.iter().enumerate().map(|(i, (x, label))| {
-                            // The first and last dates line up with the chart's edges, so they are not cut off.
-                            let anchor = match i {
-                                0 if chart.x_labels.len() > 1 => "start",
-                                i if i + 1 == chart.x_labels.len() && i > 0 => "end",
-                                _ => "middle",
-                            };
-                            view! { <text x=*x y=chart.baseline + 24.0 class="chart__axis" text-anchor=anchor>{label.clone()}</text> }
+                        {chart.x_labels.iter().map(|label| view! {
+                            <text x=label.x y=chart.baseline + 24 class="chart__axis chart__date" text-anchor=label.anchor.as_str()>{label.text.clone()}</text>
                         }).collect_view()}
                         <path d=chart.true_now.path.clone() class="chart__true" />
                         <path d=chart.work_on.path.clone() class="chart__work" />
@@ -288,7 +484,7 @@ fn HistoryChart() -> impl IntoView {
                             <tbody>
                                 {history.iter().map(|s| view! {
                                     <tr>
-                                        <th scope="row">{format_date_time(s.saved_at, s.utc_offset_minutes)}</th>
+                                        <th scope="row">{format_date_time(s.saved_at, offset)}</th>
                                         <td>{s.true_now()}</td>
                                         <td>{s.work_on()}</td>
                                         <td>{s.items.len()}</td>
@@ -307,8 +503,9 @@ fn HistoryChart() -> impl IntoView {
 fn SnapshotView(id: String) -> impl IntoView {
     let data = use_user_data();
     let Some(snapshot) = data.history.with_untracked(|h| h.snapshots.get(&id).cloned()) else { return ().into_any() };
-    // With the time: two reflections saved on one day must not look (or be named) the same.
-    let date = format_date_time(snapshot.saved_at, snapshot.utc_offset_minutes);
+    // With the time: two reflections saved on one day must not look (or be named) the same. In the
+    // person's time zone now, like the chart, so the list never runs backwards after travel.
+    let date = format_date_time(snapshot.saved_at, data.utc_offset_minutes.get_untracked());
     let summary = format!("{date}: {} true for you now, {} to work on", snapshot.true_now(), snapshot.work_on());
     let delete = {
         let date = date.clone();
@@ -376,12 +573,14 @@ fn PrintSummary() -> impl IntoView {
                 {move || list("True for me now", |a| a.true_now)}
                 {move || list("I want to work on", |a| a.work_on)}
                 <h3>"My notes"</h3>
-                <dl>
-                    {move || lists().into_iter().filter(|(_, a)| !a.note.is_empty()).map(|(text, a)| view! {
-                        <dt>{text}</dt>
-                        <dd>{a.note}</dd>
-                    }).collect_view()}
-                </dl>
+                {move || {
+                    let notes: Vec<(String, Answer)> = lists().into_iter().filter(|(_, a)| !a.note.trim().is_empty()).collect();
+                    if notes.is_empty() {
+                        view! { <p>"No notes."</p> }.into_any()
+                    } else {
+                        view! { <dl>{notes.into_iter().map(|(text, a)| view! { <dt>{text}</dt> <dd>{a.note}</dd> }).collect_view()}</dl> }.into_any()
+                    }
+                }}
             </Show>
         </section>
     }

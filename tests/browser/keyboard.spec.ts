@@ -89,6 +89,7 @@ test("on a phone, after saving, tabbing through the checklist never hides focus 
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto("/reflect");
   await appReady(page);
+  await page.getByRole("group", { name: "financial security" }).getByRole("checkbox", { name: "True for me now" }).check();
   await page.getByRole("button", { name: "Save this reflection" }).first().click();
   await expect(page.getByRole("status")).toContainText("Saved your reflection");
   await page.getByRole("group", { name: "good relationships" }).getByRole("checkbox", { name: "True for me now" }).focus();

@@ -144,6 +144,7 @@ test("own items can be added, edited and removed (after a confirmation)", async 
 
 test("a saved reflection is deleted only after confirming", async ({ page }) => {
   await open(page, "/reflect");
+  await page.getByRole("group", { name: "financial security" }).getByRole("checkbox", { name: "True for me now" }).check();
   await page.getByRole("button", { name: "Save this reflection" }).first().click();
   const snapshot = page.locator(".snapshot");
   await snapshot.locator("summary").click();

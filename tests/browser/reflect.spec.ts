@@ -1,0 +1,271 @@
+// The reflection checklist: saving (what is saved, no copies, nothing ticked), answers whose item
+// has left the guide, own items (focus while editing, the same item twice, too long), the chart's
+// time axis and dates, and the printed summary.
+import { test, expect, appReady } from "./fixtures";
+import { expectNoAxeViolations } from "./axe";
+import type { Page } from "@playwright/test";
+
+const REFLECTIONS = "recovery-guide:reflections";
+const HISTORY = "recovery-guide:history";
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+const status = (page: Page) => page.getByRole("status");
+const saveButton = (page: Page) => page.getByRole("button", { name: "Save this reflection" }).first();
+const snapshots = (page: Page) => page.locator(".snapshot");
+
+async function open(page: Page, path: string) {
+  await page.goto(path);
+  await appReady(page);
+}
+
+/** Stores `entries` before the app starts, once (a reload keeps what the app saved since). */
+async function seed(page: Page, entries: Record<string, unknown>) {
+  await page.addInitScript((entries) => {
+    if (!sessionStorage.getItem("seeded")) {
+      for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, JSON.stringify(value));
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, entries);
+}
+
+/** A saved history with one reflection at each of `times` (ms since 1970), `true_now` rising. */
+function history(times: number[], items: { id: string; text: string }[] = [{ id: "good-relationships", text: "good relationships" }]) {
+  const snapshots = Object.fromEntries(times.map((t, i) => [`s${i}`, { at: t, value: { saved_at: t, utc_offset_minutes: 0,
+    items: items.map((item, j) => ({ ...item, answer: { true_now: j <= i } })) } }]));
+  return { version: 1, snapshots };
+}
+
+test("saving says what was saved, and a second press with nothing changed saves no copy", async ({ page }) => {
+  await open(page, "/reflect");
+  const item = page.getByRole("group", { name: "good relationships" });
+  await item.getByRole("checkbox", { name: "True for me now" }).check();
+  await page.getByRole("group", { name: "financial security" }).getByRole("checkbox", { name: "I want to work on this" }).check();
+  await item.getByText("Private note").click();
+  await item.getByRole("textbox").fill("My sister and Sam");
+  await saveButton(page).click();
+  await expect(status(page)).toContainText(/^Saved your reflection of .+: 1 true for you now, 1 to work on, 1 note\. It is under/);
+  await expect(snapshots(page)).toHaveCount(1);
+
+  await page.getByRole("button", { name: "Save this reflection" }).last().click();
+  await expect(status(page)).toContainText(/^Nothing has changed since you last saved, on .+ at \d\d:\d\d, so there is nothing new to save\./);
+  await expect(snapshots(page)).toHaveCount(1);
+  await page.reload();
+  await appReady(page);
+  await saveButton(page).click();
+  await expect(status(page)).toContainText("Nothing has changed since you last saved");
+  await expect(snapshots(page)).toHaveCount(1);
+
+  // A change makes it worth saving again.
+  await item.getByRole("checkbox", { name: "True for me now" }).uncheck();
+  await saveButton(page).click();
+  await expect(status(page)).toContainText(": 0 true for you now, 1 to work on, 1 note.");
+  await expect(snapshots(page)).toHaveCount(2);
+});
+
+test("with nothing ticked and no notes, saving asks first", async ({ page }) => {
+  await open(page, "/reflect");
+  await saveButton(page).click();
+  const question = page.getByRole("group", { name: "Save with nothing ticked?" });
+  await expect(question.getByText("Nothing is ticked and there are no notes. Save it anyway, as a record of today?")).toBeFocused();
+  await question.getByRole("button", { name: "No, not now" }).click();
+  await expect(question).toHaveCount(0);
+  await expect(saveButton(page)).toBeFocused();
+  await expect(page.getByText("No saved reflections yet.")).toBeVisible();
+
+  await saveButton(page).click();
+  await question.getByRole("button", { name: "Yes, save it" }).click();
+  await expect(status(page)).toContainText(": 0 true for you now, 0 to work on, no notes.");
+  await expect(saveButton(page)).toBeFocused();
+  await expect(snapshots(page)).toHaveCount(1);
+  // Saved once; the same again is not saved, and not asked about.
+  await saveButton(page).click();
+  await expect(status(page)).toContainText("Nothing has changed since you last saved");
+  await expect(question).toHaveCount(0);
+  await expect(snapshots(page)).toHaveCount(1);
+});
+
+test("answers to items no longer in the guide are shown, and removed only after confirming", async ({ page }) => {
+  const t = Date.UTC(2025, 5, 1);
+  await seed(page, {
+    [REFLECTIONS]: { version: 2,
+      true_now: { "an-old-item": { at: t, value: true }, "good-relationships": { at: t, value: true } },
+      work_on: { "another-old-one": { at: t, value: true } },
+      notes: { "an-old-item": { at: t, value: "from my first year" } },
+      own_items: {} },
+    [HISTORY]: history([t], [{ id: "an-old-item", text: "An item the guide has dropped" }]),
+  });
+  await open(page, "/reflect");
+  const gone = page.getByRole("region", { name: "No longer in the guide" });
+  await expect(gone.getByRole("group")).toHaveCount(2);
+  const old = gone.getByRole("group", { name: "An item the guide has dropped" });
+  await expect(old).toContainText("True for you now");
+  await expect(old).toContainText("Note: from my first year");
+  await expect(gone.getByRole("group", { name: "another-old-one" })).toContainText("you wanted to work on it");
+
+  await old.getByRole("button", { name: "Remove" }).click();
+  await expect(old.getByText("Remove this answer and its note? Past saved reflections keep them.")).toBeFocused();
+  await old.getByRole("button", { name: "No, keep it" }).click();
+  await expect(old).toBeVisible();
+  await old.getByRole("button", { name: "Remove" }).click();
+  await old.getByRole("button", { name: "Yes, remove it" }).click();
+  await expect(status(page)).toContainText("Removed your answer about “An item the guide has dropped”.");
+  await expect(old).toHaveCount(0);
+  await expect(gone.getByRole("heading", { name: "No longer in the guide" })).toBeFocused();
+
+  const other = gone.getByRole("group", { name: "another-old-one" });
+  await other.getByRole("button", { name: "Remove" }).click();
+  await other.getByRole("button", { name: "Yes, remove it" }).click();
+  await expect(gone).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Your past reflections" })).toBeFocused();
+
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByRole("heading", { name: "No longer in the guide" })).toHaveCount(0);
+  const stored = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), REFLECTIONS))!);
+  expect(stored.true_now["an-old-item"].value).toBeUndefined();
+  expect(stored.notes["an-old-item"].value).toBeUndefined();
+  expect(stored.true_now["good-relationships"].value).toBe(true);
+  await expect(page.getByRole("group", { name: "good relationships" }).getByRole("checkbox", { name: "True for me now" })).toBeChecked();
+});
+
+test.describe("the chart", () => {
+  test.use({ timezoneId: "UTC" });
+
+  async function chartDates(page: Page) {
+    return page.locator(".chart__svg .chart__date").allTextContents();
+  }
+
+  /** Every text in the chart is drawn inside it. */
+  async function expectNothingCutOff(page: Page) {
+    const boxes = await page.locator(".chart__svg text").evaluateAll((texts) =>
+      texts.map((t) => { const b = (t as SVGTextElement).getBBox(); return [b.x, b.x + b.width]; }));
+    for (const [left, right] of boxes) {
+      expect(left).toBeGreaterThanOrEqual(0);
+      expect(right).toBeLessThanOrEqual(360);
+    }
+  }
+
+  test("places saves by the time between them and dates them with the year across a year", async ({ page }) => {
+    const first = Date.UTC(2026, 11, 20, 8);
+    await seed(page, { [HISTORY]: history([first, first + 12 * HOUR, first + 19 * DAY]) });
+    await open(page, "/reflect");
+    const xs = await page.locator(".chart__svg circle").evaluateAll((cs) => cs.map((c) => Number(c.getAttribute("cx"))));
+    // 12 hours of 19 days is 8 of the 304 units the saves span: not the middle.
+    expect(xs).toEqual([36, 44, 340]);
+    expect(await chartDates(page)).toEqual(["20 Dec 2026", "8 Jan 2027"]);
+    await expectNothingCutOff(page);
+  });
+
+  test("saves on one day are labelled by time, inside the chart, each once", async ({ page }) => {
+    const morning = Date.UTC(2026, 10, 27, 8);
+    await seed(page, { [HISTORY]: history([morning, morning + 12 * HOUR]) });
+    await open(page, "/reflect");
+    await expectNothingCutOff(page);
+    expect(await chartDates(page)).toEqual(["27 Nov 08:00", "20:00"]);
+    await page.getByText("Show these figures as a table").click();
+    await expect(page.locator(".chart__table tbody th")).toHaveText(["27 November 2026 at 08:00", "27 November 2026 at 20:00"]);
+  });
+});
+
+test("editing an own item keeps focus: in the box while editing, back on Edit after", async ({ page }) => {
+  await open(page, "/reflect");
+  await page.getByLabel("Something that matters to you").fill("Walking the dog");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  const own = page.getByRole("group", { name: "Walking the dog" });
+  await own.getByRole("button", { name: /^Edit/ }).click();
+  const box = own.getByLabel("Change the words");
+  await expect(box).toBeFocused();
+  await box.fill("Walking the dog at seven");
+  await box.press("Enter");
+  const edited = page.getByRole("group", { name: "Walking the dog at seven" });
+  const edit = edited.getByRole("button", { name: /^Edit/ });
+  await expect(edit).toBeFocused();
+  await expect(status(page)).toContainText("Saved your change.");
+
+  await page.keyboard.press("Enter");
+  await expect(edited.getByLabel("Change the words")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(edit).toBeFocused();
+  await edit.click();
+  await edited.getByRole("button", { name: "Cancel" }).click();
+  await expect(edit).toBeFocused();
+  await expect(edited).toBeVisible();
+});
+
+test("the same own item twice, or one too long, is said and not added; nothing typed is lost", async ({ page }) => {
+  await open(page, "/reflect");
+  const field = page.getByLabel("Something that matters to you");
+  const add = page.getByRole("button", { name: "Add", exact: true });
+  const ownList = page.getByRole("region", { name: "Your own" }).locator(".check-list > li");
+  await field.fill("Walking the dog");
+  await add.click();
+  await expect(ownList).toHaveCount(1);
+
+  await field.fill("  walking THE   dog ");
+  await add.click();
+  await expect(status(page)).toContainText("“Walking the dog” is already on your checklist, so it is not added again.");
+  await expect(ownList).toHaveCount(1);
+  await expect(field).toHaveValue("  walking THE   dog ");
+  await field.fill("Good relationships");
+  await add.click();
+  await expect(status(page)).toContainText("“good relationships” is already on your checklist");
+  await expect(ownList).toHaveCount(1);
+
+  // A paste of 3,000 characters is kept whole, and the count says how much to cut.
+  const long = "abcdefghij".repeat(300);
+  await field.fill("");
+  await field.focus();
+  await page.keyboard.insertText(long);
+  await expect(field).toHaveValue(long);
+  await expect(page.locator("#new-own-item-length")).toHaveText("3000 characters: 2700 more than the 300 an item can have.");
+  await expect(field).toHaveAccessibleDescription("3000 characters: 2700 more than the 300 an item can have.");
+  await add.click();
+  await expect(status(page)).toContainText("That is 2700 characters too long: an item can have up to 300.");
+  await expect(ownList).toHaveCount(1);
+  await expect(field).toHaveValue(long);
+  await field.fill("abcdefghij".repeat(25));
+  await expect(page.locator("#new-own-item-length")).toHaveText("250 of 300 characters.");
+  await field.fill("short");
+  await expect(page.locator("#new-own-item-length")).toBeHidden();
+  await expect(field).toHaveAccessibleDescription("");
+
+  // Changing an item's words into another item's is said too, and the box stays open.
+  await field.fill("Sleeping well");
+  await add.click();
+  const sleep = page.getByRole("group", { name: "Sleeping well" });
+  await sleep.getByRole("button", { name: /^Edit/ }).click();
+  await sleep.getByLabel("Change the words").fill("walking the dog");
+  await sleep.getByRole("button", { name: "Save" }).click();
+  await expect(status(page)).toContainText("“Walking the dog” is already on your checklist");
+  await expect(sleep.getByLabel("Change the words")).toHaveValue("walking the dog");
+});
+
+test("the printed summary says when there are no notes", async ({ page }) => {
+  await open(page, "/reflect");
+  await page.getByRole("group", { name: "good relationships" }).getByRole("checkbox", { name: "True for me now" }).check();
+  await page.emulateMedia({ media: "print" });
+  const summary = page.locator(".print-summary");
+  await expect(summary.getByRole("heading", { name: "My notes" })).toBeVisible();
+  await expect(summary.locator("h3:has-text('My notes') + *")).toHaveText("No notes.");
+});
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`the new states pass axe in ${scheme} colours: answers outside the guide, asking to save, an item too long`, async ({ page }) => {
+    const t = Date.UTC(2026, 10, 1);
+    await seed(page, {
+      [REFLECTIONS]: { version: 2, true_now: { "an-old-item": { at: t, value: true } }, work_on: {},
+        notes: { "an-old-item": { at: t, value: "kept" } }, own_items: {} },
+      [HISTORY]: history([t, t + 12 * HOUR, t + 70 * DAY]),
+    });
+    await page.emulateMedia({ colorScheme: scheme });
+    await open(page, "/reflect");
+    await expect(page.getByRole("heading", { name: "No longer in the guide" })).toBeVisible();
+    await page.getByLabel("Something that matters to you").fill("x".repeat(320));
+    await page.getByRole("button", { name: "Save this reflection" }).last().click();
+    await page.getByRole("button", { name: "Save this reflection" }).first().click();
+    await expect(page.getByText(/Save it anyway/)).toHaveCount(2);
+    await page.getByRole("group", { name: "an-old-item" }).getByRole("button", { name: "Remove" }).click();
+    await expectNoAxeViolations(page, `reflect with its new states (${scheme})`);
+  });
+}
