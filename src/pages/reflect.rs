@@ -140,6 +140,8 @@ fn GroupView(group: &'static ChecklistGroup) -> impl IntoView {
 
 /// One checklist item: "true for me now", "want to work on this" and a private note. `extra` holds
 /// the edit and remove controls of the person's own items.
+/// Person-written text (notes, own items) is marked `dir="auto"` or isolated in `<bdi>`, so words
+/// in a right-to-left script are laid out right to left.
 #[component]
 fn CheckItem(id: String, text: Signal<String>, #[prop(optional)] extra: Option<AnyView>) -> impl IntoView {
     let data = use_user_data();
@@ -159,7 +161,7 @@ fn CheckItem(id: String, text: Signal<String>, #[prop(optional)] extra: Option<A
     view! {
         <li class="check-item">
             <fieldset>
-                <legend>{move || text.get()}</legend>
+                <legend><bdi>{move || text.get()}</bdi></legend>
                 <div class="check-item__choices">
                     <label class="check">
                         <input type="checkbox" prop:checked=move || a1().true_now disabled=move || !data.ready.get()
@@ -175,7 +177,7 @@ fn CheckItem(id: String, text: Signal<String>, #[prop(optional)] extra: Option<A
                 <details class="note-details" prop:open=move || !a3().note.is_empty()>
                     <summary>"Private note"</summary>
                     <label class="visually-hidden" for=note_id.clone()>{move || format!("Your note about: {}", text.get())}</label>
-                    <textarea id=note_id class="note" rows="2" prop:value=move || a4().note disabled=move || !data.ready.get()
+                    <textarea id=note_id class="note" rows="2" dir="auto" prop:value=move || a4().note disabled=move || !data.ready.get()
                         on:input=move |e| { let note = event_target_value(&e); on_note(Box::new(move |a| a.note = note)) }></textarea>
                 </details>
                 {extra}
@@ -261,7 +263,7 @@ fn OwnItems() -> impl IntoView {
                 <div class="add-own__row">
                     // No maxlength: the browser would cut a long paste without a word. The hint
                     // and the message on Add say what is too long instead.
-                    <input id="new-own-item" type="text" autocomplete="off" aria-describedby="new-own-item-length"
+                    <input id="new-own-item" type="text" dir="auto" autocomplete="off" aria-describedby="new-own-item-length"
                         prop:value=move || new_text.get() on:input=move |e| new_text.set(event_target_value(&e))
                         disabled=move || !data.ready.get() />
                     <button type="submit" class="button" disabled=move || !data.ready.get()>"Add"</button>
@@ -329,7 +331,7 @@ fn OwnItem(id: String) -> impl IntoView {
                 <form class="add-own" on:submit=save.clone()>
                     <label class="field-label" for=edit_id.clone()>"Change the words"</label>
                     <div class="add-own__row">
-                        <input id=edit_id.clone() type="text" node_ref=edit_box aria-describedby=length_id.clone()
+                        <input id=edit_id.clone() type="text" dir="auto" node_ref=edit_box aria-describedby=length_id.clone()
                             prop:value=move || draft.get() on:input=move |e| draft.set(event_target_value(&e))
                             on:keydown=move |e| if e.key() == "Escape" { editing.set(false) } />
                         <button type="submit" class="button button--small">"Save"</button>
@@ -392,7 +394,7 @@ fn GoneAnswer(id: String) -> impl IntoView {
             if marks.is_empty() { "Nothing ticked".to_string() } else { marks }
         }
     };
-    let note = move || Some(answer().note).filter(|n| !n.is_empty()).map(|note| view! { <p class="snapshot__note">"Note: " {note}</p> });
+    let note = move || Some(answer().note).filter(|n| !n.is_empty()).map(|note| view! { <p class="snapshot__note">"Note: " <bdi>{note}</bdi></p> });
     let remove = {
         let text = text.clone();
         move || {
@@ -407,7 +409,7 @@ fn GoneAnswer(id: String) -> impl IntoView {
     view! {
         <li class="check-item">
             <fieldset>
-                <legend>{text}</legend>
+                <legend><bdi>{text}</bdi></legend>
                 <p class="gone-answer__marks">{marks}</p>
                 {note}
                 <ConfirmButton
@@ -525,9 +527,9 @@ fn SnapshotView(id: String) -> impl IntoView {
                             .into_iter().flatten().collect::<Vec<_>>().join(", ");
                         view! {
                             <li>
-                                {item.text.clone()}
+                                <bdi>{item.text.clone()}</bdi>
                                 {(!marks.is_empty()).then(|| view! { <strong class="snapshot__marks">" — " {marks}</strong> })}
-                                {(!item.answer.note.is_empty()).then(|| view! { <span class="snapshot__note">"Note: " {item.answer.note.clone()}</span> })}
+                                {(!item.answer.note.is_empty()).then(|| view! { <span class="snapshot__note">"Note: " <bdi>{item.answer.note.clone()}</bdi></span> })}
                             </li>
                         }
                     }).collect_view()}
@@ -578,7 +580,7 @@ fn PrintSummary() -> impl IntoView {
                     if notes.is_empty() {
                         view! { <p>"No notes."</p> }.into_any()
                     } else {
-                        view! { <dl>{notes.into_iter().map(|(text, a)| view! { <dt>{text}</dt> <dd>{a.note}</dd> }).collect_view()}</dl> }.into_any()
+                        view! { <dl>{notes.into_iter().map(|(text, a)| view! { <dt><bdi>{text}</bdi></dt> <dd dir="auto">{a.note}</dd> }).collect_view()}</dl> }.into_any()
                     }
                 }}
             </Show>

@@ -218,3 +218,20 @@ test("when deleting fails, the page shows what is still stored and says so", asy
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Bookmarks/ })).toHaveAccessibleName(/1 saved/);
   expect(await stored(page, BOOKMARKS)).toContain("recovery-devon");
 });
+
+test("notes and own items in a right-to-left script are laid out right to left", async ({ page }) => {
+  await open(page, "/reflect");
+  await page.getByLabel("Something that matters to you").fill("أمشي كل صباح");
+  await expect(page.getByLabel("Something that matters to you")).toHaveAttribute("dir", "auto");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  const own = page.getByRole("group", { name: "أمشي كل صباح" });
+  await expect(own.locator("legend bdi")).toHaveText("أمشي كل صباح");
+  await writeNote(page, "satisfying work", "שלום לכולם");
+  const note = page.getByRole("group", { name: "satisfying work" }).getByRole("textbox");
+  expect(await note.evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
+  await open(page, "/organisations");
+  await bookmark(page, "Recovery Devon").click();
+  await open(page, "/bookmarks");
+  await page.getByLabel("Your private note").fill("مرحبا");
+  expect(await page.getByLabel("Your private note").evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
+});

@@ -131,6 +131,7 @@ test("answers to items no longer in the guide are shown, and removed only after 
 
 test.describe("the chart", () => {
   test.use({ timezoneId: "UTC" });
+  // Saves are dated in the past: times from the future are brought back to now when read.
 
   async function chartDates(page: Page) {
     return page.locator(".chart__svg .chart__date").allTextContents();
@@ -147,24 +148,24 @@ test.describe("the chart", () => {
   }
 
   test("places saves by the time between them and dates them with the year across a year", async ({ page }) => {
-    const first = Date.UTC(2026, 11, 20, 8);
+    const first = Date.UTC(2025, 11, 20, 8);
     await seed(page, { [HISTORY]: history([first, first + 12 * HOUR, first + 19 * DAY]) });
     await open(page, "/reflect");
     const xs = await page.locator(".chart__svg circle").evaluateAll((cs) => cs.map((c) => Number(c.getAttribute("cx"))));
     // 12 hours of 19 days is 8 of the 304 units the saves span: not the middle.
     expect(xs).toEqual([36, 44, 340]);
-    expect(await chartDates(page)).toEqual(["20 Dec 2026", "8 Jan 2027"]);
+    expect(await chartDates(page)).toEqual(["20 Dec 2025", "8 Jan 2026"]);
     await expectNothingCutOff(page);
   });
 
   test("saves on one day are labelled by time, inside the chart, each once", async ({ page }) => {
-    const morning = Date.UTC(2026, 10, 27, 8);
+    const morning = Date.UTC(2025, 10, 27, 8);
     await seed(page, { [HISTORY]: history([morning, morning + 12 * HOUR]) });
     await open(page, "/reflect");
     await expectNothingCutOff(page);
     expect(await chartDates(page)).toEqual(["27 Nov 08:00", "20:00"]);
     await page.getByText("Show these figures as a table").click();
-    await expect(page.locator(".chart__table tbody th")).toHaveText(["27 November 2026 at 08:00", "27 November 2026 at 20:00"]);
+    await expect(page.locator(".chart__table tbody th")).toHaveText(["27 November 2025 at 08:00", "27 November 2025 at 20:00"]);
   });
 });
 
