@@ -89,3 +89,16 @@ test("unreadable data with no room for a copy can be downloaded, then removed on
   await bookmark(page, "Recovery Devon").click();
   await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), BOOKMARKS)).toContain("recovery-devon");
 });
+
+test("a 50 MB file is refused before it is read, with a clear message, and nothing changes", async ({ page }, testInfo) => {
+  await open(page, "/organisations");
+  await bookmark(page, "Recovery Devon").click();
+  const before = await page.evaluate((key) => localStorage.getItem(key), BOOKMARKS);
+  await open(page, "/your-data");
+  const huge = testInfo.outputPath("huge.json");
+  writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, 32));
+  await page.getByLabel("Export file").setInputFiles(huge);
+  await expect(page.getByRole("alert")).toContainText("Nothing was changed.");
+  await expect(page.getByRole("alert")).toContainText("too large to be a Recovery Guide export (50 MB)");
+  expect(await page.evaluate((key) => localStorage.getItem(key), BOOKMARKS)).toBe(before);
+});
