@@ -369,10 +369,12 @@ fn Import() -> impl IntoView {
                             (!removed.is_empty()).then(|| view! {
                                 <p>
                                     "Changes you made on this device after the file was made are kept: you removed "
-                                    {list_removed(removed)} ", so combining leaves them removed. If you want them back, combine and bring them back."
+                                    {list_removed(removed)} " since then, and combining keeps "
+                                    {if removed.bookmarks + removed.own_items + removed.snapshots == 1 { "it" } else { "them" }}
+                                    " removed."
                                 </p>
                                 <div class="import-actions">
-                                    <button type="button" class="button" on:click=move |_| bring_back()>"Combine and bring them back"</button>
+                                    <button type="button" class="button" on:click=move |_| bring_back()>"Combine and bring back what I removed"</button>
                                 </div>
                             })
                         }}

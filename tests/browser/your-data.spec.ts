@@ -33,8 +33,8 @@ test("combining an older file after removing a bookmark says the removal is kept
   await page.getByLabel("Export file").setInputFiles(file);
   await expect(preview(page)).not.toContainText("this device already has everything in the file");
   await expect(preview(page)).toContainText("Nothing new would be added.");
-  await expect(preview(page)).toContainText("you removed 1 bookmark, so combining leaves them removed");
-  await preview(page).getByRole("button", { name: "Combine and bring them back" }).click();
+  await expect(preview(page)).toContainText("you removed 1 bookmark since then, and combining keeps it removed.");
+  await preview(page).getByRole("button", { name: "Combine and bring back what I removed" }).click();
   await expect(status(page)).toContainText("what you had removed is back");
   expect(await page.evaluate((key) => localStorage.getItem(key), BOOKMARKS)).toContain('"recovery-devon":{"at"');
   await open(page, "/organisations");
