@@ -11,9 +11,12 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-/// "1 bookmark", "2 bookmarks".
-fn count(n: usize, thing: &str) -> String {
-    if n == 1 { format!("1 {thing}") } else { format!("{n} {thing}s") }
+/// After bringing in a file, when some of it could not be saved on this device.
+const NOT_ALL_SAVED: &str = "The file's data is on screen, but not all of it could be saved on this device: see the message above. Keep the file.";
+
+/// "1 bookmark", "2 bookmarks": the word for one, and for more.
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
 }
 
 /// "2 bookmarks added, 1 changed", or None when nothing would change.
@@ -45,17 +48,21 @@ fn describe_all(changes: StoreChanges, removed_here: RemovedHere) -> Vec<String>
 
 /// "1 bookmark and 2 saved reflections", for what this device removed after a file was made.
 fn list_removed(removed: RemovedHere) -> String {
-    let parts: Vec<String> = [(removed.bookmarks, "bookmark"), (removed.own_items, "item of your own"), (removed.snapshots, "saved reflection")]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, thing)| if thing == "item of your own" && n > 1 { format!("{n} items of your own") } else { count(n, thing) })
-        .collect();
+    let parts: Vec<String> = [
+        (removed.bookmarks, "bookmark", "bookmarks"),
+        (removed.own_items, "item of your own", "items of your own"),
+        (removed.snapshots, "saved reflection", "saved reflections"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| count(n, one, many))
+    .collect();
     parts.join(" and ")
 }
 
 /// What the preview says about entries a file lists twice (only the later of each is used).
 fn repeated_note(repeated: usize) -> Option<String> {
-    (repeated > 0).then(|| format!("The file repeats {}. For each item, only the latest version is used.", count(repeated, "entry").replace("entrys", "entries")))
+    (repeated > 0).then(|| format!("The file repeats {}. For each item, only the latest version is used.", count(repeated, "entry", "entries")))
 }
 
 #[component]
@@ -289,7 +296,7 @@ fn Import() -> impl IntoView {
             data.say(match (mode, saved) {
                 (ImportMode::Merge, true) => "Done. The file's data has been combined with yours.",
                 (ImportMode::Replace, true) => "Done. Your data has been replaced with the file's.",
-                (_, false) => "The file's data is on screen, but not all of it could be saved on this device: see the message above. Keep the file.",
+                (_, false) => NOT_ALL_SAVED,
             });
             reset();
         }
@@ -299,7 +306,7 @@ fn Import() -> impl IntoView {
             data.say(if data.import_bringing_back(&file) {
                 "Done. The file's data has been combined with yours, and what you had removed is back."
             } else {
-                "The file's data is on screen, but not all of it could be saved on this device: see the message above. Keep the file."
+                NOT_ALL_SAVED
             });
             reset();
         }
@@ -358,7 +365,7 @@ fn Import() -> impl IntoView {
                     <div class="import-preview" role="region" aria-label="What this file would change">
                         <p>
                             "This file was made on " {format_date(file.exported_at, data.utc_offset_minutes.get_untracked())} ". It has "
-                            {count(file.bookmarks.count(), "bookmark")} " and " {count(file.history.oldest_first().len(), "saved reflection")} "."
+                            {count(file.bookmarks.count(), "bookmark", "bookmarks")} " and " {count(file.history.oldest_first().len(), "saved reflection", "saved reflections")} "."
                         </p>
                         {repeated_note(file.repeated_entries).map(|note| view! { <p class="import-repeats">{note}</p> })}
                         <h3>"Combine with what is here"</h3>
