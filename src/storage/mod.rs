@@ -12,6 +12,8 @@
 //! The logic runs against the `Backend` trait so it is tested natively; `web` is the browser's
 //! `localStorage`.
 
+pub mod lock;
+pub mod vault;
 pub mod web;
 
 use crate::data::{decode, encode, Unreadable, Versioned};
@@ -38,6 +40,15 @@ pub trait Backend {
     fn set(&self, key: &str, value: &str) -> Result<(), Failure>;
     fn remove(&self, key: &str) -> Result<(), Failure>;
     fn keys(&self) -> Vec<String>;
+    /// The text as storage really holds it (sealed, with the passphrase lock on), for its size.
+    fn stored(&self, key: &str) -> Option<String> {
+        self.get(key).ok().flatten()
+    }
+    /// Whether a change to this key is still waiting to be written (sealing takes a moment).
+    fn is_unwritten(&self, key: &str) -> bool {
+        let _ = key;
+        false
+    }
 }
 
 /// The app holds its backend as `&'static dyn Backend`, so native tests can give it memory where
@@ -54,6 +65,12 @@ impl<B: Backend + ?Sized> Backend for &B {
     }
     fn keys(&self) -> Vec<String> {
         (**self).keys()
+    }
+    fn stored(&self, key: &str) -> Option<String> {
+        (**self).stored(key)
+    }
+    fn is_unwritten(&self, key: &str) -> bool {
+        (**self).is_unwritten(key)
     }
 }
 
@@ -164,7 +181,9 @@ impl<B: Backend> Persistence<B> {
 
     fn read<T: Versioned>(&self, backend: &B) -> Result<Stored<T>, Failure> {
         let Some(raw) = backend.get(&key_of::<T>())? else { return Ok(Stored::Missing) };
-        Ok(match decode::<T>(&raw) {
+        // Still sealed: the passphrase lock could not open it (its text is damaged).
+        let decoded = if lock::Sealed::read(&raw).is_some() { Err(Unreadable::NotJson) } else { decode::<T>(&raw) };
+        Ok(match decoded {
             Ok(data) => Stored::Readable(data),
             // Never written over, so it needs no copy; copying it would make a new backup each
             // time the newer app, open in another tab, changed it, until storage was full.
@@ -262,13 +281,21 @@ impl<B: Backend> Persistence<B> {
     pub fn usage(&self) -> usize {
         let Some(backend) = &self.backend else { return 0 };
         let size = |text: &str| text.encode_utf16().count();
-        backend.keys().iter().filter(|k| k.starts_with(PREFIX)).map(|key| size(key) + backend.get(key).ok().flatten().map_or(0, |v| size(&v))).sum()
+        backend.keys().iter().filter(|k| k.starts_with(PREFIX)).map(|key| size(key) + backend.stored(key).map_or(0, |v| size(&v))).sum()
+    }
+
+    /// Whether a change to this store is still waiting to be sealed and written.
+    pub fn is_unwritten(&self, key: &str) -> bool {
+        self.backend.as_ref().is_some_and(|b| b.is_unwritten(key))
     }
 
     /// Removes everything this app has stored on the device, backups included.
     pub fn delete_all(&self) -> Result<(), Failure> {
         let Some(backend) = &self.backend else { return Ok(()) };
-        for key in backend.keys().into_iter().filter(|k| k.starts_with(PREFIX)) {
+        let mut keys: Vec<String> = backend.keys().into_iter().filter(|k| k.starts_with(PREFIX)).collect();
+        // The lock's record last: while sealed values remain, the lock stays on.
+        keys.sort_by_key(|k| k == lock::LOCK_KEY);
+        for key in keys {
             backend.remove(&key)?;
         }
         Ok(())

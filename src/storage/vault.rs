@@ -1,0 +1,468 @@
+//! The storage the app sees while the passphrase lock is on: personal values in plain text, in
+//! this tab's memory only, written to the real storage sealed a moment later.
+//!
+//! Why a moment later: the browser seals and opens with WebCrypto, which only answers
+//! asynchronously, while the rest of the persistence layer (`Persistence`) reads and writes
+//! synchronously, as `localStorage` does. So `Vault` keeps `Persistence`'s rules unchanged: it is a
+//! `Backend` that answers from memory, and the lock's driver (`crate::lock`) takes each value not
+//! yet written (`next_to_write`), seals it, and hands it back (`finish_write`), which writes it only
+//! if no other tab has written that key since this tab last saw it. Otherwise the other tab's
+//! value is opened and merged first, as the `storage` event does.
+//!
+//! Locked, personal values can be neither read nor written, only removed (deleting everything
+//! needs no key). With the lock off, the vault passes everything straight through.
+
+use super::lock::{is_personal, LOCK_KEY};
+use super::{Backend, Failure};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// No lock: storage as it is.
+    Off,
+    /// The lock is on and this tab has no key.
+    Locked,
+    /// The lock is on and this tab holds the key.
+    Open,
+}
+
+pub struct Vault<B> {
+    inner: B,
+    state: RefCell<State>,
+}
+
+#[derive(Default)]
+struct State {
+    mode: Option<Mode>,
+    /// Personal values as the app sees them, in plain text (open only).
+    plain: BTreeMap<String, String>,
+    /// Each personal key's plain text as last written or read (`None`: nothing stored). A key
+    /// whose `plain` differs is waiting to be written.
+    written: BTreeMap<String, Option<String>>,
+    /// Each personal key's stored (sealed) text as this tab last saw it.
+    seen: BTreeMap<String, Option<String>>,
+    /// Keys whose last write failed: not tried again until they change again.
+    failed: BTreeSet<String>,
+}
+
+/// One value to seal and write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Write {
+    pub key: String,
+    /// `None`: the value was removed.
+    pub plain: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Written {
+    Done,
+    /// Another tab wrote this key since this tab last saw it: open its value and `receive` it.
+    Conflict { stored: Option<String> },
+    Failed(Failure),
+}
+
+impl<B: Backend> Vault<B> {
+    /// Off or locked, as the lock record in storage says.
+    pub fn new(inner: B) -> Self {
+        let vault = Self { inner, state: RefCell::default() };
+        let mode = if vault.lock_is_on() { Mode::Locked } else { Mode::Off };
+        vault.state.borrow_mut().mode = Some(mode);
+        vault
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.state.borrow().mode.unwrap_or(Mode::Off)
+    }
+
+    /// Whether the lock record is in storage now (another tab may have just changed it).
+    pub fn lock_is_on(&self) -> bool {
+        matches!(self.inner.get(LOCK_KEY), Ok(Some(_)))
+    }
+
+    pub fn inner(&self) -> &B {
+        &self.inner
+    }
+
+    /// Every personal key in storage with its stored text.
+    pub fn stored_personal(&self) -> Vec<(String, String)> {
+        self.inner.keys().into_iter().filter(|k| is_personal(k)).filter_map(|k| Some((k.clone(), self.inner.get(&k).ok()??))).collect()
+    }
+
+    /// Opens the vault with the key's owner's view of every personal value: (key, plain text,
+    /// stored text). A value stored plain (sealing was cut short) is marked unwritten, so it is
+    /// sealed next.
+    pub fn open(&self, values: Vec<(String, String, String)>) {
+        let mut state = self.state.borrow_mut();
+        *state = State { mode: Some(Mode::Open), ..State::default() };
+        for (key, plain, stored) in values {
+            let sealed = stored != plain;
+            state.written.insert(key.clone(), sealed.then(|| plain.clone()));
+            state.seen.insert(key.clone(), Some(stored));
+            state.plain.insert(key, plain);
+        }
+    }
+
+    /// Forgets every plain value (the driver writes what is unwritten first, except on a quick
+    /// exit, which cannot wait).
+    pub fn lock(&self) {
+        *self.state.borrow_mut() = State { mode: Some(if self.lock_is_on() { Mode::Locked } else { Mode::Off }), ..State::default() };
+    }
+
+    /// The lock was turned off (here or in another tab): everything is plain in storage.
+    pub fn turn_off(&self) {
+        *self.state.borrow_mut() = State { mode: Some(Mode::Off), ..State::default() };
+    }
+
+    fn write_of(&self, key: String) -> Write {
+        let plain = self.state.borrow().plain.get(&key).cloned();
+        Write { key, plain }
+    }
+
+    fn unwritten_keys(&self) -> Vec<String> {
+        let state = self.state.borrow();
+        let keys: BTreeSet<&String> = state.plain.keys().chain(state.written.keys()).collect();
+        keys.into_iter().filter(|k| state.written.get(*k).cloned().flatten() != state.plain.get(*k).cloned()).cloned().collect()
+    }
+
+    /// Whether this key holds a change not yet written (or whose write failed).
+    pub fn is_unwritten(&self, key: &str) -> bool {
+        let state = self.state.borrow();
+        state.mode == Some(Mode::Open) && state.written.get(key).cloned().flatten() != state.plain.get(key).cloned()
+    }
+
+    /// The next value to seal and write, if any (keys whose last write failed wait for a change).
+    pub fn next_to_write(&self) -> Option<Write> {
+        if self.mode() != Mode::Open {
+            return None;
+        }
+        let failed = self.state.borrow().failed.clone();
+        let key = self.unwritten_keys().into_iter().find(|k| !failed.contains(k))?;
+        Some(self.write_of(key))
+    }
+
+    /// Writes a sealed value (`stored`, or removes the key when `None`) made from `write`, unless
+    /// another tab wrote the key since this tab last saw it.
+    pub fn finish_write(&self, write: &Write, stored: Option<&str>) -> Written {
+        let current = match self.inner.get(&write.key) {
+            Ok(current) => current,
+            Err(failure) => return self.failed(&write.key, failure),
+        };
+        if self.state.borrow().seen.get(&write.key).cloned().flatten() != current {
+            return Written::Conflict { stored: current };
+        }
+        let result = match stored {
+            Some(text) => self.inner.set(&write.key, text),
+            None => self.inner.remove(&write.key),
+        };
+        if let Err(failure) = result {
+            return self.failed(&write.key, failure);
+        }
+        let mut state = self.state.borrow_mut();
+        state.failed.remove(&write.key);
+        state.seen.insert(write.key.clone(), stored.map(str::to_string));
+        state.written.insert(write.key.clone(), write.plain.clone());
+        Written::Done
+    }
+
+    fn failed(&self, key: &str, failure: Failure) -> Written {
+        self.state.borrow_mut().failed.insert(key.to_string());
+        Written::Failed(failure)
+    }
+
+    /// Another tab's value for a personal key, opened with this tab's key (`None`: removed). It
+    /// replaces this tab's copy; the app merges its own unwritten changes over it (it asks
+    /// `is_unwritten` first).
+    pub fn receive(&self, key: &str, plain: Option<String>, stored: Option<String>) {
+        let mut state = self.state.borrow_mut();
+        if state.mode != Some(Mode::Open) {
+            return;
+        }
+        match &plain {
+            Some(text) => state.plain.insert(key.to_string(), text.clone()),
+            None => state.plain.remove(key),
+        };
+        state.written.insert(key.to_string(), plain);
+        state.seen.insert(key.to_string(), stored);
+        state.failed.remove(key);
+    }
+
+    /// Writes several values at once (turning the lock on or off, a new passphrase): all of them,
+    /// or, if one fails, none (what was there before is put back).
+    pub fn write_all(&self, writes: &[(String, Option<String>)]) -> Result<(), Failure> {
+        let before: Vec<(String, Option<String>)> = writes.iter().map(|(key, _)| Ok((key.clone(), self.inner.get(key)?))).collect::<Result<_, Failure>>()?;
+        for (done, (key, value)) in writes.iter().enumerate() {
+            let result = match value {
+                Some(text) => self.inner.set(key, text),
+                None => self.inner.remove(key),
+            };
+            if let Err(failure) = result {
+                // Put back in reverse order: each value put back is the one that replaced it
+                // shrinking to what it was, which fits.
+                for (key, value) in before[..done].iter().rev() {
+                    let _ = match value {
+                        Some(text) => self.inner.set(key, text),
+                        None => self.inner.remove(key),
+                    };
+                }
+                return Err(failure);
+            }
+        }
+        Ok(())
+    }
+
+    fn holds_in_memory(&self, key: &str) -> bool {
+        is_personal(key) && self.mode() != Mode::Off
+    }
+}
+
+impl<B: Backend> Backend for Vault<B> {
+    fn get(&self, key: &str) -> Result<Option<String>, Failure> {
+        if !self.holds_in_memory(key) {
+            return self.inner.get(key);
+        }
+        let state = self.state.borrow();
+        match state.mode {
+            Some(Mode::Open) => Ok(state.plain.get(key).cloned()),
+            _ => Err(Failure::Refused),
+        }
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), Failure> {
+        if !self.holds_in_memory(key) {
+            return self.inner.set(key, value);
+        }
+        let mut state = self.state.borrow_mut();
+        if state.mode != Some(Mode::Open) {
+            return Err(Failure::Refused);
+        }
+        state.plain.insert(key.to_string(), value.to_string());
+        state.failed.remove(key);
+        Ok(())
+    }
+
+    /// Removal needs no key, so it happens at once, locked or not (deleting everything works on
+    /// the locked screen too). Removing the lock record turns the lock off.
+    fn remove(&self, key: &str) -> Result<(), Failure> {
+        self.inner.remove(key)?;
+        if key == LOCK_KEY {
+            self.turn_off();
+        } else if self.holds_in_memory(key) {
+            let mut state = self.state.borrow_mut();
+            state.plain.remove(key);
+            state.written.insert(key.to_string(), None);
+            state.seen.insert(key.to_string(), None);
+            state.failed.remove(key);
+        }
+        Ok(())
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let state = self.state.borrow();
+        let stored = self.inner.keys().into_iter();
+        match state.mode {
+            Some(Mode::Open) => stored.filter(|k| !is_personal(k)).chain(state.plain.keys().cloned()).collect(),
+            _ => stored.collect(),
+        }
+    }
+
+    /// What storage really holds (sealed, when the lock is on), for measuring its size.
+    fn stored(&self, key: &str) -> Option<String> {
+        self.inner.get(key).ok().flatten()
+    }
+
+    fn is_unwritten(&self, key: &str) -> bool {
+        Vault::is_unwritten(self, key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::memory::Memory;
+
+    /// Stands in for WebCrypto: reversible, and plainly not the text it hides.
+    fn seal(plain: &str) -> String {
+        format!("{{\"sealed\":\"{}\"}}", plain.chars().rev().collect::<String>().replace('"', "'"))
+    }
+
+    fn open_vault(memory: &Memory) -> Vault<&Memory> {
+        memory.items.borrow_mut().insert(LOCK_KEY.into(), "{lock record}".into());
+        let vault = Vault::new(memory);
+        assert_eq!(vault.mode(), Mode::Locked);
+        vault.open(vec![]);
+        vault
+    }
+
+    /// What the lock's driver does: seal and write everything unwritten.
+    fn write_everything(vault: &Vault<&Memory>) -> Vec<Written> {
+        let mut results = Vec::new();
+        while let Some(write) = vault.next_to_write() {
+            let stored = write.plain.as_deref().map(seal);
+            let result = vault.finish_write(&write, stored.as_deref());
+            let stop = result != Written::Done;
+            results.push(result);
+            if stop {
+                break;
+            }
+        }
+        results
+    }
+
+    #[test]
+    fn off_it_passes_everything_through() {
+        let memory = Memory::default();
+        let vault = Vault::new(&memory);
+        assert_eq!(vault.mode(), Mode::Off);
+        vault.set("recovery-guide:bookmarks", "plain").unwrap();
+        assert_eq!(memory.items.borrow().get("recovery-guide:bookmarks").map(String::as_str), Some("plain"));
+        assert_eq!(vault.next_to_write(), None);
+    }
+
+    #[test]
+    fn open_it_answers_from_memory_and_writes_personal_values_only_sealed() {
+        let memory = Memory::default();
+        let vault = open_vault(&memory);
+        vault.set("recovery-guide:bookmarks", "my private note").unwrap();
+        vault.set("recovery-guide:settings", "{\"theme\":\"dark\"}").unwrap();
+        assert_eq!(vault.get("recovery-guide:bookmarks").unwrap().as_deref(), Some("my private note"));
+        assert!(vault.is_unwritten("recovery-guide:bookmarks"));
+        assert!(!memory.items.borrow().contains_key("recovery-guide:bookmarks"), "nothing plain reaches storage");
+        assert_eq!(write_everything(&vault), [Written::Done]);
+        assert_eq!(memory.items.borrow()["recovery-guide:bookmarks"], seal("my private note"));
+        assert_eq!(memory.items.borrow()["recovery-guide:settings"], "{\"theme\":\"dark\"}", "display settings stay plain");
+        assert!(!vault.is_unwritten("recovery-guide:bookmarks"));
+    }
+
+    #[test]
+    fn locked_nothing_personal_can_be_read_or_written_but_everything_can_be_deleted() {
+        let memory = Memory::default();
+        let vault = open_vault(&memory);
+        vault.set("recovery-guide:history", "saved reflections").unwrap();
+        write_everything(&vault);
+        vault.lock();
+        assert_eq!(vault.mode(), Mode::Locked);
+        assert_eq!(vault.get("recovery-guide:history"), Err(Failure::Refused));
+        assert_eq!(vault.set("recovery-guide:history", "x"), Err(Failure::Refused));
+        assert_eq!(vault.get("recovery-guide:settings"), Ok(None), "display settings still work");
+        for key in vault.keys() {
+            vault.remove(&key).unwrap();
+        }
+        assert!(memory.items.borrow().is_empty());
+        assert_eq!(vault.mode(), Mode::Off, "no lock record, no lock");
+    }
+
+    #[test]
+    fn a_value_stored_plain_when_the_lock_is_on_is_sealed_once_opened() {
+        let memory = Memory::default();
+        memory.items.borrow_mut().insert(LOCK_KEY.into(), "{lock record}".into());
+        memory.items.borrow_mut().insert("recovery-guide:bookmarks".into(), "left plain".into());
+        let vault = Vault::new(&memory);
+        vault.open(vec![("recovery-guide:bookmarks".into(), "left plain".into(), "left plain".into())]);
+        assert_eq!(write_everything(&vault), [Written::Done]);
+        assert_eq!(memory.items.borrow()["recovery-guide:bookmarks"], seal("left plain"));
+    }
+
+    #[test]
+    fn a_write_never_replaces_another_tabs_write_unseen() {
+        let memory = Memory::default();
+        let vault = open_vault(&memory);
+        vault.set("recovery-guide:reflections", "mine").unwrap();
+        // Another tab writes while this one is sealing.
+        let write = vault.next_to_write().unwrap();
+        memory.items.borrow_mut().insert("recovery-guide:reflections".into(), seal("theirs"));
+        let result = vault.finish_write(&write, Some(&seal("mine")));
+        assert_eq!(result, Written::Conflict { stored: Some(seal("theirs")) });
+        assert_eq!(memory.items.borrow()["recovery-guide:reflections"], seal("theirs"), "theirs is kept");
+        // The app asks first whether it has something unwritten, then merges over theirs.
+        assert!(vault.is_unwritten("recovery-guide:reflections"));
+        vault.receive("recovery-guide:reflections", Some("theirs".into()), Some(seal("theirs")));
+        assert_eq!(vault.get("recovery-guide:reflections").unwrap().as_deref(), Some("theirs"));
+        vault.set("recovery-guide:reflections", "theirs and mine").unwrap();
+        assert_eq!(write_everything(&vault), [Written::Done]);
+        assert_eq!(memory.items.borrow()["recovery-guide:reflections"], seal("theirs and mine"));
+    }
+
+    #[test]
+    fn a_change_made_while_sealing_is_written_after() {
+        let memory = Memory::default();
+        let vault = open_vault(&memory);
+        vault.set("recovery-guide:bookmarks", "first").unwrap();
+        let write = vault.next_to_write().unwrap();
+        vault.set("recovery-guide:bookmarks", "second").unwrap();
+        assert_eq!(vault.finish_write(&write, Some(&seal("first"))), Written::Done);
+        assert!(vault.is_unwritten("recovery-guide:bookmarks"));
+        assert_eq!(write_everything(&vault), [Written::Done]);
+        assert_eq!(memory.items.borrow()["recovery-guide:bookmarks"], seal("second"));
+    }
+
+    #[test]
+    fn a_failed_write_leaves_storage_as_it_was_and_waits_for_the_next_change() {
+        let memory = Memory::default();
+        let vault = open_vault(&memory);
+        vault.set("recovery-guide:bookmarks", "saved").unwrap();
+        write_everything(&vault);
+        vault.set("recovery-guide:bookmarks", "too big").unwrap();
+        *memory.fail_writes.borrow_mut() = Some(Failure::Full);
+        assert_eq!(write_everything(&vault), [Written::Failed(Failure::Full)]);
+        assert_eq!(memory.items.borrow()["recovery-guide:bookmarks"], seal("saved"));
+        assert!(vault.is_unwritten("recovery-guide:bookmarks"));
+        assert_eq!(vault.next_to_write(), None, "not retried in a loop");
+        *memory.fail_writes.borrow_mut() = None;
+        vault.set("recovery-guide:bookmarks", "smaller").unwrap();
+        assert_eq!(write_everything(&vault), [Written::Done]);
+    }
+
+    #[test]
+    fn writing_several_values_is_all_or_nothing() {
+        let memory = Memory::default();
+        memory.items.borrow_mut().insert("recovery-guide:bookmarks".into(), "plain bookmarks".into());
+        memory.items.borrow_mut().insert("recovery-guide:history".into(), "plain history".into());
+        let vault = Vault::new(&memory);
+        let writes = [
+            (LOCK_KEY.to_string(), Some("{lock record}".to_string())),
+            ("recovery-guide:bookmarks".to_string(), Some(seal("plain bookmarks"))),
+            ("recovery-guide:history".to_string(), Some(seal("plain history"))),
+        ];
+        // Storage that fills up: room for the lock record and the first sealed value only.
+        struct Cramped<'a>(&'a Memory, usize);
+        impl Backend for Cramped<'_> {
+            fn get(&self, key: &str) -> Result<Option<String>, Failure> {
+                self.0.get(key)
+            }
+            fn set(&self, key: &str, value: &str) -> Result<(), Failure> {
+                let others: usize = self.0.items.borrow().iter().filter(|(k, _)| *k != key).map(|(_, v)| v.len()).sum();
+                if others + value.len() > self.1 {
+                    return Err(Failure::Full);
+                }
+                self.0.set(key, value)
+            }
+            fn remove(&self, key: &str) -> Result<(), Failure> {
+                self.0.remove(key)
+            }
+            fn keys(&self) -> Vec<String> {
+                self.0.keys()
+            }
+        }
+        let room = "{lock record}".len() + seal("plain bookmarks").len() + "plain history".len();
+        let cramped = Vault::new(Cramped(&memory, room));
+        assert_eq!(cramped.write_all(&writes), Err(Failure::Full));
+        let items = memory.items.borrow().clone();
+        assert_eq!(items.get("recovery-guide:bookmarks").map(String::as_str), Some("plain bookmarks"));
+        assert!(!items.contains_key(LOCK_KEY), "the lock is not half on");
+        drop(items);
+        assert_eq!(vault.write_all(&writes), Ok(()));
+        assert_eq!(memory.items.borrow()["recovery-guide:history"], seal("plain history"));
+    }
+
+    #[test]
+    fn keys_while_open_list_what_the_app_sees() {
+        let memory = Memory::default();
+        let vault = open_vault(&memory);
+        vault.set("recovery-guide:bookmarks", "x").unwrap();
+        vault.set("recovery-guide:settings", "y").unwrap();
+        let mut keys = vault.keys();
+        keys.sort();
+        assert_eq!(keys, ["recovery-guide:bookmarks", LOCK_KEY, "recovery-guide:settings"]);
+    }
+}
