@@ -7,6 +7,7 @@ use crate::content::{self, Collection};
 use crate::links;
 use crate::pages::{About, Bookmarks, CollectionPage, Help, Home, NotFound, Reflect, Search, YourData};
 use crate::components::user::{DownloadReminder, Notices, StatusRegion};
+use crate::lock::Lock;
 use crate::user_data::UserData;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
@@ -22,7 +23,7 @@ fn segment(page_id: &str) -> StaticSegment<&'static str> {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    UserData::provide();
+    Lock::provide(UserData::provide());
     AppStatus::provide();
     view! {
         <Router base=links::BASE>

@@ -11,6 +11,7 @@ pub mod content;
 pub mod crash;
 pub mod data;
 pub mod links;
+mod lock;
 mod pages;
 pub mod search;
 pub mod storage;

@@ -12,6 +12,8 @@ use crate::data::safekeeping::Safekeeping;
 use crate::data::settings::Settings;
 use crate::data::transfer::{self, AllData, ExportFile, ImportMode};
 use crate::data::{Bookmark, Bookmarks, History, Reflections, Versioned};
+use crate::storage::lock::is_personal;
+use crate::storage::vault::Mode;
 use crate::storage::{key_of, Backend, Backup, Notice, Persistence, Shown, PREFIX};
 use leptos::prelude::*;
 
@@ -26,6 +28,9 @@ pub struct Status {
 pub enum Undo {
     RestoreBookmark { id: String, bookmark: Bookmark },
 }
+
+/// What a change to locked data says (the controls that make one are not offered while locked).
+pub const LOCKED: &str = "Your saved data is locked. Unlock it with your passphrase first, on “Your data”.";
 
 /// The persistence layer over whatever storage the device gives.
 pub type Store = Persistence<&'static dyn Backend>;
@@ -139,7 +144,9 @@ impl UserData {
             // Another tab changed something: show it here too.
             let listener = window_event_listener(leptos::ev::storage, move |event| {
                 let key = event.key();
-                if key.as_deref().is_none_or(|k| k.starts_with(PREFIX)) {
+                // Sealed by the passphrase lock: `crate::lock` opens it first, then calls `received`.
+                let sealed = key.as_deref().is_some_and(is_personal) && crate::storage::web::vault().is_some_and(|v| v.mode() != Mode::Off);
+                if key.as_deref().is_none_or(|k| k.starts_with(PREFIX)) && !sealed {
                     data.reload(key.as_deref());
                 }
             });
@@ -163,6 +170,12 @@ impl UserData {
     /// Opens storage and reads everything in it; the controls work from here on.
     pub fn load(&self) {
         self.storage.set_value(Some((self.device.open_storage)()));
+        self.reload_personal();
+        self.ready.set(true);
+    }
+
+    /// Reads everything again (on load, and when the passphrase lock opens or closes).
+    pub fn reload_personal(&self) {
         self.reload(None);
         // Answers kept under a checklist item's old id follow it to its new one.
         if self.reflections.with_untracked(|r| CHECKLIST_RENAMES.iter().any(|(old, _)| r.answer(old) != Default::default())) {
@@ -174,7 +187,6 @@ impl UserData {
             let now = (self.device.now)();
             self.change(self.safekeeping, |s, _| s.first_saved_at = Some(now));
         }
-        self.ready.set(true);
     }
 
     /// The storage opened by `load`; before that, none (nothing can change before `ready`).
@@ -196,7 +208,11 @@ impl UserData {
         if !key.is_none_or(|k| k == key_of::<T>()) {
             return;
         }
-        if self.is_unsaved::<T>() {
+        if self.storage().is_locked(&key_of::<T>()) {
+            // Locked with the passphrase: nothing of it is shown, or searched.
+            self.set_unsaved(T::KEY, false);
+            signal.set(T::default());
+        } else if self.is_unsaved::<T>() {
             // What could not be saved stays: merged over the newly stored copy, and written with
             // it if there is room now.
             let notice = self.save(signal, |_, _| {});
@@ -223,6 +239,32 @@ impl UserData {
                 }
             });
         }
+    }
+
+    /// Another tab's change to a stored key has been read (opened with this tab's key, when the
+    /// passphrase lock is on). `merge`: this tab had a change to it not yet written, which is
+    /// merged over it and saved rather than replaced.
+    pub fn received(&self, key: &str, merge: bool) {
+        if let Some(store) = self.store_key(key).filter(|_| merge) {
+            self.set_unsaved(store, true);
+        }
+        self.reload(Some(key));
+    }
+
+    /// A sealed write failed after the change was shown (storage full, say): the store counts as
+    /// unsaved, so the next change writes it again, and the person is told.
+    pub fn write_failed(&self, key: &str, full: bool) {
+        if let Some(store) = self.store_key(key) {
+            self.set_unsaved(store, true);
+        }
+        let notice = Notice::WriteFailed { full };
+        self.say(notice.explain());
+        self.notice(Some(notice));
+    }
+
+    /// The store (`Versioned::KEY`) stored under `key`, if it is one of the person's stores.
+    fn store_key(&self, key: &str) -> Option<&'static str> {
+        [Bookmarks::KEY, Reflections::KEY, History::KEY].into_iter().find(|store| key.strip_prefix(PREFIX) == Some(store))
     }
 
     pub fn say(&self, text: impl Into<String>) {
@@ -253,6 +295,10 @@ impl UserData {
     /// looking, says so instead of what the caller would have said. With storage refused
     /// altogether they have been told once already.
     fn change<T: Versioned + Send + Sync + 'static>(&self, signal: RwSignal<T>, change: impl FnOnce(&mut T, u64)) -> bool {
+        if self.storage().is_locked(&key_of::<T>()) {
+            self.say(LOCKED);
+            return false;
+        }
         let notice = self.save(signal, change);
         let failed = notice.as_ref().filter(|n| **n != Notice::StorageRefused);
         if let Some(failure) = failed {

@@ -1,6 +1,7 @@
 //! What every page has: a skip link, the header with the urgent-help link, navigation, a footer.
 
 use crate::browser;
+use crate::components::lock::LockButton;
 use crate::content::{self, HELP, SITE_NAME};
 use crate::links::href;
 use crate::data::settings::{Settings, TextSize, Theme};
@@ -197,6 +198,7 @@ pub fn SiteHeader() -> impl IntoView {
                 </a>
                 // Same place on every page, one tap away.
                 <a class="help-now" href=href(help.path.expect("help has a path"))>"Need help now?"</a>
+                <LockButton />
                 // After help, in reading and Tab order: help is never more than two stops away.
                 <SiteSearch />
             </div>

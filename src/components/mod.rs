@@ -1,6 +1,7 @@
 //! Small, stateless view pieces shared by the pages.
 
 pub mod layout;
+pub mod lock;
 pub mod prose;
 pub mod resource;
 pub mod text;

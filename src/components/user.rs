@@ -130,9 +130,14 @@ pub fn Notices() -> impl IntoView {
 
 /// Offers the person a file with all their data, and remembers that they have a copy.
 pub fn download_copy(data: UserData) {
+    download_copy_of(data, &data.export_file(), "");
+}
+
+/// Offers an export file (`contents`), named by today's date and `kind` ("-locked").
+pub fn download_copy_of(data: UserData, contents: &str, kind: &str) {
     let (year, month, day) = date(data.now(), data.utc_offset_minutes.get_untracked());
-    let name = format!("recovery-guide-{year}-{month:02}-{day:02}.json");
-    match browser::download(&name, &data.export_file()) {
+    let name = format!("recovery-guide-{year}-{month:02}-{day:02}{kind}.json");
+    match browser::download(&name, contents) {
         Ok(()) => {
             data.downloaded();
             data.say(format!("Your download should start now: the file {name}."));

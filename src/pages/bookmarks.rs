@@ -1,4 +1,5 @@
 use crate::browser;
+use crate::components::lock::UnlessLocked;
 use crate::components::text::PageHeading;
 use crate::content::{self, locate};
 use crate::data::time::format_date;
@@ -34,30 +35,32 @@ pub fn Bookmarks() -> impl IntoView {
     });
     view! {
         <PageHeading page />
-        // Until the stored bookmarks are read, and when there are none, one note says so: the same
-        // element with its words changed, so the prerendered page does not jump when the app starts.
-        <Show
-            when=move || data.ready.get() && !groups.with(Vec::is_empty)
-            fallback=move || view! { <p class="empty-note needs-script">{move || if data.ready.get() { page.empty } else { page.loading }}</p> }
-        >
-            <For each=move || groups.get() key=|(group, _)| group.clone() let:group>
-                <section class="bookmark-group">
-                    <h2>{group.0.clone()}</h2>
-                    <ul class="bookmark-list">
-                        <For
-                            each=move || groups.with(|all| all.iter().find(|(g, _)| *g == group.0).map(|(_, ids)| ids.clone()).unwrap_or_default())
-                            key=|id| id.clone()
-                            let:id
-                        >
-                            <BookmarkItem id />
-                        </For>
-                    </ul>
-                </section>
-            </For>
-        </Show>
-        <p class="your-data-link">
-            "Bookmarks stay on this device. " <a href=href("/your-data")>"Download a copy or move them"</a>
-        </p>
+        <UnlessLocked>
+            // Until the stored bookmarks are read, and when there are none, one note says so: the same
+            // element with its words changed, so the prerendered page does not jump when the app starts.
+            <Show
+                when=move || data.ready.get() && !groups.with(Vec::is_empty)
+                fallback=move || view! { <p class="empty-note needs-script">{move || if data.ready.get() { page.empty } else { page.loading }}</p> }
+            >
+                <For each=move || groups.get() key=|(group, _)| group.clone() let:group>
+                    <section class="bookmark-group">
+                        <h2>{group.0.clone()}</h2>
+                        <ul class="bookmark-list">
+                            <For
+                                each=move || groups.with(|all| all.iter().find(|(g, _)| *g == group.0).map(|(_, ids)| ids.clone()).unwrap_or_default())
+                                key=|id| id.clone()
+                                let:id
+                            >
+                                <BookmarkItem id />
+                            </For>
+                        </ul>
+                    </section>
+                </For>
+            </Show>
+            <p class="your-data-link">
+                "Bookmarks stay on this device. " <a href=href("/your-data")>"Download a copy or move them"</a>
+            </p>
+        </UnlessLocked>
     }
 }
 

@@ -1,4 +1,5 @@
 use crate::browser;
+use crate::components::lock::UnlessLocked;
 use crate::components::text::PageHeading;
 use crate::components::user::ConfirmButton;
 use crate::content::{self, locate, ChecklistGroup, CHECKLIST};
@@ -103,21 +104,23 @@ pub fn Reflect() -> impl IntoView {
     let path = page.path.expect("reflect has a path");
     view! {
         <PageHeading page />
-        <div class="reflect-screen">
-            <div class="actions needs-script">
-                <SaveButton />
-                <button type="button" class="button" on:click=|_| browser::print()>"Print a summary"</button>
-                <a class="actions__link" href=section_href(path, "history")>"Your past reflections"</a>
+        <UnlessLocked>
+            <div class="reflect-screen">
+                <div class="actions needs-script">
+                    <SaveButton />
+                    <button type="button" class="button" on:click=|_| browser::print()>"Print a summary"</button>
+                    <a class="actions__link" href=section_href(path, "history")>"Your past reflections"</a>
+                </div>
+                {CHECKLIST.iter().map(|group| view! { <GroupView group /> }).collect_view()}
+                <OwnItems />
+                <div class="actions needs-script">
+                    <SaveButton />
+                </div>
+                <GoneAnswers />
+                <History empty=page.empty.unwrap_or_default() />
             </div>
-            {CHECKLIST.iter().map(|group| view! { <GroupView group /> }).collect_view()}
-            <OwnItems />
-            <div class="actions needs-script">
-                <SaveButton />
-            </div>
-            <GoneAnswers />
-            <History empty=page.empty.unwrap_or_default() />
-        </div>
-        <PrintSummary />
+            <PrintSummary />
+        </UnlessLocked>
     }
 }
 

@@ -1,6 +1,10 @@
 use crate::browser;
 use crate::components::text::PageHeading;
-use crate::components::user::{download_copy, ConfirmButton};
+use crate::components::lock::{LockSettings, UnlessLocked};
+use crate::components::user::{download_copy, download_copy_of, ConfirmButton};
+use crate::lock::{open_file, use_lock};
+use crate::storage::lock::Sealed;
+use crate::storage::vault::Mode;
 use crate::content;
 use crate::data::time::{days_ago, format_date};
 use crate::data::transfer::{parse_import, preview, removed_here, Changes, ExportFile, ImportError, ImportMode, RemovedHere, StoreChanges, MAX_IMPORT_BYTES};
@@ -80,84 +84,125 @@ pub fn YourData() -> impl IntoView {
     };
     view! {
         <PageHeading page />
-        <p class="storage-state">{storage_state}</p>
-        <WhereItIsKept />
+        <UnlessLocked>
+            <p class="storage-state">{storage_state}</p>
+            <WhereItIsKept />
 
+            <Export />
+
+            <Import />
+
+            <Show when=move || data.backups.with(|b| !b.is_empty())>
+                <section aria-labelledby="backups-heading" class="panel">
+                    <h2 id="backups-heading">"Saved data that could not be read"</h2>
+                    <p>"The app found saved data it could not read, and kept a copy of it exactly as it was. You can download it, for example to ask someone for help with it."</p>
+                    <ul class="backup-list">
+                        {move || data.backups.get().into_iter().enumerate().map(|(i, backup)| {
+                            let name = format!("recovery-guide-unreadable-{}.txt", i + 1);
+                            view! {
+                                <li>
+                                    <button type="button" class="button" on:click=move |_| { let _ = browser::download(&name, &backup.raw); }>
+                                        {format!("Download unreadable copy {}", i + 1)}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            </Show>
+
+            <Show when=move || data.stuck.with(|s| !s.is_empty())>
+                <section aria-labelledby="stuck-heading" class="panel">
+                    <h2 id="stuck-heading">"Saved data that could not be read or copied"</h2>
+                    <p>"The app found saved data it could not read, and there was no room to keep a copy of it. Until it is removed, new changes to it cannot be saved. Download it first if you may want it, for example to ask someone for help with it."</p>
+                    <ul class="backup-list">
+                        {move || data.stuck.get().into_iter().filter_map(|notice| {
+                            let Notice::Unreadable { store, key, .. } = notice else { return None };
+                            let file_name = format!("recovery-guide-unreadable-{}.txt", key.trim_start_matches(PREFIX));
+                            let download_key = key.clone();
+                            Some(view! {
+                                <li>
+                                    <button type="button" class="button" on:click=move |_| {
+                                        if let Some(raw) = data.stored_text(&download_key) {
+                                            let _ = browser::download(&file_name, &raw);
+                                        }
+                                    }>{format!("Download the unreadable {store}")}</button>
+                                    <ConfirmButton
+                                        label=format!("Remove the unreadable {store}")
+                                        question=format!("Remove the unreadable {store} from this device? This cannot be undone.")
+                                        confirm="Yes, remove it".to_string()
+                                        on_confirm=move || data.say(if data.remove_unreadable(&key) {
+                                            "Removed. New changes will be saved again."
+                                        } else {
+                                            "It could not be removed. Please try again."
+                                        })
+                                    />
+                                </li>
+                            })
+                        }).collect_view()}
+                    </ul>
+                </section>
+            </Show>
+
+            <section aria-labelledby="delete-heading" class="panel">
+                <h2 id="delete-heading">"Delete all my data"</h2>
+                <p>"This removes all your bookmarks, notes, checklist answers and saved reflections from this device."</p>
+                <ConfirmButton
+                    label="Delete all my data".to_string()
+                    question="Delete everything you have saved in this app on this device? This cannot be undone. You may want to download a copy first.".to_string()
+                    confirm="Yes, delete everything".to_string()
+                    on_confirm=move || {
+                        if data.delete_all() {
+                            data.say("All your data has been deleted from this device.");
+                        } else {
+                            data.say("Some of your data could not be deleted: what is still on this device is shown on this page. Please try again.");
+                        }
+                    }
+                />
+            </section>
+            <LockSettings />
+        </UnlessLocked>
+    }
+}
+
+/// One file with everything; with the lock on, sealed with the passphrase unless the person
+/// chooses otherwise.
+#[component]
+fn Export() -> impl IntoView {
+    let data = use_user_data();
+    let lock = use_lock();
+    let sealed = RwSignal::new(true);
+    let lock_open = move || lock.mode.get() == Mode::Open;
+    let download = move |_| {
+        if lock_open() && sealed.get_untracked() {
+            spawn_local(async move {
+                match lock.sealed_export().await {
+                    Some(file) => download_copy_of(data, &file, "-locked"),
+                    None => data.say("The file could not be locked, so nothing was downloaded. Please try again."),
+                }
+            });
+        } else {
+            download_copy(data);
+        }
+    };
+    view! {
         <section aria-labelledby="export-heading" class="panel">
             <h2 id="export-heading">"Download a copy"</h2>
             <p>"One file with all your bookmarks, notes, checklist answers and saved reflections. Keep it somewhere safe, or use it to move your data to another device."</p>
-            <button type="button" class="button button--primary needs-script" disabled=move || !data.ready.get() on:click=move |_| download_copy(data)>"Download my data"</button>
-        </section>
-
-        <Import />
-
-        <Show when=move || data.backups.with(|b| !b.is_empty())>
-            <section aria-labelledby="backups-heading" class="panel">
-                <h2 id="backups-heading">"Saved data that could not be read"</h2>
-                <p>"The app found saved data it could not read, and kept a copy of it exactly as it was. You can download it, for example to ask someone for help with it."</p>
-                <ul class="backup-list">
-                    {move || data.backups.get().into_iter().enumerate().map(|(i, backup)| {
-                        let name = format!("recovery-guide-unreadable-{}.txt", i + 1);
-                        view! {
-                            <li>
-                                <button type="button" class="button" on:click=move |_| { let _ = browser::download(&name, &backup.raw); }>
-                                    {format!("Download unreadable copy {}", i + 1)}
-                                </button>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </section>
-        </Show>
-
-        <Show when=move || data.stuck.with(|s| !s.is_empty())>
-            <section aria-labelledby="stuck-heading" class="panel">
-                <h2 id="stuck-heading">"Saved data that could not be read or copied"</h2>
-                <p>"The app found saved data it could not read, and there was no room to keep a copy of it. Until it is removed, new changes to it cannot be saved. Download it first if you may want it, for example to ask someone for help with it."</p>
-                <ul class="backup-list">
-                    {move || data.stuck.get().into_iter().filter_map(|notice| {
-                        let Notice::Unreadable { store, key, .. } = notice else { return None };
-                        let file_name = format!("recovery-guide-unreadable-{}.txt", key.trim_start_matches(PREFIX));
-                        let download_key = key.clone();
-                        Some(view! {
-                            <li>
-                                <button type="button" class="button" on:click=move |_| {
-                                    if let Some(raw) = data.stored_text(&download_key) {
-                                        let _ = browser::download(&file_name, &raw);
-                                    }
-                                }>{format!("Download the unreadable {store}")}</button>
-                                <ConfirmButton
-                                    label=format!("Remove the unreadable {store}")
-                                    question=format!("Remove the unreadable {store} from this device? This cannot be undone.")
-                                    confirm="Yes, remove it".to_string()
-                                    on_confirm=move || data.say(if data.remove_unreadable(&key) {
-                                        "Removed. New changes will be saved again."
-                                    } else {
-                                        "It could not be removed. Please try again."
-                                    })
-                                />
-                            </li>
-                        })
-                    }).collect_view()}
-                </ul>
-            </section>
-        </Show>
-
-        <section aria-labelledby="delete-heading" class="panel">
-            <h2 id="delete-heading">"Delete all my data"</h2>
-            <p>"This removes all your bookmarks, notes, checklist answers and saved reflections from this device."</p>
-            <ConfirmButton
-                label="Delete all my data".to_string()
-                question="Delete everything you have saved in this app on this device? This cannot be undone. You may want to download a copy first.".to_string()
-                confirm="Yes, delete everything".to_string()
-                on_confirm=move || {
-                    if data.delete_all() {
-                        data.say("All your data has been deleted from this device.");
-                    } else {
-                        data.say("Some of your data could not be deleted: what is still on this device is shown on this page. Please try again.");
-                    }
-                }
-            />
+            <Show when=lock_open>
+                <fieldset class="choice">
+                    <legend>"The file"</legend>
+                    <label class="choice__option">
+                        <input type="radio" name="export-kind" prop:checked=move || sealed.get() on:change=move |_| sealed.set(true) />
+                        "Locked with my passphrase"
+                    </label>
+                    <label class="choice__option">
+                        <input type="radio" name="export-kind" prop:checked=move || !sealed.get() on:change=move |_| sealed.set(false) />
+                        "Not locked: anyone who has the file can read it"
+                    </label>
+                </fieldset>
+            </Show>
+            <button type="button" class="button button--primary needs-script" disabled=move || !data.ready.get() on:click=download>"Download my data"</button>
         </section>
     }
 }
@@ -260,11 +305,16 @@ fn WhereItIsKept() -> impl IntoView {
 fn Import() -> impl IntoView {
     let data = use_user_data();
     let chosen: RwSignal<Option<Result<ExportFile, ImportError>>> = RwSignal::new(None);
+    // A file sealed with a passphrase, waiting for it (with the file's size).
+    let sealed_file: RwSignal<Option<(Sealed, u64)>> = RwSignal::new(None);
+    let opening = RwSignal::new(None::<&'static str>);
+    let file_passphrase = NodeRef::<leptos::html::Input>::new();
     let input_ref = NodeRef::<leptos::html::Input>::new();
     track_draft("the file you are bringing back", move || chosen.with(|c| matches!(c, Some(Ok(_)))));
     // Back to the file chooser, with focus on it (the preview and its buttons are gone).
     let reset = move || {
         chosen.set(None);
+        sealed_file.set(None);
         if let Some(input) = input_ref.get_untracked() {
             input.set_value("");
             let _ = input.focus();
@@ -282,12 +332,33 @@ fn Import() -> impl IntoView {
             chosen.set(Some(Err(ImportError::TooLarge(size))));
             return;
         }
+        sealed_file.set(None);
+        chosen.set(None);
         spawn_local(async move {
             let result = match browser::read_text(&file).await {
-                Ok(text) => parse_import(&text, size, browser::now(), content::CHECKLIST_RENAMES),
+                Ok(text) => match Sealed::read_file(&text) {
+                    Some(sealed) => return sealed_file.set(Some((sealed, size))),
+                    None => parse_import(&text, size, browser::now(), content::CHECKLIST_RENAMES),
+                },
                 Err(_) => Err(ImportError::NotJson),
             };
             chosen.set(Some(result));
+        });
+    };
+    let open_sealed = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let Some((sealed, size)) = sealed_file.get_untracked() else { return };
+        let passphrase = file_passphrase.get_untracked().map(|input| input.value()).unwrap_or_default();
+        opening.set(Some("Opening the file… this takes a second or two."));
+        spawn_local(async move {
+            match open_file(&passphrase, &sealed).await {
+                Ok(text) => {
+                    opening.set(None);
+                    sealed_file.set(None);
+                    chosen.set(Some(parse_import(&text, size, browser::now(), content::CHECKLIST_RENAMES)));
+                }
+                Err(problem) => opening.set(Some(problem)),
+            }
         });
     };
     let apply = move |mode: ImportMode| {
@@ -353,6 +424,15 @@ fn Import() -> impl IntoView {
             <p>"Choose a file made with “Download my data”. You will see what would change before anything does."</p>
             <label class="field-label needs-script" for="import-file">"Export file"</label>
             <input id="import-file" class="needs-script" type="file" accept=".json,application/json" node_ref=input_ref on:change=on_change disabled=move || !data.ready.get() />
+            {move || sealed_file.with(Option::is_some).then(|| view! {
+                <form class="lock-form" on:submit=open_sealed>
+                    <p>"This file is locked with a passphrase. Type the passphrase it was made with."</p>
+                    <label class="field-label" for="file-passphrase">"The file’s passphrase"</label>
+                    <input id="file-passphrase" class="passphrase" type="password" autocomplete="off" node_ref=file_passphrase />
+                    <button type="submit" class="button button--primary">"Open the file"</button>
+                    <p role="status">{move || opening.get()}</p>
+                </form>
+            })}
             {move || {
                 // The preview follows changes made meanwhile (in another tab, for instance).
                 data.bookmarks.track();

@@ -80,6 +80,26 @@ impl Sealed {
     }
 }
 
+/// An export file sealed with the passphrase: `{"app": "recovery-guide", "sealed": {...}}`, so it
+/// is known as this app's even though nothing inside can be read without the passphrase.
+#[derive(Serialize, Deserialize)]
+struct SealedFile {
+    app: String,
+    sealed: Sealed,
+}
+
+impl Sealed {
+    /// A chosen file that is a sealed export, read as one.
+    pub fn read_file(text: &str) -> Option<Self> {
+        let file: SealedFile = serde_json::from_str(text).ok()?;
+        (file.app == crate::data::transfer::FILE_APP && file.sealed.is_supported()).then_some(file.sealed)
+    }
+
+    pub fn to_file(&self) -> String {
+        serde_json::to_string(&SealedFile { app: crate::data::transfer::FILE_APP.into(), sealed: self.clone() }).expect("sealed files serialise")
+    }
+}
+
 /// What unlocking is checked against: a known text sealed with the key, so a wrong passphrase is
 /// told apart from damaged data.
 pub const CHECK_TEXT: &str = "recovery-guide lock check";
@@ -283,6 +303,15 @@ mod tests {
         let mut short_iv = sealed();
         short_iv.iv = Bytes(vec![1; 4]);
         assert_eq!(Sealed::read(&short_iv.to_text()), None);
+    }
+
+    #[test]
+    fn a_sealed_export_file_is_known_as_ours() {
+        let file = sealed().to_file();
+        assert!(file.starts_with("{\"app\":\"recovery-guide\""));
+        assert_eq!(Sealed::read_file(&file), Some(sealed()));
+        assert_eq!(Sealed::read_file(&sealed().to_text()), None, "a stored value is not a file");
+        assert_eq!(Sealed::read_file("{\"app\":\"recovery-guide\",\"format\":1}"), None, "a plain export is read as one");
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! The logic runs against the `Backend` trait so it is tested natively; `web` is the browser's
 //! `localStorage`.
 
+pub mod crypto;
 pub mod lock;
 pub mod vault;
 pub mod web;
@@ -49,6 +50,11 @@ pub trait Backend {
         let _ = key;
         false
     }
+    /// Whether this key is sealed by the passphrase lock and this tab has no key.
+    fn is_locked(&self, key: &str) -> bool {
+        let _ = key;
+        false
+    }
 }
 
 /// The app holds its backend as `&'static dyn Backend`, so native tests can give it memory where
@@ -71,6 +77,9 @@ impl<B: Backend + ?Sized> Backend for &B {
     }
     fn is_unwritten(&self, key: &str) -> bool {
         (**self).is_unwritten(key)
+    }
+    fn is_locked(&self, key: &str) -> bool {
+        (**self).is_locked(key)
     }
 }
 
@@ -287,6 +296,11 @@ impl<B: Backend> Persistence<B> {
     /// Whether a change to this store is still waiting to be sealed and written.
     pub fn is_unwritten(&self, key: &str) -> bool {
         self.backend.as_ref().is_some_and(|b| b.is_unwritten(key))
+    }
+
+    /// Whether this store is behind the passphrase lock, and locked.
+    pub fn is_locked(&self, key: &str) -> bool {
+        self.backend.as_ref().is_some_and(|b| b.is_locked(key))
     }
 
     /// Removes everything this app has stored on the device, backups included.

@@ -15,6 +15,7 @@
 use super::lock::{is_personal, LOCK_KEY};
 use super::{Backend, Failure};
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +31,8 @@ pub enum Mode {
 pub struct Vault<B> {
     inner: B,
     state: RefCell<State>,
+    /// Told when a value waits to be written (the driver then starts writing).
+    on_unwritten: RefCell<Option<Rc<dyn Fn()>>>,
 }
 
 #[derive(Default)]
@@ -65,10 +68,22 @@ pub enum Written {
 impl<B: Backend> Vault<B> {
     /// Off or locked, as the lock record in storage says.
     pub fn new(inner: B) -> Self {
-        let vault = Self { inner, state: RefCell::default() };
+        let vault = Self { inner, state: RefCell::default(), on_unwritten: RefCell::default() };
         let mode = if vault.lock_is_on() { Mode::Locked } else { Mode::Off };
         vault.state.borrow_mut().mode = Some(mode);
         vault
+    }
+
+    /// Calls `tell` whenever a value starts waiting to be written.
+    pub fn when_unwritten(&self, tell: impl Fn() + 'static) {
+        *self.on_unwritten.borrow_mut() = Some(Rc::new(tell));
+    }
+
+    fn tell_unwritten(&self) {
+        let tell = self.on_unwritten.borrow().clone();
+        if let Some(tell) = tell {
+            tell();
+        }
     }
 
     pub fn mode(&self) -> Mode {
@@ -101,6 +116,8 @@ impl<B: Backend> Vault<B> {
             state.seen.insert(key.clone(), Some(stored));
             state.plain.insert(key, plain);
         }
+        drop(state);
+        self.tell_unwritten();
     }
 
     /// Forgets every plain value (the driver writes what is unwritten first, except on a quick
@@ -238,6 +255,8 @@ impl<B: Backend> Backend for Vault<B> {
         }
         state.plain.insert(key.to_string(), value.to_string());
         state.failed.remove(key);
+        drop(state);
+        self.tell_unwritten();
         Ok(())
     }
 
@@ -273,6 +292,10 @@ impl<B: Backend> Backend for Vault<B> {
 
     fn is_unwritten(&self, key: &str) -> bool {
         Vault::is_unwritten(self, key)
+    }
+
+    fn is_locked(&self, key: &str) -> bool {
+        self.holds_in_memory(key) && self.mode() == Mode::Locked
     }
 }
 

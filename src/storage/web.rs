@@ -2,6 +2,7 @@
 //! gloo-storage: gloo's `LocalStorage::raw()` panics when the browser refuses storage, and the app
 //! needs the raw text of unreadable values to back them up, which web-sys gives as it is.
 
+use super::vault::Vault;
 use super::{Backend, Failure, Persistence};
 use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::JsCast;
@@ -31,9 +32,26 @@ pub fn local_storage() -> Option<WebStorage> {
     web_sys::window()?.local_storage().ok().flatten().map(WebStorage)
 }
 
-/// The persistence layer over this browser's storage, which lives as long as the page.
+thread_local! {
+    static VAULT: std::cell::OnceCell<&'static Vault<WebStorage>> = const { std::cell::OnceCell::new() };
+}
+
+/// The persistence layer over this browser's storage (through the passphrase lock's vault), which
+/// lives as long as the page.
 pub fn persistence() -> Persistence<&'static dyn Backend> {
-    Persistence::new(local_storage().map(|storage| &*Box::leak(Box::new(storage)) as &dyn Backend))
+    Persistence::new(vault().map(|vault| vault as &dyn Backend))
+}
+
+/// The passphrase lock's view of this browser's storage, the same one for the whole page (`None`
+/// when the browser refuses storage).
+pub fn vault() -> Option<&'static Vault<WebStorage>> {
+    VAULT.with(|cell| {
+        if let Some(vault) = cell.get() {
+            return Some(*vault);
+        }
+        let vault: &'static Vault<WebStorage> = Box::leak(Box::new(Vault::new(local_storage()?)));
+        Some(*cell.get_or_init(|| vault))
+    })
 }
 
 /// Asks the browser to keep this site's data instead of clearing it when space runs low

@@ -1,0 +1,243 @@
+//! The passphrase lock's screens: the locked screen that stands in for personal pages, the
+//! settings on "Your data", and the "Lock" button in the header.
+
+use crate::components::user::ConfirmButton;
+use crate::lock::use_lock;
+use crate::storage::lock::{AutoLock, MIN_PASSPHRASE_CHARS};
+use crate::storage::vault::Mode;
+use crate::user_data::use_user_data;
+use leptos::html::Input;
+use leptos::prelude::*;
+
+/// The value typed into a passphrase field, which is then emptied: a passphrase is never kept on
+/// the page longer than it takes to use it.
+fn take(field: NodeRef<Input>) -> String {
+    field.get_untracked().map(|input| {
+        let value = input.value();
+        input.set_value("");
+        value
+    }).unwrap_or_default()
+}
+
+/// A labelled passphrase field, with an optional hint tied to it.
+#[component]
+fn PassphraseField(id: &'static str, label: &'static str, autocomplete: &'static str, field: NodeRef<Input>, #[prop(optional)] hint: Option<&'static str>, shown: RwSignal<bool>) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <label class="field-label" for=id>{label}</label>
+        {hint.map(|hint| view! { <p class="field-hint field-hint--above" id=hint_id.clone()>{hint}</p> })}
+        <input
+            id=id
+            class="passphrase"
+            type=move || if shown.get() { "text" } else { "password" }
+            autocomplete=autocomplete
+            spellcheck="false"
+            autocapitalize="off"
+            aria-describedby=hint.map(|_| hint_id.clone())
+            node_ref=field
+        />
+    }
+}
+
+/// "Show what I type", for people who find typing blind hard (and on a shared device can check
+/// no one is looking).
+#[component]
+fn ShowPassphrase(id: &'static str, shown: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <label class="check show-passphrase" for=id>
+            <input id=id type="checkbox" prop:checked=move || shown.get() on:change=move |_| shown.update(|s| *s = !*s) />
+            "Show what I type"
+        </label>
+    }
+}
+
+/// What the last try of this form came to, or that it is working.
+#[component]
+fn LockMessage(form: &'static str) -> impl IntoView {
+    let lock = use_lock();
+    let here = move || lock.form.get() == form;
+    view! {
+        <p class="lock-working" role="status">{move || (here() && lock.working.get()).then_some("Checking… this takes a second or two.")}</p>
+        {move || lock.message.get().filter(|_| here()).map(|message| view! { <p class="error" role="alert">{message}</p> })}
+    }
+}
+
+/// Stands in for a page of personal data while it is locked.
+#[component]
+pub fn LockedScreen() -> impl IntoView {
+    let lock = use_lock();
+    let data = use_user_data();
+    let field = NodeRef::<Input>::new();
+    let shown = RwSignal::new(false);
+    // Straight to the passphrase: this screen is here for nothing else.
+    Effect::new(move |_| {
+        if let Some(input) = field.get() {
+            let _ = input.focus();
+        }
+    });
+    let unlock = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        lock.form.set("unlock");
+        lock.unlock(take(field));
+    };
+    view! {
+        <section class="panel locked" aria-labelledby="locked-heading">
+            <h2 id="locked-heading">"Locked"</h2>
+            <p>"Your bookmarks, notes and reflections are locked with your passphrase. The guide, search and urgent help work as normal."</p>
+            <form class="lock-form" on:submit=unlock>
+                <PassphraseField id="unlock-passphrase" label="Passphrase" autocomplete="current-password" field shown />
+                <ShowPassphrase id="unlock-show" shown />
+                <button type="submit" class="button button--primary" disabled=move || lock.working.get()>"Unlock"</button>
+                <LockMessage form="unlock" />
+            </form>
+            <details class="forgotten">
+                <summary>"Forgotten your passphrase?"</summary>
+                <p>"It cannot be recovered. No one can open your data without it, not even this app. You can delete everything this app saved on this device and start again. If you downloaded a copy that was not locked, you can bring it back afterwards."</p>
+                <ConfirmButton
+                    label="Delete everything and start again".to_string()
+                    question="Delete all your locked bookmarks, notes and reflections from this device, and turn the lock off? This cannot be undone.".to_string()
+                    confirm="Yes, delete everything".to_string()
+                    on_confirm=move || {
+                        let deleted = data.delete_all();
+                        lock.mode.set(Mode::Off);
+                        data.say(if deleted { "Everything has been deleted from this device, and the lock is off." } else { "Some of your data could not be deleted. Please try again." });
+                    }
+                />
+            </details>
+        </section>
+    }
+}
+
+/// Shows `children` unless the person's data is locked, when the locked screen stands in.
+#[component]
+pub fn UnlessLocked(children: ChildrenFn) -> impl IntoView {
+    let lock = use_lock();
+    view! {
+        <Show when=move || !lock.is_locked() fallback=|| view! { <LockedScreen /> }>
+            {children()}
+        </Show>
+    }
+}
+
+/// Setting the lock up, and, once it is on, locking, the auto-lock time, changing the passphrase
+/// and turning it off.
+#[component]
+pub fn LockSettings() -> impl IntoView {
+    let lock = use_lock();
+    view! {
+        <section aria-labelledby="lock-heading" class="panel needs-script">
+            <h2 id="lock-heading">"Lock with a passphrase"</h2>
+            <Show when=move || lock.mode.get() == Mode::Open fallback=move || view! { <TurnOn /> }>
+                <p>"The lock is on. Your bookmarks, notes and reflections are stored encrypted on this device. This tab has them open until it locks."</p>
+                <button type="button" class="button button--primary" on:click=move |_| lock.lock_now()>"Lock now"</button>
+                <label class="field-label" for="auto-lock">"Lock by itself when the app is not used"</label>
+                <select id="auto-lock" class="select" on:change=move |event| {
+                    if let Some(choice) = AutoLock::from_value(&event_target_value(&event)) {
+                        lock.set_auto_lock(choice);
+                    }
+                }>
+                    {AutoLock::ALL.into_iter().map(|choice| view! {
+                        <option value=choice.value() selected=move || lock.auto_lock.get() == choice>{choice.label()}</option>
+                    }).collect_view()}
+                </select>
+                <ChangePassphrase />
+                <TurnOff />
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn TurnOn() -> impl IntoView {
+    let lock = use_lock();
+    let data = use_user_data();
+    let first = NodeRef::<Input>::new();
+    let again = NodeRef::<Input>::new();
+    let shown = RwSignal::new(false);
+    let turn_on = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        lock.form.set("turn-on");
+        lock.turn_on(take(first), take(again));
+    };
+    view! {
+        <p>"If other people use this device, you can lock your bookmarks, notes and reflections with a passphrase. They are then stored encrypted: only your passphrase opens them. The guide and urgent help never need it."</p>
+        <p class="lock-warning">
+            <strong>"If you forget your passphrase, your data cannot be recovered."</strong>
+            " No one can open it without the passphrase, not even this app. Download a copy first and keep it somewhere safe."
+        </p>
+        <form class="lock-form" on:submit=turn_on>
+            <PassphraseField id="new-passphrase" label="Choose a passphrase" autocomplete="new-password" field=first shown
+                hint=PASSPHRASE_HINT />
+            <PassphraseField id="new-passphrase-again" label="Type it again" autocomplete="new-password" field=again shown />
+            <ShowPassphrase id="new-passphrase-show" shown />
+            <button type="submit" class="button button--primary" disabled=move || lock.working.get() || !data.ready.get()>"Turn on the lock"</button>
+            <LockMessage form="turn-on" />
+        </form>
+    }
+}
+
+const PASSPHRASE_HINT: &str = "At least 8 characters. A few ordinary words with spaces between them are easy to remember and hard to guess.";
+// The hint states the rule: change both together.
+const _: () = assert!(MIN_PASSPHRASE_CHARS == 8);
+
+#[component]
+fn ChangePassphrase() -> impl IntoView {
+    let lock = use_lock();
+    let current = NodeRef::<Input>::new();
+    let first = NodeRef::<Input>::new();
+    let again = NodeRef::<Input>::new();
+    let shown = RwSignal::new(false);
+    let change = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        lock.form.set("change");
+        lock.change_passphrase(take(current), take(first), take(again));
+    };
+    view! {
+        <details class="lock-details">
+            <summary>"Change the passphrase"</summary>
+            <form class="lock-form" on:submit=change>
+                <PassphraseField id="current-passphrase" label="Your passphrase now" autocomplete="current-password" field=current shown />
+                <PassphraseField id="changed-passphrase" label="New passphrase" autocomplete="new-password" field=first shown hint=PASSPHRASE_HINT />
+                <PassphraseField id="changed-passphrase-again" label="Type the new one again" autocomplete="new-password" field=again shown />
+                <ShowPassphrase id="changed-passphrase-show" shown />
+                <button type="submit" class="button" disabled=move || lock.working.get()>"Change the passphrase"</button>
+                <LockMessage form="change" />
+            </form>
+        </details>
+    }
+}
+
+#[component]
+fn TurnOff() -> impl IntoView {
+    let lock = use_lock();
+    let current = NodeRef::<Input>::new();
+    let shown = RwSignal::new(false);
+    let turn_off = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        lock.form.set("turn-off");
+        lock.turn_off(take(current));
+    };
+    view! {
+        <details class="lock-details">
+            <summary>"Turn the lock off"</summary>
+            <p>"Your data will be stored on this device without encryption again, as before."</p>
+            <form class="lock-form" on:submit=turn_off>
+                <PassphraseField id="off-passphrase" label="Your passphrase" autocomplete="current-password" field=current shown />
+                <ShowPassphrase id="off-passphrase-show" shown />
+                <button type="submit" class="button" disabled=move || lock.working.get()>"Turn the lock off"</button>
+                <LockMessage form="turn-off" />
+            </form>
+        </details>
+    }
+}
+
+/// "Lock" in the header, while the lock is on and open.
+#[component]
+pub fn LockButton() -> impl IntoView {
+    let lock = use_lock();
+    view! {
+        <Show when=move || lock.mode.get() == Mode::Open>
+            <button type="button" class="button button--small lock-now" on:click=move |_| lock.lock_now()>"Lock"</button>
+        </Show>
+    }
+}
