@@ -22,3 +22,5 @@ step "Search natively (criterion): real guide, 10x and 100x"
 cargo bench --quiet --bench search -- --warm-up-time 1 --measurement-time 3 2>/dev/null | grep -E "time:|guide" || true
 step "Reading and writing a heavy user's data (native, release)"
 cargo run --quiet --release --example data_bench
+step "The passphrase lock: unlock time, and what sealing adds to a save (1,000 bookmarks)"
+node scripts/bench-lock.mjs dist

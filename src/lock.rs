@@ -289,6 +289,16 @@ impl Lock {
         });
     }
 
+    /// Deletes everything this app stored (the lock's record too, so the lock goes off).
+    pub fn delete_everything(&self) -> bool {
+        let deleted = self.data.delete_all();
+        if vault().is_none_or(|v| v.mode() == Mode::Off) {
+            self.key.set_value(None);
+            self.mode.set(Mode::Off);
+        }
+        deleted
+    }
+
     /// Locks after writing what is still being written. Not while something could not be saved:
     /// locking drops it from memory.
     pub fn lock_now(self) {

@@ -98,8 +98,7 @@ pub fn LockedScreen() -> impl IntoView {
                     question="Delete all your locked bookmarks, notes and reflections from this device, and turn the lock off? This cannot be undone.".to_string()
                     confirm="Yes, delete everything".to_string()
                     on_confirm=move || {
-                        let deleted = data.delete_all();
-                        lock.mode.set(Mode::Off);
+                        let deleted = lock.delete_everything();
                         data.say(if deleted { "Everything has been deleted from this device, and the lock is off." } else { "Some of your data could not be deleted. Please try again." });
                     }
                 />

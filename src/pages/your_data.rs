@@ -73,6 +73,7 @@ fn repeated_note(repeated: usize) -> Option<String> {
 pub fn YourData() -> impl IntoView {
     let page = content::page("your-data");
     let data = use_user_data();
+    let lock = use_lock();
     let storage_state = move || {
         if data.notices.with(|n| n.contains(&Notice::StorageRefused)) {
             "Your browser is not letting this app save anything, so your data will be gone when you close this page. Download a copy to keep it."
@@ -152,7 +153,7 @@ pub fn YourData() -> impl IntoView {
                     question="Delete everything you have saved in this app on this device? This cannot be undone. You may want to download a copy first.".to_string()
                     confirm="Yes, delete everything".to_string()
                     on_confirm=move || {
-                        if data.delete_all() {
+                        if lock.delete_everything() {
                             data.say("All your data has been deleted from this device.");
                         } else {
                             data.say("Some of your data could not be deleted: what is still on this device is shown on this page. Please try again.");

@@ -81,6 +81,13 @@ test("with the lock on, nothing personal is readable in storage, and locked page
     await open(page, path);
     await expect(page.getByRole("heading", { name: "Locked" })).toBeVisible();
   }
+  // A bookmark button cannot change locked data: it says why, and storage is as it was.
+  const lockedStorage = await allStored(page);
+  await open(page, "/publications");
+  await page.locator(".bookmark-toggle").first().click();
+  await expect(status(page)).toContainText("Your saved data is locked");
+  expect(await allStored(page)).toBe(lockedStorage);
+  await open(page, "/your-data");
 
   // Unlocking once opens every page of this tab.
   await unlock(page);
