@@ -29,8 +29,10 @@ await page.evaluate(() => {
   localStorage.setItem("recovery-guide:bookmarks", JSON.stringify({ version: 1, bookmarks }));
 });
 
-/** Milliseconds from a note's input event to its store being written to localStorage. */
-async function noteSaveTimes(runs) {
+/** Milliseconds from pressing a bookmark button to the bookmarks store being written to
+ * localStorage (on /publications, which does not draw the list of 1,000: the list's own drawing
+ * cost is measured by the heavy-use benchmark, and would hide the sealing here). */
+async function bookmarkSaveTimes(runs) {
   await page.evaluate(() => {
     const real = Storage.prototype.setItem;
     window.benchWrites = [];
@@ -41,23 +43,26 @@ async function noteSaveTimes(runs) {
   });
   const times = [];
   for (let i = 0; i < runs; i++) {
-    const took = await page.evaluate(async (i) => {
-      const field = document.querySelector("textarea.note");
+    times.push(await page.evaluate(async () => {
+      const button = document.querySelector(".bookmark-toggle");
       const before = window.benchWrites.length;
       const start = performance.now();
-      field.value = `A changed note, number ${i}.`;
-      field.dispatchEvent(new Event("input", { bubbles: true }));
+      button.click();
       while (window.benchWrites.length === before) await new Promise((r) => setTimeout(r, 0));
       return window.benchWrites[before] - start;
-    }, i);
-    times.push(took);
+    }));
   }
   return times;
 }
 
-await open("/bookmarks");
-await page.locator("textarea.note").first().waitFor();
-const plain = await noteSaveTimes(15);
+/** Goes to /publications by the navigation, in the same page (so an unlocked tab stays so). */
+async function toPublications() {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Publications" }).click();
+  await page.locator(".bookmark-toggle").first().waitFor();
+}
+
+await open("/publications");
+const plain = await bookmarkSaveTimes(15);
 
 // Turn the lock on, then unlock a fresh page load.
 await open("/your-data");
@@ -70,14 +75,14 @@ const unlocks = [];
 for (let i = 0; i < 5; i++) {
   await open("/bookmarks");
   await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
-  const start = Date.now();
   await page.getByRole("button", { name: "Unlock" }).click();
   await page.locator("textarea.note").first().waitFor({ timeout: 60_000 });
-  unlocks.push(Date.now() - start);
+  unlocks.push(await page.evaluate(() => performance.getEntriesByName("recovery-guide:unlocked")[0].startTime - performance.getEntriesByName("recovery-guide:unlocking")[0].startTime));
 }
-const sealed = await noteSaveTimes(15);
+await toPublications();
+const sealed = await bookmarkSaveTimes(15);
 
-console.log(`Unlock with 1,000 bookmarks (PBKDF2-SHA-256, 600,000 iterations, then opening every store), median of ${unlocks.length}: ${median(unlocks).toFixed(0)} ms (slowest ${Math.max(...unlocks)} ms)`);
-console.log(`A note saved to storage with 1,000 bookmarks, median of ${plain.length}: lock off ${median(plain).toFixed(1)} ms, lock on ${median(sealed).toFixed(1)} ms (sealing adds ${(median(sealed) - median(plain)).toFixed(1)} ms)`);
+console.log(`Unlock with 1,000 bookmarks (from pressing Unlock to every store open: PBKDF2-SHA-256 at 600,000 iterations, the check, opening each store; not drawing the page), median of ${unlocks.length}: ${median(unlocks).toFixed(0)} ms (slowest ${Math.max(...unlocks)} ms)`);
+console.log(`A bookmark added or removed, to storage, with 1,000 bookmarks, median of ${plain.length}: lock off ${median(plain).toFixed(1)} ms, lock on ${median(sealed).toFixed(1)} ms (sealing adds ${(median(sealed) - median(plain)).toFixed(1)} ms)`);
 await browser.close();
 server.server.close();

@@ -181,6 +181,7 @@ impl Lock {
     }
 
     pub fn unlock(self, passphrase: String) {
+        browser::performance_mark("recovery-guide:unlocking");
         self.attempt(async move {
             let key = self.key_for(&passphrase).await?;
             let vault = vault().ok_or(NOT_DONE)?;
@@ -196,6 +197,7 @@ impl Lock {
             }
             self.key.set_value(Some(key));
             vault.open(values);
+            browser::performance_mark("recovery-guide:unlocked");
             self.settle(Mode::Open);
             self.data.say("Unlocked. Your data is open in this tab until it locks again.");
             Ok(())
