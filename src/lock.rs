@@ -326,7 +326,9 @@ impl Lock {
 
     fn lock_if_idle(&self) {
         let idle_for = browser::now().saturating_sub(self.last_active.get_value());
-        if self.mode.get_untracked() == Mode::Open && self.auto_lock.get_untracked().after_ms().is_some_and(|limit| idle_for >= limit) {
+        let due = self.mode.get_untracked() == Mode::Open && self.auto_lock.get_untracked().after_ms().is_some_and(|limit| idle_for >= limit);
+        // Not over changes that could not be saved (locking would drop them): "Lock" says why.
+        if due && !self.data.has_unsaved_changes() {
             self.lock_now();
         }
     }

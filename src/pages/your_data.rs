@@ -92,6 +92,7 @@ pub fn YourData() -> impl IntoView {
             <Export />
 
             <Import />
+            <LockSettings />
 
             <Show when=move || data.backups.with(|b| !b.is_empty())>
                 <section aria-labelledby="backups-heading" class="panel">
@@ -161,7 +162,6 @@ pub fn YourData() -> impl IntoView {
                     }
                 />
             </section>
-            <LockSettings />
         </UnlessLocked>
     }
 }

@@ -220,15 +220,15 @@ mod base64 {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
     pub fn encode(bytes: &[u8]) -> String {
-        let mut text = String::with_capacity(bytes.len().div_ceil(3) * 4);
+        // Bytes first, one string at the end: a whole store is encoded on every sealed save.
+        let mut text = Vec::with_capacity(bytes.len().div_ceil(3) * 4);
         for chunk in bytes.chunks(3) {
             let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
             for i in 0..4 {
-                let sextet = (n >> (18 - 6 * i)) & 63;
-                text.push(if i <= chunk.len() { char::from(ALPHABET[sextet as usize]) } else { '=' });
+                text.push(if i <= chunk.len() { ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] } else { b'=' });
             }
         }
-        text
+        String::from_utf8(text).expect("base64 is ASCII")
     }
 
     pub fn decode(text: &str) -> Option<Vec<u8>> {
