@@ -2,6 +2,7 @@
 
 pub mod layout;
 pub mod prose;
+pub mod quick_exit;
 pub mod resource;
 pub mod text;
 pub mod user;

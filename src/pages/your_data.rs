@@ -1,7 +1,9 @@
 use crate::browser;
+use crate::components::prose::Sections;
 use crate::components::text::PageHeading;
 use crate::components::user::{download_copy, ConfirmButton};
 use crate::content;
+use crate::quick_exit;
 use crate::data::time::{days_ago, format_date};
 use crate::data::transfer::{parse_import, preview, removed_here, Changes, ExportFile, ImportError, ImportMode, RemovedHere, StoreChanges, MAX_IMPORT_BYTES};
 use crate::storage::{web, Notice, PREFIX};
@@ -159,6 +161,9 @@ pub fn YourData() -> impl IntoView {
                 }
             />
         </section>
+
+        // Leaving quickly, and what that cannot hide: the About page's own section (about.md).
+        <Sections sections=content::about_section(quick_exit::ABOUT_SECTION) page_id="about" />
     }
 }
 
