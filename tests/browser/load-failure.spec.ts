@@ -86,22 +86,24 @@ for (const missing of ["glue", "wasm"] as const) {
 test("a visit during a deploy reloads once by itself and starts the new version", async ({ browser }) => {
   const build = await copyOfTheBuild(browser);
   const page = build.page;
-  // The deploy lands between the page and its script: the old script is gone, and every page of
-  // the new version names a new one.
+  // The new version, made beforehand: every page names a new script (and its policy hashes the
+  // changed loader, as the new build's would).
   const newGlue = build.glue.replace(/-[0-9a-f]{16}\.js$/, "-0123456789abcdef.js");
+  const newVersion = mkdtempSync(join(tmpdir(), "guide-next-"));
+  cpSync(build.root, newVersion, { recursive: true });
+  renameSync(join(newVersion, build.glue), join(newVersion, newGlue));
+  remove(newVersion, build.glue);
+  for (const file of readdirSync(newVersion, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html"))) {
+    const path = join(newVersion, file);
+    writeFileSync(path, readFileSync(path, "utf8").replaceAll(build.glue, newGlue));
+  }
+  execFileSync("node", ["scripts/post-build.mjs", newVersion, "/", "--finish-only"]);
+  // The deploy lands between the page and its script: the old script is gone.
   await page.route(
     `**/${build.glue}`,
     async (route) => {
-      renameSync(join(build.root, build.glue), join(build.root, newGlue));
-      remove(build.root, build.glue);
-      const pages = readdirSync(build.root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html"));
-      for (const file of pages) {
-        const path = join(build.root, file);
-        writeFileSync(path, readFileSync(path, "utf8").replaceAll(build.glue, newGlue));
-      }
-      // As the new version's build would: the pages' policies hash their changed loader, and
-      // the service worker and compressed copies are made again.
-      execFileSync("node", ["scripts/post-build.mjs", build.root, "/", "--finish-only"]);
+      rmSync(build.root, { recursive: true });
+      cpSync(newVersion, build.root, { recursive: true });
       await route.continue();
     },
     { times: 1 },
