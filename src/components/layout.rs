@@ -231,7 +231,7 @@ fn DisplayControls() -> impl IntoView {
                         "Show a Quick exit button on every page"
                     </label>
                     <p class="choice__hint">
-                        "Or press Shift 3 times. "
+                        "With a keyboard, you can also press Shift 3 times. "
                         <a href=href(&format!("/about#{}", quick_exit::ABOUT_SECTION))>"How quick exit works"</a>
                     </p>
                 </fieldset>
