@@ -113,6 +113,7 @@ test("Shift used for capital letters never counts, and holding Shift down counts
   const field = page.getByLabel("Something that matters to you");
   await field.focus();
   for (const letter of "ABC") await page.keyboard.press(`Shift+${letter}`);
+  await expect(progress(page)).toHaveText("");
   // Shift held through a word: the keyboard repeats it (KeyboardEvent.repeat) around the letters.
   for (let word = 0; word < 3; word++) {
     await page.keyboard.down("Shift");
@@ -120,6 +121,7 @@ test("Shift used for capital letters never counts, and holding Shift down counts
     await page.keyboard.press("D");
     await page.keyboard.down("Shift");
     await page.keyboard.up("Shift");
+    await expect(progress(page), "nothing counted").toHaveText("");
   }
   for (let press = 0; press < 3; press++) await page.keyboard.press("Shift+Tab");
   await expect(progress(page)).toHaveText("");
