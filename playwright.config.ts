@@ -24,7 +24,7 @@ export default defineConfig({
     {
       name: "sub-path",
       use: { baseURL: `http://127.0.0.1:${subPathPort}` },
-      testMatch: ["routes.spec.ts", "offline.spec.ts", "prerender.spec.ts"],
+      testMatch: ["routes.spec.ts", "offline.spec.ts", "prerender.spec.ts", "csp.spec.ts"],
     },
   ],
   use: {

@@ -1,20 +1,23 @@
 // Finishes a release build so any static host can serve it, at its root or under a sub-path, and
 // it works offline after the first visit. Trunk runs this as its post_build hook; the tests also
-// run it with --service-worker-only on a changed copy of a build, to make a "new version" without
-// recompiling.
+// run it with --finish-only on a changed copy of a build, to make a "new version" without
+// recompiling (steps 3 to 5, which depend on the files' final contents).
 //
-//   node scripts/post-build.mjs [dir] [base] [--service-worker-only]
+//   node scripts/post-build.mjs [dir] [base] [--finish-only]
 //                                       (defaults: $TRUNK_STAGING_DIR, $TRUNK_PUBLIC_URL)
 //
 // 1. Every route is prerendered (src/bin/prerender.rs) into its own folder's index.html, so deep
 //    links answer 200 with no rewrite rules and every page is readable before the wasm arrives;
 //    404.html answers everything else. The browser build hydrates these pages.
 // 2. manifest.webmanifest, with start URL and scope set to the base path.
-// 3. sw.js, made by Workbox from the files actually in the build: precaches every file, versioned
+// 3. A Content-Security-Policy in every HTML file (a <meta> with the hashes of that file's inline
+//    scripts and styles), and _headers with the same policy for hosts that read one.
+// 4. sw.js, made by Workbox from the files actually in the build: precaches every file, versioned
 //    by content, removes old caches, and waits for the person to choose "Reload to update".
-// 4. Compressed copies (.br, .gz) of every text file and the wasm, for hosts that serve them.
+// 5. Compressed copies (.br, .gz) of every text file and the wasm, for hosts that serve them.
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { parse } from "smol-toml";
@@ -22,7 +25,7 @@ import { generateSW } from "workbox-build";
 
 const flags = process.argv.slice(2).filter((a) => a.startsWith("--"));
 const [dirArg, baseArg] = process.argv.slice(2).filter((a) => !a.startsWith("--"));
-const serviceWorkerOnly = flags.includes("--service-worker-only");
+const finishOnly = flags.includes("--finish-only");
 const dir = dirArg ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("usage: post-build.mjs <dir> [base] (or run as Trunk's post_build hook)");
 const base = `/${(baseArg ?? process.env.TRUNK_PUBLIC_URL ?? "/").replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
@@ -30,7 +33,7 @@ const base = `/${(baseArg ?? process.env.TRUNK_PUBLIC_URL ?? "/").replace(/^\/+|
 const pages = parse(readFileSync("src/content/pages.toml", "utf8"));
 const theme = { background: "#f7f3ec", theme: "#1f5f5b" };
 
-if (!serviceWorkerOnly) {
+if (!finishOnly) {
   writeManifest();
   prerenderRoutes();
 }
@@ -154,7 +157,83 @@ function prerenderRoutes() {
   }
 }
 
-// ---- 3. Service worker.
+// ---- 3. Content-Security-Policy, computed from each HTML file as it is now.
+//
+// Scripts: the app's own files, the wasm (compiling it needs 'wasm-unsafe-eval'), and each inline
+// script by its hash; never 'unsafe-inline' or 'unsafe-eval'. Styles: the stylesheet is inlined,
+// so only the inline <style> elements by their hash (the one in <noscript> applies when scripts
+// are off, and the policy still does). The app sets no style attributes; it changes styles only
+// through the CSSOM (`style.setProperty`), which a policy does not govern. Forms may go to this
+// site only: before the app has loaded, the header's search is a plain GET to /search.
+// Everything else the app loads (its files, icons, manifest, service worker, fetches) is its own.
+function securityPolicy({ scripts, styles }) {
+  return [
+    "default-src 'self'",
+    ["script-src 'self' 'wasm-unsafe-eval'", ...scripts].join(" "),
+    styles.length ? ["style-src", ...styles].join(" ") : "style-src 'none'",
+    "img-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+// What only a header can carry: no framing (ignored in a <meta>), no Referer to other sites, no
+// guessing of file types, and no use of device features the guide never needs. Not listed, as
+// the guide uses them or will: clipboard-write (copying), speech synthesis (reading aloud, which
+// needs no permission).
+const permissionsPolicy = [
+  "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "fullscreen", "geolocation",
+  "gyroscope", "hid", "idle-detection", "magnetometer", "microphone", "midi", "payment", "picture-in-picture",
+  "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking", "browsing-topics",
+].map((feature) => `${feature}=()`).join(", ");
+
+const hashOf = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+const inlineHashes = (html) => ({
+  scripts: [...html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => hashOf(m[1])),
+  styles: [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => hashOf(m[1])),
+});
+
+function htmlFiles(folder) {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return htmlFiles(path);
+    return entry.name.endsWith(".html") ? [path] : [];
+  });
+}
+
+function writeSecurityPolicy() {
+  const everyPage = { scripts: new Set(), styles: new Set() };
+  for (const file of htmlFiles(dir)) {
+    const html = readFileSync(file, "utf8").replace(/^[ \t]*<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?/m, "");
+    const hashes = inlineHashes(html);
+    hashes.scripts.forEach((h) => everyPage.scripts.add(h));
+    hashes.styles.forEach((h) => everyPage.styles.add(h));
+    // First in <head> after the character set, before anything that loads or runs.
+    const charset = /^([ \t]*)(<meta charset="utf-8">)\n?/im;
+    if (!charset.test(html)) throw new Error(`post-build: ${file} has no <meta charset="utf-8"> to put the policy after`);
+    const meta = `<meta http-equiv="Content-Security-Policy" content="${securityPolicy(hashes)}">`;
+    writeFileSync(file, html.replace(charset, (_, indent, found) => `${indent}${found}\n${indent}${meta}\n`));
+  }
+  // Netlify and Cloudflare Pages read this file from the root of what they publish; a sub-path
+  // build's rule covers only its own paths. Each page's <meta> still applies with it.
+  const headerPolicy = securityPolicy({ scripts: [...everyPage.scripts], styles: [...everyPage.styles] });
+  writeFileSync(join(dir, "_headers"), [
+    "# Written by scripts/post-build.mjs: the pages' Content-Security-Policy, plus what only a header can carry.",
+    `${base}*`,
+    `  Content-Security-Policy: ${headerPolicy}; frame-ancestors 'none'`,
+    "  Referrer-Policy: no-referrer",
+    "  X-Content-Type-Options: nosniff",
+    `  Permissions-Policy: ${permissionsPolicy}`,
+    "",
+  ].join("\n"));
+}
+writeSecurityPolicy();
+
+// ---- 4. Service worker.
 for (const old of readdirSync(dir).filter((f) => /^(sw|workbox-.*)\.js(\.map)?$/.test(f))) rmSync(join(dir, old));
 const routes = pages.page.filter((p) => p.path && p.path !== "/").map((p) => p.path.slice(1));
 const { count, size, warnings } = await generateSW({
@@ -190,13 +269,18 @@ const { count, size, warnings } = await generateSW({
 });
 for (const warning of warnings) console.warn(`workbox: ${warning}`);
 
-// ---- 4. Compressed copies, made last so they include sw.js (Workbox precaches the originals).
+// ---- 5. Compressed copies, made last so they include sw.js (Workbox precaches the originals).
 const compressible = /\.(html|js|css|wasm|svg|webmanifest)$/;
 const compress = (folder) => {
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+  // Old copies go first: removed while listing, they could be the new ones already written.
+  const entries = readdirSync(folder, { withFileTypes: true }).filter((entry) => {
+    const old = !entry.isDirectory() && /\.(br|gz)$/.test(entry.name);
+    if (old) rmSync(join(folder, entry.name));
+    return !old;
+  });
+  for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) compress(path);
-    else if (/\.(br|gz)$/.test(entry.name)) rmSync(path);
     else if (compressible.test(entry.name)) {
       const bytes = readFileSync(path);
       writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));

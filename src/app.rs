@@ -2,6 +2,7 @@
 //! addresses live in one place with the rest of the content.
 
 use crate::components::layout::{AppBanners, RouteFocus, SiteFooter, SiteHeader, SkipLink, WithoutScriptNote};
+use crate::components::quick_exit::QuickExit;
 use crate::offline::AppStatus;
 use crate::content::{self, Collection};
 use crate::links;
@@ -28,6 +29,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router base=links::BASE>
             <SkipLink />
+            <QuickExit />
             <SiteHeader />
             <main id="main" tabindex="-1">
                 <WithoutScriptNote />

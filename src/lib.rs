@@ -1,7 +1,8 @@
 //! Recovery Guide: an offline-first guide to the recovery approach in mental health.
 //!
 //! Layers (see ARCHITECTURE.md): `content` (data compiled in from `src/content/`, plain Rust),
-//! `links` (internal URLs), `components` and `pages` (thin Leptos views), `app` (router and layout).
+//! `links` (internal URLs), `quick_exit` (the Shift shortcut's rule and leaving), `components` and
+//! `pages` (thin Leptos views), `app` (router and layout).
 
 mod app;
 mod browser;
@@ -13,6 +14,7 @@ pub mod data;
 pub mod links;
 mod lock;
 mod pages;
+pub mod quick_exit;
 pub mod search;
 pub mod storage;
 mod user_data;

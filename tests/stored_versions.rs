@@ -63,5 +63,6 @@ fn every_settings_version_loads() {
         let s: Settings = decode(&fixture(&format!("settings-v{version}.json"))).unwrap();
         assert_eq!((s.theme, s.text_size), (Theme::Dark, TextSize::Large));
         assert_eq!(s.place, None, "settings saved before places were added read as no place chosen");
+        assert!(!s.quick_exit_button, "settings saved before the Quick exit button read as no button");
     }
 }

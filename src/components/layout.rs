@@ -7,6 +7,7 @@ use crate::links::href;
 use crate::data::settings::{Settings, TextSize, Theme};
 use crate::components::user::ConfirmButton;
 use crate::offline::use_app_status;
+use crate::quick_exit;
 use crate::user_data::use_user_data;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -209,17 +210,33 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
-/// Colours and text size, remembered on this device.
+/// Colours, text size and the Quick exit button, remembered on this device.
 #[component]
 fn DisplayControls() -> impl IntoView {
+    let data = use_user_data();
     view! {
         <section class="display needs-script" aria-labelledby="display-heading">
-            <h2 id="display-heading" class="display__heading">"Text size and colours"</h2>
+            <h2 id="display-heading" class="display__heading">"Text size, colours and quick exit"</h2>
             <div class="display__groups">
                 <SettingChoice legend="Text size" name="text-size" options=TextSize::ALL label=TextSize::label
                     get=|s| s.text_size set=|s, size| s.text_size = size />
                 <SettingChoice legend="Colours" name="theme" options=Theme::ALL label=Theme::label
                     get=|s| s.theme set=|s, theme| s.theme = theme />
+                <fieldset class="choice">
+                    <legend>"Quick exit"</legend>
+                    <label class="choice__option">
+                        <input type="checkbox" prop:checked=move || data.settings.with(|s| s.quick_exit_button)
+                            on:change=move |event| {
+                                let shown = event_target_checked(&event);
+                                data.change_settings(|s| s.quick_exit_button = shown);
+                            } />
+                        "Show a Quick exit button on every page"
+                    </label>
+                    <p class="choice__hint">
+                        "With a keyboard, you can also press Shift 3 times. "
+                        <a href=href(&format!("/about#{}", quick_exit::ABOUT_SECTION))>"How quick exit works"</a>
+                    </p>
+                </fieldset>
             </div>
         </section>
     }

@@ -3,6 +3,7 @@
 pub mod layout;
 pub mod lock;
 pub mod prose;
+pub mod quick_exit;
 pub mod resource;
 pub mod text;
 pub mod user;

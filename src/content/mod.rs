@@ -48,6 +48,14 @@ pub fn locate(id: &str) -> Option<Location> {
     section_in(ARTICLE).map(|title| at("home", title)).or_else(|| section_in(ABOUT).map(|title| at("about", title)))
 }
 
+/// One section of the About page by its id, alone (for showing it on another page too).
+///
+/// Panics on an unknown id: the ids asked for are fixed in code and tested below.
+pub fn about_section(id: &str) -> &'static [Section] {
+    let at = ABOUT.iter().position(|s| s.id == id).unwrap_or_else(|| panic!("no section {id:?} in about.md"));
+    &ABOUT[at..=at]
+}
+
 /// Which way a list is sorted by year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum YearOrder {

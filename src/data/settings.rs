@@ -1,5 +1,6 @@
-//! Display preferences: colour theme, text size and the place urgent help is shown for. Kept on
-//! the device like everything else, and not part of an export.
+//! Display preferences: colour theme, text size, the place urgent help is shown for, and whether
+//! the Quick exit button shows. Kept on the device like everything else, and not part of an
+//! export.
 
 use super::lww::Stamps;
 use super::versioned::Versioned;
@@ -77,11 +78,22 @@ pub struct Settings {
     /// Added after version 1 shipped: older saved settings read as no choice.
     #[serde(default)]
     pub place: Option<String>,
+    /// A Quick exit button at the top of every page (src/quick_exit.rs). Off unless chosen; added
+    /// after version 1 shipped, so older saved settings read as off.
+    #[serde(default)]
+    pub quick_exit_button: bool,
+}
+
+impl Settings {
+    /// The value of `data-quick-exit` on the page; the stylesheet shows the button when it is set.
+    pub fn quick_exit_attribute(&self) -> Option<&'static str> {
+        self.quick_exit_button.then_some("shown")
+    }
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { version: Self::VERSION, theme: Theme::default(), text_size: TextSize::default(), place: None }
+        Self { version: Self::VERSION, theme: Theme::default(), text_size: TextSize::default(), place: None, quick_exit_button: false }
     }
 }
 
@@ -108,10 +120,10 @@ mod tests {
 
     #[test]
     fn round_trips_and_reads_missing_fields_as_defaults() {
-        let settings = Settings { theme: Theme::Dark, text_size: TextSize::Largest, place: Some("Scotland".into()), ..Settings::default() };
+        let settings = Settings { theme: Theme::Dark, text_size: TextSize::Largest, place: Some("Scotland".into()), quick_exit_button: true, version: 1 };
         assert_eq!(decode::<Settings>(&encode(&settings)).unwrap(), settings);
         let before_places = decode::<Settings>(r#"{"version":1,"theme":"dark","text_size":"large"}"#).unwrap();
-        assert_eq!((before_places.theme, before_places.place), (Theme::Dark, None));
+        assert_eq!((before_places.theme, before_places.place, before_places.quick_exit_button), (Theme::Dark, None, false));
         assert_eq!(decode::<Settings>(r#"{"version":1}"#).unwrap(), Settings::default());
         assert!(decode::<Settings>(r#"{"version":1,"theme":"purple"}"#).is_err());
     }

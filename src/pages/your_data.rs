@@ -1,4 +1,5 @@
 use crate::browser;
+use crate::components::prose::Sections;
 use crate::components::text::PageHeading;
 use crate::components::lock::{LockSettings, UnlessLocked};
 use crate::components::user::{download_copy, download_copy_of, ConfirmButton};
@@ -6,6 +7,7 @@ use crate::lock::{open_file, use_lock};
 use crate::storage::lock::Sealed;
 use crate::storage::vault::Mode;
 use crate::content;
+use crate::quick_exit;
 use crate::data::time::{days_ago, format_date};
 use crate::data::transfer::{parse_import, preview, removed_here, Changes, ExportFile, ImportError, ImportMode, RemovedHere, StoreChanges, MAX_IMPORT_BYTES};
 use crate::storage::{web, Notice, PREFIX};
@@ -205,6 +207,9 @@ fn Export() -> impl IntoView {
             </Show>
             <button type="button" class="button button--primary needs-script" disabled=move || !data.ready.get() on:click=download>"Download my data"</button>
         </section>
+
+        // Leaving quickly, and what that cannot hide: the About page's own section (about.md).
+        <Sections sections=content::about_section(quick_exit::ABOUT_SECTION) page_id="about" />
     }
 }
 

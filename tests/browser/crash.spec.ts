@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { test as unguarded, type Page } from "@playwright/test";
-import { test, expect, appReady, bookmarkButton } from "./fixtures";
+import { test, expect, appReady, bookmarkButton, watchPolicyViolations } from "./fixtures";
 import { expectNoAxeViolations } from "./axe";
 import { serve } from "./sites";
 
@@ -31,6 +31,8 @@ const wasmOf = (dir: string) => readFileSync(join(dir, readdirSync(dir).find((f)
 // Without the fixture's guard: the panic's text in the console is expected (and checked).
 unguarded("a crash says so, keeps what was saved and writes nothing more; Reload brings the app back", async ({ page }) => {
   const server = await serve(CRASH_BUILD);
+  // The message is made by the app after the panic: the page's policy must let it show.
+  const violations = await watchPolicyViolations(page);
   const errors: string[] = [];
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
   await page.goto(`${server.origin}/publications`);
@@ -66,11 +68,13 @@ unguarded("a crash says so, keeps what was saved and writes nothing more; Reload
   // Writing works again in the new page.
   await pressByKeyboard(page, "PACE: Personal Assistance in Community Existence");
   await expect.poll(() => stored(page)).not.toBe(saved);
+  expect(violations, "nothing the Content-Security-Policy blocked").toEqual([]);
   await server.stop();
 });
 
 unguarded("a crash while the app starts says so once, and the page is not reloaded", async ({ page }) => {
   const server = await serve(CRASH_BUILD);
+  const violations = await watchPolicyViolations(page);
   let loads = 0;
   page.on("domcontentloaded", () => (loads += 1));
   await page.goto(`${server.origin}/help?panic-for-test`);
@@ -79,6 +83,7 @@ unguarded("a crash while the app starts says so once, and the page is not reload
   expect(loads, "the loader leaves a crash to the app's own message").toBe(1);
   await expect(page.getByText("The guide could not finish loading")).toHaveCount(0);
   await expect(page.locator("main h1")).toHaveText("Get help now");
+  expect(violations, "nothing the Content-Security-Policy blocked").toEqual([]);
   await server.stop();
 });
 

@@ -1,9 +1,23 @@
-// A `page` that fails the test if the app logs an error or asks any host other than the local
-// server for anything: people's use of the guide must never reach a third party.
+// A `page` that fails the test if the app logs an error, asks any host other than the local
+// server for anything (people's use of the guide must never reach a third party), or breaks its
+// Content-Security-Policy (so every test also proves the policy lets the app work).
 import { test as base, expect } from "@playwright/test";
 import { onHost, siteOf } from "./sites";
 
-export const test = base.extend<{ guard: void }>({
+type Fixtures = {
+  guard: void;
+  /** Every `securitypolicyviolation` on any page the test opened, as "directive: blocked". The
+   * guard fails the test if any are left at the end. */
+  policyViolations: string[];
+  /** Outside addresses the test lets the page go to (and intercepts), e.g. quick exit's site. */
+  outsideAllowed: string[];
+};
+
+export const test = base.extend<Fixtures>({
+  outsideAllowed: [[], { option: true }],
+  policyViolations: async ({ page }, use) => {
+    await use(await watchPolicyViolations(page));
+  },
   // Paths in tests are paths inside the app ("/publications"); under the sub-path build they are
   // served at "/recovery/publications".
   page: async ({ page }, use, testInfo) => {
@@ -13,28 +27,50 @@ export const test = base.extend<{ guard: void }>({
     await use(page);
   },
   guard: [
-    async ({ page, baseURL }, use) => {
+    async ({ page, baseURL, policyViolations, outsideAllowed }, use) => {
       const problems: string[] = [];
       const origin = new URL(baseURL!).origin;
       page.on("console", (message) => {
-        // A 404 status for the not-found page is expected and not an app error.
-        if (message.type() === "error" && !message.text().includes("404")) problems.push(`console: ${message.text()}`);
+        // A 404 status for the not-found page is expected and not an app error. The browser's
+        // own words about a blocked script or style are counted as policy violations instead.
+        const text = message.text();
+        if (message.type() === "error" && !text.includes("404") && !text.includes("Content Security Policy")) problems.push(`console: ${text}`);
       });
       page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
       page.on("request", (request) => {
         const url = request.url();
-        if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) {
-          problems.push(`third-party request: ${url}`);
-        }
+        const allowed = [origin, "data:", "blob:", ...outsideAllowed];
+        if (!allowed.some((start) => url.startsWith(start))) problems.push(`third-party request: ${url}`);
       });
       await use();
       expect(problems, "no console errors and no third-party requests").toEqual([]);
+      expect(policyViolations, "nothing the Content-Security-Policy blocked").toEqual([]);
     },
     { auto: true },
   ],
 });
 
 export { expect };
+
+/** Collects every `securitypolicyviolation` in the page (or every page of the context), whichever
+ * document it shows, as "directive: what was blocked (where)". For tests that open their own
+ * context, outside the fixture's guard: they check the list is empty at the end. */
+export async function watchPolicyViolations(target: import("@playwright/test").Page | import("@playwright/test").BrowserContext) {
+  const violations: string[] = [];
+  // Reported as they happen (a later navigation would lose any kept in the page). The init script
+  // and the binding come from the test, so the page's own policy does not apply to them.
+  await target.exposeBinding("reportPolicyViolation", (_source, violation: string) => {
+    violations.push(violation);
+  });
+  await target.addInitScript(() => {
+    addEventListener(
+      "securitypolicyviolation",
+      (event) => (window as any).reportPolicyViolation(`${event.effectiveDirective}: ${event.blockedURI || "inline"} (${event.sourceFile || location.pathname}:${event.lineNumber})`),
+      true,
+    );
+  });
+  return violations;
+}
 
 /** Waits until the app has started on the prerendered page (the wasm has loaded and hydrated). */
 export async function appReady(page: import("@playwright/test").Page) {

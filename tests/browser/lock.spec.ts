@@ -253,3 +253,22 @@ test("forgotten passphrase: delete everything and start again", async ({ page })
   await open(page, "/publications");
   await expect(bookmark(page, RESOURCE).or(page.locator(".bookmark-toggle").first())).toBeVisible();
 });
+
+test("a quick exit locks and drops the key before it leaves", async ({ page }) => {
+  await somethingPrivate(page);
+  await turnOn(page);
+  await navigate(page, /^Bookmarks/);
+  await expect(page.getByLabel("Your private note").first()).toHaveValue(NOTE);
+  // The neutral site is held back, so the page can be looked at the moment it is left.
+  let arrive = () => {};
+  const arrived = new Promise<void>((resolve) => (arrive = resolve));
+  await page.route("https://www.bbc.co.uk/**", async (route) => {
+    await arrived;
+    await route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Weather</title><h1>Weather</h1>" });
+  });
+  for (let press = 0; press < 3; press++) await page.keyboard.press("Shift");
+  await expect.poll(() => page.evaluate(() => document.body.hidden)).toBe(true);
+  await expect.poll(() => page.evaluate(() => [document.querySelector("textarea.note") === null, document.getElementById("locked-heading") !== null])).toEqual([true, true]);
+  arrive();
+  await expect(page).toHaveTitle("Weather");
+});

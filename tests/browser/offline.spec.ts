@@ -1,9 +1,10 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { brotliDecompressSync } from "node:zlib";
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "@playwright/test";
-import { test, expect, appReady, bookmarkButton } from "./fixtures";
+import { test, expect, appReady, bookmarkButton, watchPolicyViolations } from "./fixtures";
 import { routedPages } from "./content";
 import { onHost, serve, siteOf, type Site } from "./sites";
 import { expectNoAxeViolations } from "./axe";
@@ -14,12 +15,18 @@ async function firstVisit(browser: Browser, site: Site, root = site.root) {
   const server = await serve(root);
   const context = await browser.newContext();
   const page = await context.newPage();
+  // The service worker and the pages it serves work under the pages' Content-Security-Policy.
+  const violations = await watchPolicyViolations(context);
+  const close = async () => {
+    expect(violations, "nothing the Content-Security-Policy blocked").toEqual([]);
+    await context.close();
+  };
   const url = (path: string) => server.origin + onHost(site, path);
   await page.goto(url("/"));
   await appReady(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  return { server, context, page, url };
+  return { server, context, page, url, close };
 }
 
 async function headingOf(page: Page) {
@@ -29,7 +36,7 @@ async function headingOf(page: Page) {
 
 test("after the first visit every route works offline: reload, deep link and navigation", async ({ browser }, testInfo) => {
   const site = siteOf(testInfo);
-  const { server, context, page, url } = await firstVisit(browser, site);
+  const { server, page, url, close } = await firstVisit(browser, site);
   // Something of the person's own, to check going offline leaves it alone.
   await page.goto(url("/publications"));
   await bookmarkButton(page, "100 Ways to Support Recovery").click();
@@ -49,12 +56,12 @@ test("after the first visit every route works offline: reload, deep link and nav
   // In-app navigation.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Research" }).click();
   await expect(page.locator("h1")).toHaveText("Research and Practice");
-  await context.close();
+  await close();
 });
 
 test("offline, the app says so and marks links that need a connection", async ({ browser }, testInfo) => {
   const site = siteOf(testInfo);
-  const { server, context, page, url } = await firstVisit(browser, site);
+  const { server, context, page, url, close } = await firstVisit(browser, site);
   await server.stop();
   await context.setOffline(true);
   await page.goto(url("/organisations"));
@@ -63,7 +70,7 @@ test("offline, the app says so and marks links that need a connection", async ({
   await expect(page.locator("a.external").first()).toContainText("needs a connection");
   await context.setOffline(false);
   await expect(page.getByText("You are offline.")).toBeHidden();
-  await context.close();
+  await close();
 });
 
 test("a new version waits for the person, then 'Reload to update' shows it", async ({ browser }, testInfo) => {
@@ -73,12 +80,14 @@ test("a new version waits for the person, then 'Reload to update' shows it", asy
   // A copy of the build, changed and finished again as a new release would be.
   const root = mkdtempSync(join(tmpdir(), "guide-"));
   cpSync(site.root, root, { recursive: true });
-  const { server, context, page, url } = await firstVisit(browser, site, root);
+  const { server, page, url, close } = await firstVisit(browser, site, root);
   const appDir = join(root, site.base);
   // Each route is its own prerendered page: the one visited below is the one that changes.
   const reflectPage = join(appDir, "reflect", "index.html");
   writeFileSync(reflectPage, readFileSync(reflectPage, "utf8").replace("<head>", '<head><meta name="guide-release" content="2">'));
-  execFileSync("node", ["scripts/post-build.mjs", appDir, site.base, "--service-worker-only"]);
+  execFileSync("node", ["scripts/post-build.mjs", appDir, site.base, "--finish-only"]);
+  // Its compressed copies are the new page too (a host may serve those instead).
+  expect(brotliDecompressSync(readFileSync(`${reflectPage}.br`)).toString()).toContain('name="guide-release"');
 
   await page.goto(url("/reflect"));
   const banner = page.getByText("A new version of the guide is ready.");
@@ -104,7 +113,7 @@ test("a new version waits for the person, then 'Reload to update' shows it", asy
   await expect(page.getByRole("group", { name: "good relationships" }).getByRole("textbox")).toHaveValue("typed while the update waited");
   await expect(page.getByRole("group", { name: "half-typed item" })).toBeVisible();
   await server.stop();
-  await context.close();
+  await close();
 });
 
 test("every route answers a direct request with 200, and the rest with 404", async ({ request, baseURL }, testInfo) => {

@@ -64,9 +64,10 @@ test("results are grouped by section, and filters by kind and year are kept in t
   // Results follow the years as they are typed.
   await page.getByLabel("From").fill("2005");
   await expect(page).toHaveURL(/from=2005/);
-  await page.getByLabel("To").fill("2000");
+  // Exactly "To": the footer's "Show a Quick exit button…" has "to" in it too.
+  await page.getByLabel("To", { exact: true }).fill("2000");
   await expect(page.getByRole("status").filter({ hasText: /“From” year is after the “To” year/ })).toBeVisible();
-  await page.getByLabel("To").fill("2008");
+  await page.getByLabel("To", { exact: true }).fill("2008");
   await expect(page).toHaveURL(/from=2005&to=2008/);
   await page.reload();
   await appReady(page);
