@@ -1,7 +1,9 @@
 //! Small, stateless view pieces shared by the pages.
 
 pub mod layout;
+pub mod plan;
 pub mod prose;
 pub mod resource;
 pub mod text;
+pub mod urgent;
 pub mod user;

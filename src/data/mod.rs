@@ -6,6 +6,7 @@ pub mod chart;
 mod file_json;
 pub mod lww;
 pub mod plan;
+pub mod plan_text;
 pub mod reflection;
 pub mod safekeeping;
 pub mod settings;

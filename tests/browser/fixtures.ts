@@ -1,7 +1,7 @@
 // A `page` that fails the test if the app logs an error or asks any host other than the local
 // server for anything: people's use of the guide must never reach a third party.
 import { test as base, expect } from "@playwright/test";
-import { onHost, siteOf } from "./sites";
+import { onHost, serve, siteOf, type Site } from "./sites";
 
 export const test = base.extend<{ guard: void }>({
   // Paths in tests are paths inside the app ("/publications"); under the sub-path build they are
@@ -57,4 +57,18 @@ export async function holdTheApp(page: import("@playwright/test").Page) {
 export function bookmarkButton(page: import("@playwright/test").Page, title: string) {
   const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return page.getByRole("button", { name: new RegExp(`^Bookmark(ed)?: ${escaped}$`) });
+}
+
+/** Opens the site on its own server (so the test can stop it) and waits until the service worker
+ * controls the page, which it does once every file is precached. */
+export async function firstVisit(browser: import("@playwright/test").Browser, site: Site, root = site.root) {
+  const server = await serve(root);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const url = (path: string) => server.origin + onHost(site, path);
+  await page.goto(url("/"));
+  await appReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  return { server, context, page, url };
 }
