@@ -72,7 +72,8 @@ impl Default for Plan {
 }
 
 impl Versioned for Plan {
-    const NAME: &'static str = "plan";
+    /// Plural, as the messages about saved data are worded for every store.
+    const NAME: &'static str = "plan entries";
     const KEY: &'static str = "plan";
     const VERSION: u32 = 1;
 
@@ -374,6 +375,8 @@ mod tests {
         assert_eq!(decode::<Plan>(&encode(&plan)).unwrap(), plan);
         assert_eq!(decode::<Plan>(r#"{"version":1,"entries":{},"positions":{}}"#).unwrap(), Plan::default());
         assert!(decode::<Plan>(r#"{"version":1,"entries":[]}"#).is_err());
+        let problem = crate::data::Unreadable::WrongShape(String::new()).explain(Plan::NAME);
+        assert_eq!(problem, "Your saved plan entries could not be read: they are not in the form this app expects.");
         assert!(decode::<Plan>(r#"{"version":1,"entries":{"a":{"at":1,"value":{"step":"s","text":7,"created_at":1}}},"positions":{}}"#).is_err());
     }
 

@@ -238,6 +238,8 @@ test("where the browser has Web Share, Share hands it the plan's text", async ({
 });
 
 test("the plan passes axe empty, filled, being changed and printed, in light and dark colours", async ({ page }) => {
+  // Five full axe runs: 10-15 s alone on a 2-core machine, much more when it is busy.
+  test.slow();
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme, media: "screen" });
     await open(page, "/plan");
@@ -337,6 +339,47 @@ test("without JavaScript the steps, questions and examples can be read, and the 
   await expect(page.getByLabel("Their name")).toBeHidden();
   await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
   await context.close();
+});
+
+test("a damaged saved plan is kept as a backup, said once, and new entries save again", async ({ page }) => {
+  await page.addInitScript((key) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem(key, "{not a plan");
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, PLAN);
+  await open(page, "/plan");
+  await expect(page.getByRole("region", { name: "About your saved data" })).toContainText("Your saved plan entries could not be read");
+  expect(await page.evaluate(() => localStorage.getItem("recovery-guide:backup:plan:1"))).toBe("{not a plan");
+  await add(page, 2, "Go for a walk");
+  await page.reload();
+  await appReady(page);
+  await expect(entryTexts(page, 2)).toHaveText(["Go for a walk"]);
+  expect(await page.evaluate(() => localStorage.getItem("recovery-guide:backup:plan:1"))).toBe("{not a plan");
+});
+
+test("with storage full, a new entry stays on screen, says it was not saved, and is saved with the next change that fits", async ({ page }) => {
+  await page.addInitScript(() => {
+    const realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if ((window as unknown as { full?: boolean }).full && key.startsWith("recovery-guide:")) throw new DOMException("full", "QuotaExceededError");
+      return realSetItem.call(this, key, value);
+    };
+  });
+  await open(page, "/plan");
+  await page.evaluate(() => { (window as unknown as { full: boolean }).full = true; });
+  const section = step(page, 7);
+  await section.getByLabel("Something that matters to me").fill("My dog");
+  await section.getByRole("button", { name: /^Add to/ }).click();
+  await expect(status(page)).toContainText("out of space");
+  await expect(entryTexts(page, 7)).toHaveText(["My dog"]);
+  expect(await page.evaluate((key) => localStorage.getItem(key), PLAN)).toBeNull();
+  await page.evaluate(() => { (window as unknown as { full: boolean }).full = false; });
+  await add(page, 7, "The sea");
+  expect(await page.evaluate((key) => localStorage.getItem(key), PLAN)).toContain("My dog");
+  await page.reload();
+  await appReady(page);
+  await expect(entryTexts(page, 7)).toHaveText(["My dog", "The sea"]);
 });
 
 test("offline, the plan opens and keeps what was written", async ({ browser }, testInfo) => {
