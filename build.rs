@@ -20,6 +20,7 @@ fn main() {
     let about = read_markdown("about.md");
     let reflect: ReflectFile = read_toml("reflect.toml");
     let urgent_words: UrgentWordsFile = read_toml("urgent-words.toml");
+    let plan: PlanFile = read_toml("plan.toml");
 
     writeln!(out, "pub static SITE_NAME: &str = {:?};", pages.site_name).unwrap();
     emit_pages(&mut out, &pages.page);
@@ -29,6 +30,7 @@ fn main() {
     emit_help(&mut out, &help);
     emit_checklist(&mut out, &reflect, &article);
     emit_urgent_words(&mut out, &urgent_words);
+    emit_plan(&mut out, &plan);
 
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out_dir).join("content.rs"), out).expect("write content.rs");
@@ -171,6 +173,27 @@ struct UrgentWordsFile {
     message: String,
     link: String,
     words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanFile {
+    about: String,
+    step: Vec<PlanStepEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanStepEntry {
+    id: String,
+    heading: String,
+    prompt: String,
+    hints: Vec<String>,
+    add: String,
+    #[serde(default)]
+    contacts: bool,
+    #[serde(default)]
+    helplines: bool,
 }
 
 #[derive(Deserialize)]
@@ -504,6 +527,26 @@ fn emit_urgent_words(out: &mut String, urgent: &UrgentWordsFile) {
         str_list(&urgent.words)
     )
     .unwrap();
+}
+
+fn emit_plan(out: &mut String, plan: &PlanFile) {
+    writeln!(out, "pub static PLAN_ABOUT: &str = {:?};", plan.about).unwrap();
+    out.push_str("pub static PLAN_STEPS: &[PlanStep] = &[\n");
+    for step in &plan.step {
+        writeln!(
+            out,
+            "  PlanStep {{ id: {:?}, heading: {:?}, prompt: {:?}, hints: {}, add: {:?}, contacts: {}, helplines: {} }},",
+            step.id,
+            step.heading,
+            step.prompt,
+            str_list(&step.hints),
+            step.add,
+            step.contacts,
+            step.helplines
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
 }
 
 /// The checklist groups, with `section = "..."` resolved to that section's list items, and every

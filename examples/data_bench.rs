@@ -39,7 +39,7 @@ fn main() {
     let bookmarks_json = encode(&bookmarks);
     let reflections_json = encode(&reflections);
     let history_json = encode(&history);
-    let export_json = export(&AllData { bookmarks: bookmarks.clone(), reflections: reflections.clone(), history: history.clone() }, 0);
+    let export_json = export(&AllData { bookmarks: bookmarks.clone(), reflections: reflections.clone(), history: history.clone(), ..AllData::default() }, 0);
     println!("Data size: bookmarks {} KB, checklist {} KB, history {} KB, export file {} KB",
         bookmarks_json.len() / 1024, reflections_json.len() / 1024, history_json.len() / 1024, export_json.len() / 1024);
     let report = |what: &str, d: Duration| println!("{what:<46} {:>8.2} ms", d.as_secs_f64() * 1e3);

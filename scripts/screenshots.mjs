@@ -15,7 +15,7 @@ const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
 });
-// Some saved data, so the bookmarks and reflection pages show what people see after using them.
+// Some saved data, so the bookmarks, reflection and plan pages show what people see after using them.
 const day = 86_400_000;
 const start = Date.UTC(2026, 8, 1);
 const answers = (n) => Object.fromEntries(["good-relationships", "financial-security", "satisfying-work", "personal-growth", "being-believed-in", "being-listened-to"]
@@ -31,6 +31,11 @@ const seed = {
     checklist: { ...Object.fromEntries(Object.entries(answers(6)).map(([k, v]) => [k, { at: start, value: v }])),
       "good-relationships": { at: start, value: { true_now: true, work_on: false, note: "My sister and Sam" } } },
     own_items: { "own-1": { at: start, value: { created_at: start, text: "Walking the dog every morning" } } } },
+  "recovery-guide:plan": { version: 1,
+    entries: Object.fromEntries([["warning-signs", "I stop answering my phone"], ["on-my-own", "Walk round the park"],
+      ["people-to-ask", "Mum", "07700 900123"], ["reasons", "My dog, Biscuit"]]
+      .map(([step, text, phone], i) => [`p${i}`, { at: start + i, value: { step, text, created_at: start + i, ...(phone ? { phone } : {}) } }])),
+    positions: Object.fromEntries([0, 1, 2, 3].map((i) => [`p${i}`, { at: start + i, value: 0 }])) },
   "recovery-guide:history": { version: 1,
     snapshots: Object.fromEntries([[0, 5, 6], [14, 7, 5], [30, 6, 4], [45, 10, 3], [60, 12, 3]].map(([d, t, w], i) => [`s${i}`, snapshot(d, t, w)])) },
 };

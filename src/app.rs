@@ -6,7 +6,7 @@ use crate::components::quick_exit::QuickExit;
 use crate::offline::AppStatus;
 use crate::content::{self, Collection};
 use crate::links;
-use crate::pages::{About, Bookmarks, CollectionPage, Help, Home, NotFound, Reflect, Search, YourData};
+use crate::pages::{About, Bookmarks, CollectionPage, Help, Home, NotFound, Plan, Reflect, Search, YourData};
 use crate::components::user::{DownloadReminder, Notices, StatusRegion};
 use crate::lock::Lock;
 use crate::user_data::UserData;
@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
                     <Route path=segment("organisations") view=|| view! { <CollectionPage collection=Collection::Organisations /> } />
                     <Route path=segment("bookmarks") view=Bookmarks />
                     <Route path=segment("reflect") view=Reflect />
+                    <Route path=segment("plan") view=Plan />
                     <Route path=segment("your-data") view=YourData />
                     <Route path=segment("search") view=Search />
                     <Route path=segment("help") view=Help />

@@ -20,11 +20,12 @@ pub fn new_id(prefix: &str) -> String {
     format!("{prefix}-{}-{}", now(), (js_sys::Math::random() * 1e9) as u64)
 }
 
-/// Offers `contents` to the person as a file download. Nothing leaves the device.
+/// Offers `contents` to the person as a file download: plain text for a `.txt` name, JSON
+/// otherwise. Nothing leaves the device.
 pub fn download(file_name: &str, contents: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(contents));
     let options = BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(if file_name.ends_with(".txt") { "text/plain;charset=utf-8" } else { "application/json" });
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
@@ -39,6 +40,38 @@ pub fn download(file_name: &str, contents: &str) -> Result<(), JsValue> {
     link.remove();
     leptos::prelude::set_timeout(move || { let _ = Url::revoke_object_url(&url); }, std::time::Duration::from_secs(60));
     Ok(())
+}
+
+/// The browser's `navigator.share`, where it has one (the Web Share API: phones, and some desktops).
+fn share_function() -> Option<(web_sys::Navigator, js_sys::Function)> {
+    let navigator = web_sys::window()?.navigator();
+    let share = js_sys::Reflect::get(&navigator, &"share".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    Some((navigator, share))
+}
+
+/// Whether the browser can hand text to another app of the person's choosing.
+pub fn can_share() -> bool {
+    share_function().is_some()
+}
+
+/// Hands `text` to the browser's share sheet. The person may still choose not to share
+/// (an error then too).
+pub async fn share_text(title: &str, text: &str) -> Result<(), JsValue> {
+    let (navigator, share) = share_function().ok_or("no share")?;
+    let data = js_sys::Object::new();
+    js_sys::Reflect::set(&data, &"title".into(), &title.into())?;
+    js_sys::Reflect::set(&data, &"text".into(), &text.into())?;
+    let promise: js_sys::Promise = share.call1(&navigator, &data)?.dyn_into()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.map(drop)
+}
+
+/// Puts `text` on the clipboard, for the person to paste into a message.
+pub async fn copy_text(text: &str) -> Result<(), JsValue> {
+    let navigator = web_sys::window().ok_or("no window")?.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())?;
+    let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into())?.dyn_into()?;
+    let promise: js_sys::Promise = write.call1(&clipboard, &text.into())?.dyn_into()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.map(drop)
 }
 
 /// The text of a file the person chose.
@@ -80,6 +113,15 @@ pub fn performance_mark(name: &str) {
 pub fn typing_in_a_field() -> bool {
     let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
     active.is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// Focuses the element with this id, if there is one. (Ids made from data go here rather than into
+/// a selector, where some characters would mean something else.)
+pub fn focus_id(id: &str) {
+    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
 }
 
 /// Focuses the first element matching `selector` (it must be focusable, e.g. `tabindex="-1"`).

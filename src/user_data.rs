@@ -11,7 +11,8 @@ use crate::content::CHECKLIST_RENAMES;
 use crate::data::safekeeping::Safekeeping;
 use crate::data::settings::Settings;
 use crate::data::transfer::{self, AllData, ExportFile, ImportMode};
-use crate::data::{Bookmark, Bookmarks, History, Reflections, Versioned};
+use crate::data::plan::Removed;
+use crate::data::{Bookmark, Bookmarks, History, Plan, Reflections, Versioned};
 use crate::storage::lock::is_personal;
 use crate::storage::vault::Mode;
 use crate::storage::{key_of, Backend, Backup, Notice, Persistence, Shown, PREFIX};
@@ -27,6 +28,7 @@ pub struct Status {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Undo {
     RestoreBookmark { id: String, bookmark: Bookmark },
+    RestorePlanEntry { id: String, removed: Removed },
 }
 
 /// What a change to locked data says (the controls that make one are not offered while locked).
@@ -62,6 +64,7 @@ pub struct UserData {
     pub bookmarks: RwSignal<Bookmarks>,
     pub reflections: RwSignal<Reflections>,
     pub history: RwSignal<History>,
+    pub plan: RwSignal<Plan>,
     pub settings: RwSignal<Settings>,
     /// Whether the browser agreed to keep the data, and when a copy was last downloaded.
     pub safekeeping: RwSignal<Safekeeping>,
@@ -117,6 +120,7 @@ impl UserData {
             bookmarks: RwSignal::new(Bookmarks::default()),
             reflections: RwSignal::new(Reflections::default()),
             history: RwSignal::new(History::default()),
+            plan: RwSignal::new(Plan::default()),
             settings: RwSignal::new(Settings::default()),
             safekeeping: RwSignal::new(Safekeeping::default()),
             notices: RwSignal::new(Vec::new()),
@@ -200,6 +204,7 @@ impl UserData {
         self.reload_store(key, self.bookmarks);
         self.reload_store(key, self.reflections);
         self.reload_store(key, self.history);
+        self.reload_store(key, self.plan);
         self.reload_store(key, self.settings);
         self.reload_store(key, self.safekeeping);
         self.backups.set(self.storage().backups());
@@ -265,7 +270,7 @@ impl UserData {
 
     /// The store (`Versioned::KEY`) stored under `key`, if it is one of the person's stores.
     fn store_key(&self, key: &str) -> Option<&'static str> {
-        [Bookmarks::KEY, Reflections::KEY, History::KEY].into_iter().find(|store| key.strip_prefix(PREFIX) == Some(store))
+        [Bookmarks::KEY, Reflections::KEY, History::KEY, Plan::KEY].into_iter().find(|store| key.strip_prefix(PREFIX) == Some(store))
     }
 
     pub fn say(&self, text: impl Into<String>) {
@@ -386,6 +391,10 @@ impl UserData {
         self.change_personal(self.history, change)
     }
 
+    pub fn change_plan(&self, change: impl FnOnce(&mut Plan, u64)) -> bool {
+        self.change_personal(self.plan, change)
+    }
+
     pub fn change_settings(&self, change: impl FnOnce(&mut Settings)) {
         self.change(self.settings, |settings, _| change(settings));
     }
@@ -395,6 +404,7 @@ impl UserData {
             bookmarks: self.bookmarks.get_untracked(),
             reflections: self.reflections.get_untracked(),
             history: self.history.get_untracked(),
+            plan: self.plan.get_untracked(),
         }
     }
 
@@ -403,6 +413,7 @@ impl UserData {
         self.bookmarks.with(|b| b.count() > 0)
             || self.reflections.with(|r| !r.answers().is_empty() || !r.own_items().is_empty())
             || self.history.with(|h| !h.oldest_first().is_empty())
+            || self.plan.with(|p| p.count() > 0)
     }
 
     pub fn toggle_bookmark(&self, id: &str, page: &str, title: &str) {
@@ -428,12 +439,29 @@ impl UserData {
         }
     }
 
+    /// Removes an entry from the plan, offering to undo it.
+    pub fn remove_plan_entry(&self, id: &str) {
+        let mut removed = None;
+        if self.change_plan(|p, now| removed = p.remove(id, now)) {
+            if let Some(removed) = removed {
+                let text = format!("Removed “{}” from your plan.", removed.entry.text);
+                self.status.set(Some(Status { text, undo: Some(Undo::RestorePlanEntry { id: id.to_string(), removed }) }));
+            }
+        }
+    }
+
     pub fn undo(&self, undo: Undo) {
         match undo {
             Undo::RestoreBookmark { id, bookmark } => {
                 let title = bookmark.title.clone();
                 if self.change_bookmarks(|b, now| b.restore(&id, bookmark, now)) {
                     self.say(format!("“{title}” is back in your bookmarks."));
+                }
+            }
+            Undo::RestorePlanEntry { id, removed } => {
+                let text = removed.entry.text.clone();
+                if self.change_plan(|p, now| p.restore(&id, removed, now)) {
+                    self.say(format!("“{text}” is back in your plan."));
                 }
             }
         }
@@ -481,6 +509,7 @@ impl UserData {
             self.change_personal(self.bookmarks, |b, _| bring_in(b, &file.bookmarks, mode)),
             self.change_personal(self.reflections, |r, _| bring_in(r, &file.reflections, mode)),
             self.change_personal(self.history, |h, _| bring_in(h, &file.history, mode)),
+            self.change_personal(self.plan, |p, _| bring_in(p, &file.plan, mode)),
         ];
         saved.iter().all(|&store_saved| store_saved)
     }
@@ -510,6 +539,7 @@ impl UserData {
             self.change_personal(self.bookmarks, |b, now| drop(b.bookmarks.bring_back(&file.bookmarks.bookmarks, now))),
             self.change_personal(self.reflections, |r, now| r.bring_back_own_items(&file.reflections, now)),
             self.change_personal(self.history, |h, now| drop(h.snapshots.bring_back(&file.history.snapshots, now))),
+            self.change_personal(self.plan, |p, now| p.bring_back(&file.plan, now)),
         ];
         combined && brought_back.iter().all(|&saved| saved)
     }
@@ -712,6 +742,64 @@ mod tests {
         let mut merged = stored::<Reflections>();
         merged.merge(&a_minute_later);
         assert_eq!(merged.answer("hope").note, "a minute later");
+    }
+
+    fn plan_texts(plan: &Plan, step: &str) -> Vec<String> {
+        plan.step_entries(step).into_iter().map(|(_, e)| e.text.clone()).collect()
+    }
+
+    #[test]
+    fn a_removed_plan_entry_comes_back_with_undo_in_its_place() {
+        use crate::data::plan::Entry;
+        let data = open_app();
+        data.change_plan(|p, now| {
+            p.add("dog", Entry::new("reasons", "My dog", "", now), now);
+            p.add("sea", Entry::new("reasons", "The sea", "", now), now);
+        });
+        data.remove_plan_entry("dog");
+        let status = data.status.get_untracked().unwrap();
+        assert_eq!(status.text, "Removed “My dog” from your plan.");
+        assert_eq!(plan_texts(&stored::<Plan>(), "reasons"), ["The sea"]);
+        data.undo(status.undo.unwrap());
+        assert_eq!(plan_texts(&stored::<Plan>(), "reasons"), ["My dog", "The sea"]);
+        assert_eq!(data.status.get_untracked().unwrap().text, "“My dog” is back in your plan.");
+        assert!(data.has_personal_data());
+    }
+
+    #[test]
+    fn the_plan_is_exported_combined_replaced_brought_back_and_deleted_with_everything_else() {
+        use crate::data::plan::Entry;
+        let data = open_app();
+        data.change_plan(|p, now| p.add("walk", Entry::new("on-my-own", "Walk", "", now), now));
+        let file: ExportFile = serde_json::from_str(&data.export_file()).unwrap();
+        assert_eq!(plan_texts(&file.plan, "on-my-own"), ["Walk"]);
+        data.remove_plan_entry("walk");
+        data.change_plan(|p, now| p.add("mum", Entry::new("people-to-ask", "Mum", "07700 900123", now), now));
+        assert!(data.import(&file, ImportMode::Merge));
+        assert_eq!(stored::<Plan>().count(), 1, "combining keeps the later removal");
+        assert!(data.import_bringing_back(&file));
+        assert_eq!(plan_texts(&stored::<Plan>(), "on-my-own"), ["Walk"]);
+        assert_eq!(plan_texts(&stored::<Plan>(), "people-to-ask"), ["Mum"]);
+        assert!(data.import(&file, ImportMode::Replace));
+        assert_eq!(stored::<Plan>().count(), 1);
+        assert!(stored::<Plan>().step_entries("people-to-ask").is_empty());
+        assert!(data.delete_all());
+        assert_eq!(data.plan.get_untracked().count(), 0);
+        assert!(memory().items.borrow().is_empty());
+    }
+
+    #[test]
+    fn a_plan_entry_that_could_not_be_saved_survives_another_tabs_write() {
+        use crate::data::plan::Entry;
+        let data = open_app();
+        fill_storage(true);
+        assert!(!data.change_plan(|p, now| p.add("mum", Entry::new("people-to-ask", "Mum", "", now), now)));
+        fill_storage(false);
+        let other_tab = Persistence::new(Some(memory()));
+        other_tab.update(Shown::Saved(&stored::<Plan>()), |p| p.add("sea", Entry::new("reasons", "The sea", "", 5), 5));
+        data.reload(Some(key_of::<Plan>().as_str()));
+        assert_eq!(data.plan.with_untracked(|p| p.count()), 2);
+        assert_eq!(stored::<Plan>().count(), 2, "written once there was room");
     }
 
     #[test]

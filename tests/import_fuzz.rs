@@ -6,10 +6,11 @@
 //! until the person confirms.
 
 use proptest::prelude::*;
-use recovery_guide::content::{CHECKLIST, CHECKLIST_RENAMES, RESOURCES};
+use recovery_guide::content::{CHECKLIST, CHECKLIST_RENAMES, PLAN_STEPS, RESOURCES};
 use recovery_guide::data::lww::CLOCK_SKEW_MS;
 use recovery_guide::data::transfer::{apply_import, export, parse_import, preview, AllData, Changes, ExportFile, ImportMode, StoreChanges};
-use recovery_guide::data::ChecklistItem;
+use recovery_guide::data::plan::{Direction, Entry};
+use recovery_guide::data::{ChecklistItem, Plan};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -28,7 +29,9 @@ fn person() -> impl Strategy<Value = AllData> {
     let answers = prop::collection::vec((0..checklist_ids().len(), any::<bool>(), any::<bool>(), ".{0,12}", time()), 0..6);
     let own = prop::collection::vec(("[a-z ]{1,12}", time(), any::<bool>()), 0..3);
     let saves = prop::collection::vec((time(), -720i32..=840), 0..3);
-    (bookmarks, answers, own, saves).prop_map(|(bookmarks, answers, own, saves)| {
+    // A plan entry: its step, words, phone number, when, and then removed, moved up, reworded or left.
+    let plan = prop::collection::vec((0..PLAN_STEPS.len(), ".{0,12}", "[0-9 +]{0,8}", time(), 0u8..4), 0..6);
+    (bookmarks, answers, own, saves, plan).prop_map(|(bookmarks, answers, own, saves, plan)| {
         let mut data = AllData::default();
         for (i, note, at, removed) in bookmarks {
             let r = &RESOURCES[i];
@@ -57,6 +60,16 @@ fn person() -> impl Strategy<Value = AllData> {
         let guide: Vec<ChecklistItem> = CHECKLIST.iter().flat_map(|g| g.items).map(|i| ChecklistItem { id: i.id, text: i.text, own: false }).collect();
         for (n, (at, offset)) in saves.into_iter().enumerate() {
             data.history.save(&format!("reflection-{n}"), data.reflections.snapshot(&guide, at, offset));
+        }
+        for (n, (step, text, phone, at, then)) in plan.into_iter().enumerate() {
+            let id = format!("plan-{n}");
+            data.plan.add(&id, Entry::new(PLAN_STEPS[step].id, &text, &phone, at), at);
+            match then {
+                1 => drop(data.plan.remove(&id, at + 1)),
+                2 => drop(data.plan.move_entry(&id, Direction::Up, at + 1)),
+                3 => data.plan.edit(&id, "reworded", &phone, at + 1),
+                _ => {}
+            }
         }
         data
     })
@@ -168,7 +181,7 @@ fn entries_by_id(doc: &Doc) -> bool {
     matches!(doc, Doc::Object(fields) if !fields.is_empty() && fields.iter().all(|(_, entry)| matches!(entry, Doc::Object(f) if f.iter().any(|(k, _)| k == "at"))))
 }
 
-const TIME_FIELDS: &[&str] = &["at", "added_at", "created_at", "saved_at", "exported_at"];
+const TIME_FIELDS: &[&str] = &["at", "added_at", "created_at", "saved_at", "exported_at", "reviewed_at"];
 
 fn has_time(doc: &Doc) -> bool {
     matches!(doc, Doc::Object(fields) if fields.iter().any(|(k, _)| TIME_FIELDS.contains(&k.as_str())))
@@ -336,7 +349,26 @@ fn counted(before: &AllData, after: &AllData) -> StoreChanges {
             removed: answer_changes.removed + own_changes.removed,
         },
         snapshots: changes_between(snapshots(before), snapshots(after)),
+        plan: plan_changes_between(&before.plan, &after.plan),
     }
+}
+
+/// Per step, in step id order, the steps that change: an entry changes when its words do, or its
+/// place among the entries both copies have.
+fn plan_changes_between(before: &Plan, after: &Plan) -> Vec<(String, Changes)> {
+    let steps: std::collections::BTreeSet<String> = before.entries.live().chain(after.entries.live()).map(|(_, e)| e.step.clone()).collect();
+    let shown = |plan: &Plan, step: &str, other: &Plan| {
+        let both: Vec<String> = plan.step_entries(step).into_iter().map(|(id, _)| id.to_string()).filter(|id| other.get(id).is_some_and(|e| e.step == step)).collect();
+        plan.step_entries(step).into_iter().map(|(id, e)| (id.to_string(), (e.clone(), both.iter().position(|b| b == id)))).collect::<BTreeMap<_, _>>()
+    };
+    steps
+        .into_iter()
+        .map(|step| {
+            let changes = changes_between(shown(before, &step, after), shown(after, &step, before));
+            (step, changes)
+        })
+        .filter(|(_, changes)| changes.added + changes.changed + changes.removed > 0)
+        .collect()
 }
 
 /// The largest whole number anywhere in the file as read.

@@ -2,7 +2,8 @@
 //! the old fixture here (it then exercises the upgrade) and add one for the new version.
 
 use recovery_guide::data::settings::{Settings, TextSize, Theme};
-use recovery_guide::data::{decode, transfer, Bookmarks, History, Reflections, Versioned};
+use recovery_guide::data::plan::dial_number;
+use recovery_guide::data::{decode, transfer, Bookmarks, History, Plan, Reflections, Versioned};
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("tests/fixtures/storage/{name}")).unwrap()
@@ -55,6 +56,23 @@ fn an_export_holding_stores_of_every_version_imports() {
     assert_eq!(imported.bookmarks.count(), 2);
     assert_eq!(imported.history.oldest_first().len(), 1);
     assert_eq!(imported.reflections.own_items().len(), 1);
+}
+
+#[test]
+fn every_plan_version_loads() {
+    for version in 1..=Plan::VERSION {
+        let plan: Plan = decode(&fixture(&format!("plan-v{version}.json"))).unwrap();
+        assert_eq!(plan.version, Plan::VERSION);
+        let signs: Vec<&str> = plan.step_entries("warning-signs").into_iter().map(|(_, e)| e.text.as_str()).collect();
+        assert_eq!(signs, ["I can't sleep", "I stop answering my phone"], "in the order the person chose");
+        let mum = plan.step_entries("people-to-ask")[0].1;
+        assert_eq!((mum.text.as_str(), mum.phone.as_str()), ("Mum", "07700 900123"));
+        assert_eq!(dial_number(&mum.phone).as_deref(), Some("07700900123"));
+        assert_eq!(plan.step_entries("services")[0].1.service.as_deref(), Some("uk-samaritans"));
+        assert_eq!(plan.count(), 4, "a removed entry stays removed");
+        assert_eq!(plan.reviewed_at, Some(1_795_653_500_000));
+        assert_eq!(plan.last_changed(), Some(1_795_653_400_000));
+    }
 }
 
 #[test]

@@ -307,7 +307,7 @@ pub fn SiteFooter() -> impl IntoView {
 pub fn WithoutScriptNote() -> impl IntoView {
     view! {
         <p class="banner without-script">
-            "Your browser is not running JavaScript, so bookmarks, the reflection checklist, search and saving your data are not available. Everything else in this guide works."
+            "Your browser is not running JavaScript, so bookmarks, the reflection checklist, your plan, search and saving your data are not available. Everything else in this guide works."
         </p>
     }
 }

@@ -2,8 +2,10 @@
 
 pub mod layout;
 pub mod lock;
+pub mod plan;
 pub mod prose;
 pub mod quick_exit;
 pub mod resource;
 pub mod text;
+pub mod urgent;
 pub mod user;

@@ -4,6 +4,7 @@ use crate::browser;
 use crate::data::time::date;
 use crate::links::href;
 use crate::user_data::{use_user_data, UserData};
+use leptos::html::ElementType;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
@@ -217,4 +218,27 @@ pub fn ConfirmButton(
             </div>
         </Show>
     }
+}
+
+/// While `open`, focus is in `inside` (read out, or ready to type in); when it closes, it goes back
+/// to `opener`, the button that opened it.
+pub fn focus_follows<A, B>(open: RwSignal<bool>, inside: NodeRef<A>, opener: NodeRef<B>)
+where
+    A: ElementType + 'static,
+    A::Output: JsCast + Clone + 'static,
+    B: ElementType + 'static,
+    B::Output: JsCast + Clone + 'static,
+{
+    Effect::new(move |was_open: Option<bool>| {
+        let now_open = open.get();
+        let target = match (now_open, was_open) {
+            (true, _) => inside.get().map(JsCast::unchecked_into::<web_sys::HtmlElement>),
+            (false, Some(true)) => opener.get().map(JsCast::unchecked_into::<web_sys::HtmlElement>),
+            _ => None,
+        };
+        if let Some(target) = target {
+            let _ = target.focus();
+        }
+        now_open
+    });
 }

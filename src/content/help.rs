@@ -12,6 +12,14 @@ pub fn place(name: &str) -> Option<&'static Place> {
     HELP.places.iter().find(|p| p.name == name)
 }
 
+/// A place as the "Where are you?" choices name it: a nation with its country ("Scotland (UK)").
+pub fn place_label(place: &Place) -> String {
+    match place.part_of {
+        Some(larger) => format!("{} ({larger})", place.name),
+        None => place.name.to_string(),
+    }
+}
+
 /// The id of a place's part of the page ("New Zealand" -> "new-zealand").
 pub fn place_id(place: &Place) -> String {
     place.name.to_lowercase().replace(' ', "-")
@@ -52,7 +60,7 @@ pub fn help_for(place: &'static Place) -> Vec<PlaceGroup> {
         .collect()
 }
 
-fn service(id: &str) -> Option<&'static HelpService> {
+pub fn service(id: &str) -> Option<&'static HelpService> {
     HELP.services.iter().find(|s| s.id == id)
 }
 

@@ -289,3 +289,20 @@ pub struct ChecklistEntry {
     pub id: &'static str,
     pub text: &'static str,
 }
+
+/// One step of the plan for hard days (from `plan.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanStep {
+    /// The key the person's entries are kept under: never changes once shipped.
+    pub id: &'static str,
+    pub heading: &'static str,
+    pub prompt: &'static str,
+    /// Two or three examples, shown as hint text tied to the field.
+    pub hints: &'static [&'static str],
+    /// The label of the field that adds an entry.
+    pub add: &'static str,
+    /// Entries are a name with a phone number.
+    pub contacts: bool,
+    /// The step offers the chosen place's urgent-help services, each added in one tap.
+    pub helplines: bool,
+}

@@ -28,7 +28,7 @@ const KNOWN_LANGUAGES: &[&str] = &["mi"];
 
 /// The page ids the app's code asks for by name.
 pub const REQUIRED_PAGES: &[&str] =
-    &["home", "publications", "research", "videos", "organisations", "bookmarks", "reflect", "your-data", "search", "help", "about", "not-found"];
+    &["home", "publications", "research", "videos", "organisations", "bookmarks", "reflect", "plan", "your-data", "search", "help", "about", "not-found"];
 
 /// Every problem found in the compiled-in content, in plain words. Empty means good to ship.
 pub fn problems() -> Vec<String> {
@@ -46,6 +46,7 @@ pub fn problems() -> Vec<String> {
     check_checklist(CHECKLIST, RESOURCES, &mut problems);
     check_shipped_ids(SHIPPED_CHECKLIST_IDS, CHECKLIST, CHECKLIST_RENAMES, &mut problems);
     check_urgent_words(&URGENT_WORDS, &mut problems);
+    check_plan(PLAN_STEPS, PLAN_ABOUT, &mut problems);
     problems
 }
 
@@ -355,6 +356,65 @@ pub fn check_shipped_ids(shipped: &str, groups: &[ChecklistGroup], renames: &[(&
     }
 }
 
+/// Every plan step id that has shipped: people's entries are kept under them, so none may go.
+const SHIPPED_PLAN_STEPS: &[&str] = &["warning-signs", "on-my-own", "take-my-mind-off", "people-to-ask", "services", "safer-place", "reasons"];
+
+/// The section names of WRAP (Wellness Recovery Action Plan), a registered trademark: the plan
+/// uses its own words.
+const WRAP_WORDS: &[&str] = &["wrap", "wellness", "toolbox", "daily maintenance", "triggers", "early warning signs", "breaking down", "crisis plan", "post crisis", "action plan"];
+
+/// The most words a sentence the app writes for people may have.
+const MAX_SENTENCE_WORDS: usize = 25;
+
+/// The plan's steps: every shipped id still there, each once; two or three examples; one step
+/// offering helplines (a step of contacts); short sentences; none of WRAP's words.
+pub fn check_plan(steps: &[PlanStep], about: &str, problems: &mut Vec<String>) {
+    let mut ids = std::collections::HashSet::new();
+    for step in steps {
+        let place = format!("plan.toml, {}", step.id);
+        if !is_slug(step.id) || !ids.insert(step.id) {
+            problems.push(format!("{place}: step id {:?} must be unique, lower-case letters, digits and '-'", step.id));
+        }
+        if !(2..=3).contains(&step.hints.len()) {
+            problems.push(format!("{place}: give two or three hints, not {}", step.hints.len()));
+        }
+        if step.helplines && !step.contacts {
+            problems.push(format!("{place}: a step with helplines holds contacts: add `contacts = true`"));
+        }
+        for text in [step.heading, step.prompt, step.add].into_iter().chain(step.hints.iter().copied()) {
+            check_plain_words(&place, text, problems);
+        }
+    }
+    check_plain_words("plan.toml, about", about, problems);
+    for id in SHIPPED_PLAN_STEPS {
+        if !ids.contains(id) {
+            problems.push(format!("plan.toml: the step {id:?} has shipped, so people's entries are kept under it: it cannot go"));
+        }
+    }
+    if steps.iter().filter(|s| s.helplines).count() != 1 {
+        problems.push("plan.toml: exactly one step must have `helplines = true`".into());
+    }
+}
+
+/// Text in the app's own words: short sentences, and none of WRAP's section names.
+fn check_plain_words(place: &str, text: &str, problems: &mut Vec<String>) {
+    check_text(place, text, problems);
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    for name in WRAP_WORDS {
+        let name: Vec<&str> = name.split(' ').collect();
+        if words.windows(name.len()).any(|w| w == name.as_slice()) {
+            problems.push(format!("{place}: {:?} is WRAP's wording; write it in our own words", name.join(" ")));
+        }
+    }
+    for sentence in text.split(['.', '?', '!']) {
+        let count = sentence.split_whitespace().count();
+        if count > MAX_SENTENCE_WORDS {
+            problems.push(format!("{place}: a sentence of {count} words; keep each under {MAX_SENTENCE_WORDS}"));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -529,5 +589,33 @@ mod tests {
         assert!(problems.iter().any(|p| p.contains("\"typo\", which checklist-ids.txt does not list")), "{problems:?}");
         let listed_twice = shipped_problems("being-heard\nhope\nhope\nNot An Id", &[]);
         assert_eq!(listed_twice.len(), 2, "{listed_twice:?}");
+    }
+
+    fn plan_problems(steps: Vec<PlanStep>) -> Vec<String> {
+        let mut problems = Vec::new();
+        check_plan(steps.leak(), "Write as much as you like.", &mut problems);
+        problems
+    }
+
+    #[test]
+    fn the_plan_keeps_every_shipped_step_and_one_helpline_step() {
+        let mut steps: Vec<PlanStep> = PLAN_STEPS.to_vec();
+        assert!(plan_problems(steps.clone()).is_empty());
+        steps.retain(|s| s.id != "reasons");
+        assert!(plan_problems(steps.clone()).iter().any(|p| p.contains("\"reasons\" has shipped")));
+        steps.iter_mut().for_each(|s| s.helplines = false);
+        assert!(plan_problems(steps).iter().any(|p| p.contains("exactly one step")));
+    }
+
+    #[test]
+    fn the_plan_refuses_wraps_wording_long_sentences_and_too_few_hints() {
+        let step = |heading: &'static str, hints: &'static [&'static str]| PlanStep { heading, hints, ..PLAN_STEPS[0] };
+        let found = |step: PlanStep| plan_problems([vec![step], PLAN_STEPS[1..].to_vec()].concat());
+        assert!(found(step("My Wellness Toolbox", &["a", "b"])).iter().any(|p| p.contains("\"wellness\" is WRAP's wording")));
+        assert!(found(step("Early warning signs", &["a", "b"])).iter().any(|p| p.contains("\"early warning signs\"")));
+        assert!(found(step("Things wrapped up", &["a", "b"])).is_empty(), "only whole words");
+        assert!(found(step("Signs", &["a"])).iter().any(|p| p.contains("two or three hints")));
+        let long = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twenty-one twenty-two twenty-three twenty-four twenty-five twenty-six.";
+        assert!(found(step(long, &["a", "b"])).iter().any(|p| p.contains("a sentence of 26 words")));
     }
 }

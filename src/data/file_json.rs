@@ -10,10 +10,10 @@ use serde_json::{Map, Number, Value};
 use std::cell::Cell;
 use std::fmt;
 
-/// The maps in a store whose keys are ids (bookmarks, checklist items, saved reflections), in every
-/// version the app has written.
-const ENTRY_MAPS: &[&str] = &["bookmarks", "true_now", "work_on", "notes", "own_items", "checklist", "snapshots"];
-const STORES: &[&str] = &["bookmarks", "reflections", "history"];
+/// The maps in a store whose keys are ids (bookmarks, checklist items, saved reflections, the
+/// plan's entries and their places), in every version the app has written.
+const ENTRY_MAPS: &[&str] = &["bookmarks", "true_now", "work_on", "notes", "own_items", "checklist", "snapshots", "entries", "positions"];
+const STORES: &[&str] = &["bookmarks", "reflections", "history", "plan"];
 
 /// The file's JSON and how many repeated entries were left out.
 pub struct Read {

@@ -77,6 +77,11 @@ impl<T: Clone + Ord> LwwMap<T> {
         }
     }
 
+    /// When the latest change (a removal included) was made, if there is any.
+    pub fn last_change(&self) -> Option<u64> {
+        self.0.values().map(|entry| entry.at).max()
+    }
+
     /// A change always gets a later time than the one it replaces, even if the clock went back.
     fn next_time(&self, key: &str, now: u64) -> u64 {
         self.0.get(key).map_or(now, |entry| now.max(entry.at.saturating_add(1)))

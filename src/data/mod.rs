@@ -5,6 +5,8 @@ pub mod bookmarks;
 pub mod chart;
 mod file_json;
 pub mod lww;
+pub mod plan;
+pub mod plan_text;
 pub mod reflection;
 pub mod safekeeping;
 pub mod settings;
@@ -14,5 +16,6 @@ pub mod versioned;
 
 pub use bookmarks::{Bookmark, Bookmarks};
 pub use lww::Stamps;
+pub use plan::Plan;
 pub use reflection::{Answer, ChecklistItem, History, Reflections, Snapshot};
 pub use versioned::{decode, encode, Unreadable, Versioned};

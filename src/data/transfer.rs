@@ -8,6 +8,7 @@
 use super::bookmarks::Bookmarks;
 use super::file_json;
 use super::lww::{clamp_time, Stamps};
+use super::plan::{Entry, Plan};
 use super::reflection::{History, Reflections};
 use super::versioned::{decode, Unreadable, Versioned};
 use itertools::{merge_join_by, EitherOrBoth};
@@ -17,7 +18,9 @@ use serde_json::Value;
 
 /// Marks a file as ours, so an unrelated JSON file is refused rather than half-read.
 pub const FILE_APP: &str = "recovery-guide";
-pub const FILE_FORMAT: u32 = 1;
+/// Format 2 added the plan: an app made before it refuses such a file as newer (and offers to
+/// update) rather than bring in all but the plan without a word. Format 1 files have no plan.
+pub const FILE_FORMAT: u32 = 2;
 /// Far above years of use (1,000 bookmarks and a year of daily reflections are about 1 MB).
 pub const MAX_IMPORT_BYTES: u64 = 10 * 1024 * 1024;
 
@@ -27,6 +30,7 @@ pub struct AllData {
     pub bookmarks: Bookmarks,
     pub reflections: Reflections,
     pub history: History,
+    pub plan: Plan,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,6 +41,7 @@ pub struct ExportFile {
     pub bookmarks: Bookmarks,
     pub reflections: Reflections,
     pub history: History,
+    pub plan: Plan,
     /// How many entries the file listed again under an id it already had (only the later change
     /// of each is kept). Found when reading, for the preview; not part of the file.
     #[serde(skip)]
@@ -45,7 +50,7 @@ pub struct ExportFile {
 
 impl ExportFile {
     pub fn data(&self) -> AllData {
-        AllData { bookmarks: self.bookmarks.clone(), reflections: self.reflections.clone(), history: self.history.clone() }
+        AllData { bookmarks: self.bookmarks.clone(), reflections: self.reflections.clone(), history: self.history.clone(), plan: self.plan.clone() }
     }
 }
 
@@ -55,6 +60,7 @@ impl Stamps for ExportFile {
         self.bookmarks.clamp_future(now);
         self.reflections.clamp_future(now);
         self.history.clamp_future(now);
+        self.plan.clamp_future(now);
     }
 }
 
@@ -66,6 +72,7 @@ pub fn export(data: &AllData, now: u64) -> String {
         bookmarks: data.bookmarks.clone(),
         reflections: data.reflections.clone(),
         history: data.history.clone(),
+        plan: data.plan.clone(),
         repeated_entries: 0,
     };
     serde_json::to_string(&file).expect("export serialises")
@@ -133,6 +140,10 @@ pub fn parse_import(text: &str, size: u64, now: u64, renames: &[(&str, &str)]) -
     let bookmarks = decode::<Bookmarks>(&store("bookmarks")?).map_err(store_error)?;
     let reflections = decode::<Reflections>(&store("reflections")?).map_err(store_error)?;
     let history = decode::<History>(&store("history")?).map_err(store_error)?;
+    let plan = match value.get("plan") {
+        None if format < 2 => Plan::default(),
+        _ => decode::<Plan>(&store("plan")?).map_err(store_error)?,
+    };
     if let Some((_, snapshot)) = history.snapshots.live().find(|(_, s)| s.utc_offset_minutes.unsigned_abs() > MAX_UTC_OFFSET_MINUTES) {
         return Err(ImportError::Damaged(format!("a time zone {} minutes from UTC", snapshot.utc_offset_minutes)));
     }
@@ -143,6 +154,7 @@ pub fn parse_import(text: &str, size: u64, now: u64, renames: &[(&str, &str)]) -
         bookmarks,
         reflections,
         history,
+        plan,
         repeated_entries: read.repeated_entries,
     };
     file.clamp_future(now);
@@ -179,17 +191,24 @@ impl Changes {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StoreChanges {
     pub bookmarks: Changes,
     /// Checklist answers and the person's own items.
     pub checklist: Changes,
     pub snapshots: Changes,
+    /// The plan's entries, step by step (by step id, in id order), for the steps that would change.
+    pub plan: Vec<(String, Changes)>,
 }
 
 impl StoreChanges {
     pub fn is_empty(&self) -> bool {
-        self.bookmarks.is_empty() && self.checklist.is_empty() && self.snapshots.is_empty()
+        self.bookmarks.is_empty() && self.checklist.is_empty() && self.snapshots.is_empty() && self.plan.is_empty()
+    }
+
+    /// Whether anything on this device would be removed.
+    pub fn removes_any(&self) -> bool {
+        self.bookmarks.removed + self.checklist.removed + self.snapshots.removed + self.plan.iter().map(|(_, c)| c.removed).sum::<usize>() > 0
     }
 }
 
@@ -210,6 +229,7 @@ pub fn apply_import(current: &AllData, file: &ExportFile, mode: ImportMode) -> A
             data.bookmarks.merge(&file.bookmarks);
             data.reflections.merge(&file.reflections);
             data.history.merge(&file.history);
+            data.plan.merge(&file.plan);
             data
         }
     }
@@ -222,11 +242,16 @@ pub struct RemovedHere {
     pub bookmarks: usize,
     pub own_items: usize,
     pub snapshots: usize,
+    pub plan_entries: usize,
 }
 
 impl RemovedHere {
+    pub fn total(&self) -> usize {
+        self.bookmarks + self.own_items + self.snapshots + self.plan_entries
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.bookmarks + self.own_items + self.snapshots == 0
+        self.total() == 0
     }
 }
 
@@ -235,6 +260,7 @@ pub fn removed_here(current: &AllData, file: &ExportFile) -> RemovedHere {
         bookmarks: current.bookmarks.bookmarks.removed_since(&file.bookmarks.bookmarks).count(),
         own_items: current.reflections.own_items.removed_since(&file.reflections.own_items).count(),
         snapshots: current.history.snapshots.removed_since(&file.history.snapshots).count(),
+        plan_entries: current.plan.entries.removed_since(&file.plan.entries).count(),
     }
 }
 
@@ -247,7 +273,43 @@ pub fn preview(current: &AllData, file: &ExportFile, mode: ImportMode) -> StoreC
         checklist: diff(current.reflections.answers(), after.reflections.answers())
             .add(diff(current.reflections.own_items.live(), after.reflections.own_items.live())),
         snapshots: diff(current.history.snapshots.live(), after.history.snapshots.live()),
+        plan: plan_changes(&current.plan, &after.plan),
     }
+}
+
+/// What changes in each step of the plan: entries added, removed, and changed in their words or
+/// in their place among the entries both copies have (an entry added above others has not moved
+/// them).
+fn plan_changes(before: &Plan, after: &Plan) -> Vec<(String, Changes)> {
+    let mut steps: Vec<&str> = before.entries.live().chain(after.entries.live()).map(|(_, entry)| entry.step.as_str()).collect();
+    steps.sort_unstable();
+    steps.dedup();
+    steps
+        .into_iter()
+        .map(|step| {
+            let (old, new) = (before.step_entries(step), after.step_entries(step));
+            (step.to_string(), diff(ranked(&old, &new), ranked(&new, &old)))
+        })
+        .filter(|(_, changes)| !changes.is_empty())
+        .collect()
+}
+
+/// A step's entries in id order (as `diff` wants them), each with its place among the entries
+/// `other` has too.
+fn ranked<'a>(entries: &[(&'a str, &'a Entry)], other: &[(&str, &Entry)]) -> Vec<(&'a str, (&'a Entry, Option<usize>))> {
+    let mut shared = 0;
+    let mut list: Vec<(&'a str, (&'a Entry, Option<usize>))> = entries
+        .iter()
+        .map(|&(id, entry)| {
+            let rank = other.iter().any(|(theirs, _)| *theirs == id).then(|| {
+                shared += 1;
+                shared
+            });
+            (id, (entry, rank))
+        })
+        .collect();
+    list.sort_unstable_by_key(|(id, _)| *id);
+    list
 }
 
 /// Compares two lists of (key, value) sorted by key, as `LwwMap::live` gives them. Walking them
@@ -289,6 +351,7 @@ mod tests {
         data.reflections.add_own_item("own-1", "walk", now);
         let snapshot = data.reflections.snapshot(&[], now + 2, 60);
         data.history.save("s-1", snapshot);
+        data.plan.add("plan-1", Entry::new("people-to-ask", "Mum", "07700 900123", now), now);
         data
     }
 
@@ -317,7 +380,7 @@ mod tests {
             ("[]", ImportError::NotOurs),
             ("{\"name\":\"something else\"}", ImportError::NotOurs),
             ("{\"app\":\"recovery-guide\"}", ImportError::NotOurs),
-            ("{\"app\":\"recovery-guide\",\"format\":2}", ImportError::NewerFormat(2)),
+            ("{\"app\":\"recovery-guide\",\"format\":3}", ImportError::NewerFormat(3)),
             ("{\"app\":\"recovery-guide\",\"format\":1}", ImportError::Damaged("no export time".into())),
             ("{\"app\":\"recovery-guide\",\"format\":1,\"exported_at\":1}", ImportError::Damaged("no bookmarks".into())),
         ];
@@ -403,7 +466,7 @@ mod tests {
         assert_eq!(file.repeated_entries, 1);
         assert_eq!(file.data(), sample(100));
         // Any other field twice: which one was meant cannot be known.
-        let twice = text.replacen(r#""format":1"#, r#""format":1,"format":1"#, 1);
+        let twice = text.replacen(r#""format":2"#, r#""format":2,"format":2"#, 1);
         assert!(matches!(import(&twice), Err(ImportError::Damaged(_))), "{twice}");
     }
 
@@ -436,6 +499,64 @@ mod tests {
         let file = parse_import(&text, text.len() as u64, NOW, &[("good-relationships", "close-relationships")]).unwrap();
         assert!(file.reflections.answer("close-relationships").true_now);
         assert_eq!(file.reflections.answers().len(), 1);
+    }
+
+    #[test]
+    fn a_file_from_before_the_plan_brings_no_plan_and_a_newer_one_must_have_one() {
+        let mut value: Value = serde_json::from_str(&export(&sample(100), 200)).unwrap();
+        value.as_object_mut().unwrap().remove("plan");
+        assert!(matches!(import(&value.to_string()), Err(ImportError::Damaged(why)) if why == "no plan"));
+        value["format"] = 1.into();
+        let file = import(&value.to_string()).unwrap();
+        assert_eq!(file.plan, Plan::default());
+        assert_eq!(file.bookmarks.count(), 1);
+        // Replacing with it removes the plan here, and the preview says so, step by step.
+        let replace = preview(&sample(100), &file, ImportMode::Replace);
+        assert_eq!(replace.plan, [("people-to-ask".to_string(), Changes { added: 0, changed: 0, removed: 1 })]);
+        assert!(replace.removes_any());
+        assert!(!preview(&sample(100), &file, ImportMode::Merge).removes_any());
+    }
+
+    #[test]
+    fn the_preview_counts_the_plans_changes_step_by_step() {
+        let here = sample(100);
+        let mut there = here.clone();
+        there.plan.edit("plan-1", "Mum", "07700 900999", 300);
+        there.plan.add("plan-2", Entry::new("reasons", "My dog", "", 301), 301);
+        there.plan.add("plan-3", Entry::new("reasons", "The sea", "", 302), 302);
+        let file = import(&export(&there, 400)).unwrap();
+        let merge = preview(&here, &file, ImportMode::Merge);
+        assert_eq!(
+            merge.plan,
+            [("people-to-ask".to_string(), Changes { added: 0, changed: 1, removed: 0 }), ("reasons".to_string(), Changes { added: 2, changed: 0, removed: 0 })]
+        );
+        // Moving one entry above another counts both as changed; an entry added with them
+        // changes nothing else.
+        let mut moved = there.clone();
+        moved.plan.move_entry("plan-3", crate::data::plan::Direction::Up, 500);
+        moved.plan.add("plan-4", Entry::new("reasons", "Tea", "", 501), 501);
+        let file = import(&export(&moved, 600)).unwrap();
+        assert_eq!(preview(&there, &file, ImportMode::Merge).plan, [("reasons".to_string(), Changes { added: 1, changed: 2, removed: 0 })]);
+        assert!(preview(&moved, &file, ImportMode::Replace).is_empty());
+    }
+
+    #[test]
+    fn a_plan_entry_removed_here_after_the_file_was_made_is_counted() {
+        let mut data = sample(100);
+        let file = import(&export(&data, 200)).unwrap();
+        data.plan.remove("plan-1", 300);
+        assert_eq!(removed_here(&data, &file), RemovedHere { plan_entries: 1, ..RemovedHere::default() });
+        assert!(preview(&data, &file, ImportMode::Merge).is_empty());
+    }
+
+    #[test]
+    fn a_plan_entry_listed_twice_is_counted() {
+        let text = export(&sample(100), 200);
+        let entry = r#""entries":{"plan-1":"#;
+        let older = r#""entries":{"plan-1":{"at":50,"value":{"step":"people-to-ask","text":"Older","created_at":50}},"plan-1":"#;
+        let file = import(&text.replacen(entry, older, 1)).unwrap();
+        assert_eq!(file.repeated_entries, 1);
+        assert_eq!(file.plan.get("plan-1").unwrap().text, "Mum");
     }
 
     proptest! {

@@ -1,9 +1,10 @@
+use crate::components::plan::PlanCallout;
 use crate::components::text::PageHeading;
-use crate::content::help::{self, emergency_by_country, first_help, help_by_place, help_for, help_for_shows, place_id};
-use crate::content::{self, Contact, HelpService, Place, HELP};
+use crate::components::urgent::FirstHelp;
+use crate::content::help::{self, help_by_place, help_for, help_for_shows, place_id, place_label};
+use crate::content::{self, HelpService, Place, HELP};
 use crate::links::{href, section_href};
 use crate::user_data::use_user_data;
-use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
@@ -57,53 +58,12 @@ pub fn Help() -> impl IntoView {
     };
     view! {
         <PageHeading page />
-        <FirstHelp shown />
+        <PlanCallout />
+        <FirstHelp shown=shown.into() />
         <PlacePicker shown path />
         {jump_links}
         {groups}
         <p class="checked">"These numbers were checked in " {HELP.checked} "."</p>
-    }
-}
-
-/// The top of the page, on a phone's first screen: the emergency number of every country, or,
-/// once a place is chosen, its emergency number and main line.
-#[component]
-fn FirstHelp(shown: Memo<Option<&'static Place>>) -> impl IntoView {
-    let calls = move || match shown.get() {
-        None => Either::Left(
-            emergency_by_country()
-                .into_iter()
-                .map(|(place, service)| view! { <li><QuickContact what=place.name.to_string() contact=&service.contacts[0] /></li> })
-                .collect_view(),
-        ),
-        Some(place) => Either::Right(
-            first_help(place)
-                .into_iter()
-                .map(|service| view! { <li><QuickContact what=format!("{} ({})", service.name, service.country) contact=&service.contacts[0] /></li> })
-                .collect_view(),
-        ),
-    };
-    let heading = move || match shown.get() {
-        None => "Emergency numbers, if a life is at risk".to_string(),
-        Some(place) => format!("Help in {}", place.name),
-    };
-    view! {
-        <section class="first-help" aria-labelledby="first-help-heading">
-            <h2 id="first-help-heading">{heading}</h2>
-            <ul class="first-help__list">{calls}</ul>
-        </section>
-    }
-}
-
-/// One big button: who it reaches (always with the country) and the number.
-#[component]
-fn QuickContact(what: String, contact: &'static Contact) -> impl IntoView {
-    view! {
-        <a class="quick-contact" href=contact.href()>
-            <span class="quick-contact__what">{what}</span>
-            <span class="quick-contact__action">{contact.label()}</span>
-            {contact.note.map(|note| view! { <span class="quick-contact__note">{note}</span> })}
-        </a>
     }
 }
 
@@ -121,13 +81,7 @@ fn PlacePicker(shown: Memo<Option<&'static Place>>, path: &'static str) -> impl 
             navigate(&href(path), NavigateOptions { resolve: false, replace: true, scroll: false, ..Default::default() });
         }
     };
-    let option = |place: &'static Place| {
-        let text = match place.part_of {
-            Some(larger) => format!("{} ({larger})", place.name),
-            None => place.name.to_string(),
-        };
-        view! { <option value=place.name>{text}</option> }
-    };
+    let option = |place: &'static Place| view! { <option value=place.name>{place_label(place)}</option> };
     view! {
         <div class="place-picker needs-script">
             <label for="help-place">"Where are you?"</label>

@@ -1,7 +1,7 @@
 use crate::browser;
 use crate::components::lock::UnlessLocked;
 use crate::components::text::PageHeading;
-use crate::components::user::ConfirmButton;
+use crate::components::user::{focus_follows, ConfirmButton};
 use crate::content::{self, locate, ChecklistGroup, CHECKLIST};
 use crate::data::chart::{self, history_chart};
 use crate::data::reflection::{own_item_too_long_by, same_item, SaveCheck, OWN_ITEM_MAX_CHARS};
@@ -9,9 +9,7 @@ use crate::data::time::{format_date, format_date_time};
 use crate::data::{Answer, ChecklistItem, Snapshot};
 use crate::links::{href, section_href};
 use crate::user_data::{track_draft, use_user_data, UserData};
-use leptos::html::ElementType;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The guide's checklist items, in page order.
 fn guide_items() -> Vec<ChecklistItem<'static>> {
@@ -43,29 +41,6 @@ fn save_reflection(data: UserData, even_if_blank: bool) -> bool {
         }
     }
     true
-}
-
-/// While `open`, focus is in `inside` (read out, or ready to type in); when it closes, it goes back
-/// to `opener`, the button that opened it.
-fn focus_follows<A, B>(open: RwSignal<bool>, inside: NodeRef<A>, opener: NodeRef<B>)
-where
-    A: ElementType + 'static,
-    A::Output: JsCast + Clone + 'static,
-    B: ElementType + 'static,
-    B::Output: JsCast + Clone + 'static,
-{
-    Effect::new(move |was_open: Option<bool>| {
-        let now_open = open.get();
-        let target = match (now_open, was_open) {
-            (true, _) => inside.get().map(JsCast::unchecked_into::<web_sys::HtmlElement>),
-            (false, Some(true)) => opener.get().map(JsCast::unchecked_into::<web_sys::HtmlElement>),
-            _ => None,
-        };
-        if let Some(target) = target {
-            let _ = target.focus();
-        }
-        now_open
-    });
 }
 
 /// "Save this reflection". With nothing ticked and no notes it asks first: that is most often a

@@ -6,7 +6,7 @@ use crate::components::user::{download_copy, download_copy_of, ConfirmButton};
 use crate::lock::{open_file, use_lock};
 use crate::storage::lock::Sealed;
 use crate::storage::vault::Mode;
-use crate::content;
+use crate::content::{self, PLAN_STEPS};
 use crate::quick_exit;
 use crate::data::time::{days_ago, format_date};
 use crate::data::transfer::{parse_import, preview, removed_here, Changes, ExportFile, ImportError, ImportMode, RemovedHere, StoreChanges, MAX_IMPORT_BYTES};
@@ -42,6 +42,11 @@ fn describe_all(changes: StoreChanges, removed_here: RemovedHere) -> Vec<String>
     if changes.is_empty() {
         return vec!["Nothing new would be added.".into()];
     }
+    // The plan's steps in the page's order; a step the guide does not have, by its id.
+    let step_name = |id: &str| PLAN_STEPS.iter().find(|s| s.id == id).map_or(id.to_string(), |s| s.heading.to_string());
+    let step_order = |id: &str| PLAN_STEPS.iter().position(|s| s.id == id).unwrap_or(usize::MAX);
+    let mut plan = changes.plan.clone();
+    plan.sort_by_key(|(step, _)| step_order(step));
     [
         describe("Bookmarks", changes.bookmarks),
         describe("Checklist answers and your own items", changes.checklist),
@@ -49,6 +54,7 @@ fn describe_all(changes: StoreChanges, removed_here: RemovedHere) -> Vec<String>
     ]
     .into_iter()
     .flatten()
+    .chain(plan.into_iter().filter_map(|(step, changes)| describe(&format!("Your plan, “{}”", step_name(&step)), changes)))
     .collect()
 }
 
@@ -58,6 +64,7 @@ fn list_removed(removed: RemovedHere) -> String {
         (removed.bookmarks, "bookmark", "bookmarks"),
         (removed.own_items, "item of your own", "items of your own"),
         (removed.snapshots, "saved reflection", "saved reflections"),
+        (removed.plan_entries, "entry in your plan", "entries in your plan"),
     ]
     .into_iter()
     .filter(|(n, _, _)| *n > 0)
@@ -82,7 +89,7 @@ pub fn YourData() -> impl IntoView {
         } else if data.has_unsaved_changes() {
             "Some of your latest changes could not be saved on this device. What was saved before is safe. Download a copy to keep everything."
         } else {
-            "Your bookmarks and reflections are saved in this browser, on this device only."
+            "Your bookmarks, reflections and plan are saved in this browser, on this device only."
         }
     };
     view! {
@@ -150,7 +157,7 @@ pub fn YourData() -> impl IntoView {
 
             <section aria-labelledby="delete-heading" class="panel">
                 <h2 id="delete-heading">"Delete all my data"</h2>
-                <p>"This removes all your bookmarks, notes, checklist answers and saved reflections from this device."</p>
+                <p>"This removes all your bookmarks, notes, checklist answers, saved reflections and your plan from this device."</p>
                 <ConfirmButton
                     label="Delete all my data".to_string()
                     question="Delete everything you have saved in this app on this device? This cannot be undone. You may want to download a copy first.".to_string()
@@ -191,7 +198,7 @@ fn Export() -> impl IntoView {
     view! {
         <section aria-labelledby="export-heading" class="panel">
             <h2 id="export-heading">"Download a copy"</h2>
-            <p>"One file with all your bookmarks, notes, checklist answers and saved reflections. Keep it somewhere safe, or use it to move your data to another device."</p>
+            <p>"One file with all your bookmarks, notes, checklist answers, saved reflections and your plan. Keep it somewhere safe, or use it to move your data to another device."</p>
             <Show when=lock_open>
                 <fieldset class="choice">
                     <legend>"The file"</legend>
@@ -232,6 +239,7 @@ fn WhereItIsKept() -> impl IntoView {
         data.bookmarks.track();
         data.reflections.track();
         data.history.track();
+        data.plan.track();
         spawn_local(async move {
             kept_now.set(web::data_is_kept().await);
             whole_site.set(web::estimate().await);
@@ -253,6 +261,7 @@ fn WhereItIsKept() -> impl IntoView {
         data.bookmarks.track();
         data.reflections.track();
         data.history.track();
+        data.plan.track();
         let units = data.storage_used();
         let share = match units * 100 / LOCAL_STORAGE_LIMIT {
             0 => "less than 1%".to_string(),
@@ -402,10 +411,7 @@ fn Import() -> impl IntoView {
     // Combining asks first whenever it would remove something from this device.
     let combine_removes = move || {
         chosen.with(|c| match c {
-            Some(Ok(file)) => {
-                let changes = preview(&data.all_data(), file, ImportMode::Merge);
-                changes.bookmarks.removed + changes.checklist.removed + changes.snapshots.removed > 0
-            }
+            Some(Ok(file)) => preview(&data.all_data(), file, ImportMode::Merge).removes_any(),
             _ => false,
         })
     };
@@ -444,6 +450,7 @@ fn Import() -> impl IntoView {
                 data.bookmarks.track();
                 data.reflections.track();
                 data.history.track();
+                data.plan.track();
                 match chosen.get() {
                 None => ().into_any(),
                 Some(Err(error)) => view! { <p class="error" role="alert">{error.explain()}</p> }.into_any(),
@@ -451,7 +458,8 @@ fn Import() -> impl IntoView {
                     <div class="import-preview" role="region" aria-label="What this file would change">
                         <p>
                             "This file was made on " {format_date(file.exported_at, data.utc_offset_minutes.get_untracked())} ". It has "
-                            {count(file.bookmarks.count(), "bookmark", "bookmarks")} " and " {count(file.history.oldest_first().len(), "saved reflection", "saved reflections")} "."
+                            {count(file.bookmarks.count(), "bookmark", "bookmarks")} ", " {count(file.history.oldest_first().len(), "saved reflection", "saved reflections")}
+                            " and " {count(file.plan.count(), "entry in a plan", "entries in a plan")} "."
                         </p>
                         {repeated_note(file.repeated_entries).map(|note| view! { <p class="import-repeats">{note}</p> })}
                         <h3>"Combine with what is here"</h3>
@@ -463,7 +471,7 @@ fn Import() -> impl IntoView {
                                 <p>
                                     "Changes you made on this device after the file was made are kept: you removed "
                                     {list_removed(removed)} " since then, and combining keeps "
-                                    {if removed.bookmarks + removed.own_items + removed.snapshots == 1 { "it" } else { "them" }}
+                                    {if removed.total() == 1 { "it" } else { "them" }}
                                     " removed."
                                 </p>
                                 <div class="import-actions">

@@ -1,8 +1,8 @@
 //! The guide's content, and the person's notes, as searchable documents.
 
 use super::{Document, Field, Kind};
-use crate::content::{self, plain, Block, Collection, Section, ABOUT, ARTICLE, HELP, RESOURCES};
-use crate::data::{Bookmarks, Reflections};
+use crate::content::{self, plain, Block, Collection, Section, ABOUT, ARTICLE, HELP, PLAN_STEPS, RESOURCES};
+use crate::data::{Bookmarks, Plan, Reflections};
 
 fn section_documents(sections: &'static [Section], page_path: &str) -> impl Iterator<Item = Document> {
     let page_path = page_path.to_string();
@@ -70,8 +70,9 @@ pub fn guide_documents() -> Vec<Document> {
     docs
 }
 
-/// The person's own notes on bookmarks and checklist items, searched on their device only.
-pub fn note_documents(bookmarks: &Bookmarks, reflections: &Reflections, checklist_text: impl Fn(&str) -> Option<String>) -> Vec<Document> {
+/// The person's own notes on bookmarks and checklist items, and their plan's entries, searched on
+/// their device only.
+pub fn note_documents(bookmarks: &Bookmarks, reflections: &Reflections, plan: &Plan, checklist_text: impl Fn(&str) -> Option<String>) -> Vec<Document> {
     let bookmark_notes = bookmarks.newest_first().into_iter().filter(|(_, b)| !b.note.trim().is_empty()).map(|(id, b)| Document {
         kind: Kind::YourNote,
         title: format!("Your note on “{}”", b.title),
@@ -90,7 +91,16 @@ pub fn note_documents(bookmarks: &Bookmarks, reflections: &Reflections, checklis
             fields: vec![(Field::Title, text), (Field::Body, note.clone())],
         })
     });
-    bookmark_notes.chain(checklist_notes).collect()
+    let plan_entries = PLAN_STEPS.iter().flat_map(|step| {
+        plan.step_entries(step.id).into_iter().map(move |(id, entry)| Document {
+            kind: Kind::YourNote,
+            title: format!("In your plan, under “{}”", step.heading),
+            path: format!("/plan#entry-{id}"),
+            year: None,
+            fields: vec![(Field::Body, [entry.text.as_str(), &entry.phone].join(" "))],
+        })
+    });
+    bookmark_notes.chain(checklist_notes).chain(plan_entries).collect()
 }
 
 #[cfg(test)]
@@ -121,11 +131,16 @@ mod tests {
         bookmarks.set_note("pace-recovery-guide", "ask the nurse about the PDF", 2);
         let mut reflections = Reflections::default();
         reflections.update_answer("good-relationships", 1, |a| a.note = "my sister helps".into());
-        let notes = note_documents(&bookmarks, &reflections, |id| (id == "good-relationships").then(|| "good relationships".to_string()));
+        let mut plan = Plan::default();
+        plan.add("plan-1", crate::data::plan::Entry::new("reasons", "Seeing the sea with my nephew", "", 1), 1);
+        let notes = note_documents(&bookmarks, &reflections, &plan, |id| (id == "good-relationships").then(|| "good relationships".to_string()));
         let index = Index::new(notes);
         let hits = index.search("nurse", &Filters::default());
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].doc.kind, Kind::YourNote);
         assert_eq!(index.search("sister", &Filters::default())[0].doc.path, "/reflect");
+        let hits = index.search("nephew", &Filters::default());
+        assert_eq!((hits[0].doc.kind, hits[0].doc.path.as_str()), (Kind::YourNote, "/plan#entry-plan-1"));
+        assert_eq!(hits[0].doc.title, "In your plan, under “What matters to me”");
     }
 }

@@ -2,7 +2,7 @@
 // server for anything (people's use of the guide must never reach a third party), or breaks its
 // Content-Security-Policy (so every test also proves the policy lets the app work).
 import { test as base, expect } from "@playwright/test";
-import { onHost, siteOf } from "./sites";
+import { onHost, serve, siteOf, type Site } from "./sites";
 
 type Fixtures = {
   guard: void;
@@ -93,4 +93,24 @@ export async function holdTheApp(page: import("@playwright/test").Page) {
 export function bookmarkButton(page: import("@playwright/test").Page, title: string) {
   const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return page.getByRole("button", { name: new RegExp(`^Bookmark(ed)?: ${escaped}$`) });
+}
+
+/** Opens the site on its own server (so the test can stop it) and waits until the service worker
+ * controls the page, which it does once every file is precached. `close` checks that nothing broke
+ * the Content-Security-Policy meanwhile (the service worker and the pages it serves work under it). */
+export async function firstVisit(browser: import("@playwright/test").Browser, site: Site, root = site.root) {
+  const server = await serve(root);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const violations = await watchPolicyViolations(context);
+  const close = async () => {
+    expect(violations, "nothing the Content-Security-Policy blocked").toEqual([]);
+    await context.close();
+  };
+  const url = (path: string) => server.origin + onHost(site, path);
+  await page.goto(url("/"));
+  await appReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  return { server, context, page, url, close };
 }

@@ -3,31 +3,11 @@ import { brotliDecompressSync } from "node:zlib";
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "@playwright/test";
-import { test, expect, appReady, bookmarkButton, watchPolicyViolations } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { test, expect, appReady, bookmarkButton, firstVisit } from "./fixtures";
 import { routedPages } from "./content";
-import { onHost, serve, siteOf, type Site } from "./sites";
+import { onHost, siteOf } from "./sites";
 import { expectNoAxeViolations } from "./axe";
-
-/** Opens the site on its own server (so the test can stop it) and waits until the service worker
- * controls the page, which it does once every file is precached. */
-async function firstVisit(browser: Browser, site: Site, root = site.root) {
-  const server = await serve(root);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  // The service worker and the pages it serves work under the pages' Content-Security-Policy.
-  const violations = await watchPolicyViolations(context);
-  const close = async () => {
-    expect(violations, "nothing the Content-Security-Policy blocked").toEqual([]);
-    await context.close();
-  };
-  const url = (path: string) => server.origin + onHost(site, path);
-  await page.goto(url("/"));
-  await appReady(page);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  return { server, context, page, url, close };
-}
 
 async function headingOf(page: Page) {
   await appReady(page);

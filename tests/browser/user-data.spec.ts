@@ -311,7 +311,7 @@ test("export, then import into a fresh browser profile, restores everything", as
   await open(other, "/your-data");
   await other.getByLabel("Export file").setInputFiles(file);
   const preview = other.getByRole("region", { name: "What this file would change" });
-  await expect(preview).toContainText("It has 1 bookmark and 1 saved reflection.");
+  await expect(preview).toContainText("It has 1 bookmark, 1 saved reflection and 0 entries in a plan.");
   await expect(preview).toContainText("Bookmarks: 1 added");
   await preview.getByRole("button", { name: "Combine" }).click();
   await expect(other.getByRole("status")).toContainText("combined with yours");

@@ -1,0 +1,400 @@
+// "Your plan for hard days" (/plan): writing it, changing its order, taking things out and back,
+// keeping it (reload, offline, other tabs, export and import, delete everything), printing and
+// sharing it, by mouse and by keyboard alone, and the help page's line about it.
+import { readFileSync } from "node:fs";
+import type { Page } from "@playwright/test";
+import { test, expect, appReady, firstVisit } from "./fixtures";
+import { expectNoAxeViolations } from "./axe";
+import { siteOf } from "./sites";
+
+const PLAN = "recovery-guide:plan";
+
+const status = (page: Page) => page.getByRole("status").filter({ hasText: /\S/ }).last();
+const step = (page: Page, number: number) => page.getByRole("region", { name: new RegExp(`^${number}\\. `) });
+const entries = (page: Page, number: number) => step(page, number).locator(".plan-entry");
+const entryTexts = (page: Page, number: number) => step(page, number).locator(".plan-entry__text");
+
+async function open(page: Page, path: string) {
+  await page.goto(path);
+  await appReady(page);
+}
+
+/** Adds an entry to a step with the mouse, as a person would. */
+async function add(page: Page, number: number, text: string, phone?: string) {
+  const section = step(page, number);
+  await section.locator(".plan-add input[type=text]").fill(text);
+  if (phone !== undefined) await section.getByLabel("Phone number (if you like)").fill(phone);
+  await section.getByRole("button", { name: /^Add to/ }).click();
+  await expect(status(page)).toContainText(`Added “${text}” to your plan.`);
+}
+
+test("entries are added, changed as typed and kept over a reload; numbers can be called, words stay words", async ({ page }) => {
+  await open(page, "/plan");
+  await expect(page.getByText("Your plan is empty for now.")).toBeVisible();
+  // Examples are hint text tied to the field, never a placeholder.
+  const field = step(page, 1).getByLabel("A sign I notice");
+  await expect(field).toHaveAccessibleDescription(/^For example: I stop answering my phone\./);
+  await expect(field).not.toHaveAttribute("placeholder");
+  await add(page, 1, "I stop answering my phone");
+  await add(page, 1, 'I go quiet <img src=x onerror="document.title=1">');
+  await expect(entryTexts(page, 1)).toHaveText(["I stop answering my phone", 'I go quiet <img src=x onerror="document.title=1">']);
+  await expect(page.locator("main img")).toHaveCount(0);
+
+  await add(page, 4, "Mum", "07700 900123");
+  await add(page, 4, "Sam", "ask Sam for his new number");
+  const mum = entries(page, 4).first();
+  await expect(mum.getByRole("link", { name: "Call 07700 900123" })).toHaveAttribute("href", "tel:07700900123");
+  await expect(mum.getByRole("link", { name: "Text 07700 900123" })).toHaveAttribute("href", "sms:07700900123");
+  const sam = entries(page, 4).nth(1);
+  await expect(sam).toContainText("Phone: ask Sam for his new number");
+  await expect(sam.getByRole("link")).toHaveCount(0);
+
+  // Changing an entry saves as it is typed: a reload straight after keeps it.
+  await mum.getByRole("button", { name: /^Edit/ }).click();
+  await mum.getByLabel("Change the name").fill("Mum (mobile)");
+  await mum.getByLabel("Phone number").fill("+44 (0)7700 900124");
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), PLAN)).toContain("+44 (0)7700 900124");
+  await page.reload();
+  await appReady(page);
+  await expect(entryTexts(page, 4)).toHaveText(["Mum (mobile)", "Sam"]);
+  await expect(entries(page, 4).first().getByRole("link", { name: "Call +44 (0)7700 900124" })).toHaveAttribute("href", "tel:+447700900124");
+  await expect(entryTexts(page, 1)).toHaveCount(2);
+  await expect(page.getByText(/^Last changed \d+ \w+ \d{4} \(today\)\.$/)).toBeVisible();
+
+  // Marked as reviewed, and said so after a reload.
+  await page.getByRole("button", { name: "Mark as reviewed" }).click();
+  await expect(status(page)).toHaveText(/Marked as reviewed today\./);
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByText(/^You last looked it over on \d+ \w+ \d{4} \(today\)\.$/)).toBeVisible();
+
+  // The person's own search finds it, marked as theirs.
+  await open(page, "/search?q=quiet");
+  const yours = page.getByRole("region", { name: "Your own notes (only on this device)" });
+  await expect(yours.getByRole("link", { name: /In your plan, under “Signs that things are getting hard”/ })).toBeVisible();
+});
+
+test("entries move up and down with the mouse, and focus stays on the entry moved", async ({ page }) => {
+  await open(page, "/plan");
+  for (const text of ["Walk", "Music", "Shower"]) await add(page, 2, text);
+  const shower = entries(page, 2).filter({ hasText: "Shower" });
+  await shower.getByRole("button", { name: "Move up Shower" }).click();
+  await expect(entryTexts(page, 2)).toHaveText(["Walk", "Shower", "Music"]);
+  await expect(status(page)).toContainText("Moved “Shower” to place 2 of 3.");
+  await expect(page.getByRole("button", { name: "Move up Shower" })).toBeFocused();
+  await page.getByRole("button", { name: "Move up Shower" }).click();
+  await expect(entryTexts(page, 2)).toHaveText(["Shower", "Walk", "Music"]);
+  // At the top there is no "Move up": focus goes to the same entry's "Move down".
+  await expect(page.getByRole("button", { name: "Move up Shower" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Move down Shower" })).toBeFocused();
+  await page.reload();
+  await appReady(page);
+  await expect(entryTexts(page, 2)).toHaveText(["Shower", "Walk", "Music"]);
+});
+
+test("keyboard only: add, change, move and remove an entry, with focus always where the person is", async ({ page }) => {
+  await open(page, "/plan");
+  const field = step(page, 7).getByLabel("Something that matters to me");
+  await field.focus();
+  for (const text of ["My dog", "The sea", "My sister"]) {
+    await page.keyboard.type(text);
+    await page.keyboard.press("Enter");
+    await expect(status(page)).toContainText(`Added “${text}” to your plan.`);
+    await expect(field, "focus stays in the field, ready for the next").toBeFocused();
+    await expect(field).toHaveValue("");
+  }
+  const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+  // Back from the field to the last entry's buttons: Remove, then Move up.
+  await page.keyboard.press("Shift+Tab");
+  expect(await focused()).toBe("Remove My sister");
+  await page.keyboard.press("Shift+Tab");
+  expect(await focused()).toBe("Move up My sister");
+  await page.keyboard.press("Enter");
+  await expect(entryTexts(page, 7)).toHaveText(["My dog", "My sister", "The sea"]);
+  expect(await focused()).toBe("Move up My sister");
+  await page.keyboard.press("Space");
+  await expect(entryTexts(page, 7)).toHaveText(["My sister", "My dog", "The sea"]);
+  expect(await focused()).toBe("Move down My sister");
+
+  // Edit: focus goes into the field; Enter is "Done" and focus comes back to Edit.
+  await page.keyboard.press("Shift+Tab");
+  expect(await focused()).toBe("Edit My sister");
+  await page.keyboard.press("Enter");
+  await expect(step(page, 7).getByLabel("Change the words")).toBeFocused();
+  await page.keyboard.press("End");
+  await page.keyboard.type(", Jo");
+  await page.keyboard.press("Enter");
+  await expect(entryTexts(page, 7).first()).toHaveText("My sister, Jo");
+  expect(await focused()).toBe("Edit My sister, Jo");
+
+  // Remove, then Undo from the message, by keyboard.
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  expect(await focused()).toBe("Remove My sister, Jo");
+  await page.keyboard.press("Enter");
+  await expect(entryTexts(page, 7)).toHaveText(["My dog", "The sea"]);
+  await expect(page.getByRole("heading", { name: "7. What matters to me" })).toBeFocused();
+  await status(page).getByRole("button", { name: "Undo" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(entryTexts(page, 7)).toHaveText(["My sister, Jo", "My dog", "The sea"]);
+});
+
+test("a removed entry comes back with Undo, in its place, and stays after a reload", async ({ page }) => {
+  await open(page, "/plan");
+  for (const text of ["Ask Mum to look after my tablets", "Stay with a friend", "Go where people are"]) await add(page, 6, text);
+  await entries(page, 6).nth(1).getByRole("button", { name: /^Remove/ }).click();
+  await expect(status(page)).toContainText("Removed “Stay with a friend” from your plan.");
+  await expect(entryTexts(page, 6)).toHaveText(["Ask Mum to look after my tablets", "Go where people are"]);
+  expect(await page.evaluate((key) => localStorage.getItem(key), PLAN), "its words are not kept").not.toContain("Stay with a friend");
+  await status(page).getByRole("button", { name: "Undo" }).click();
+  await expect(status(page)).toContainText("“Stay with a friend” is back in your plan.");
+  await expect(entryTexts(page, 6)).toHaveText(["Ask Mum to look after my tablets", "Stay with a friend", "Go where people are"]);
+  await page.reload();
+  await appReady(page);
+  await expect(entryTexts(page, 6)).toHaveText(["Ask Mum to look after my tablets", "Stay with a friend", "Go where people are"]);
+});
+
+test("the top shows the emergency numbers for the chosen place, and a helpline is added in one tap", async ({ page }) => {
+  await open(page, "/plan");
+  const first = page.locator(".first-help");
+  await expect(first.getByRole("heading")).toHaveText("Emergency numbers, if a life is at risk");
+  await expect(first.getByRole("link", { name: /^UK\s*Call 999/ })).toBeVisible();
+  await step(page, 5).getByLabel("Where are you?").selectOption("Ireland");
+  await expect(first.getByRole("heading")).toHaveText("Help in Ireland");
+  await expect(first.getByRole("link", { name: /Emergency services \(Ireland\).*Call 112/ })).toHaveAttribute("href", "tel:112");
+  await step(page, 5).getByRole("button", { name: "Add Samaritans (Ireland)" }).click();
+  await expect(status(page)).toContainText("Added “Samaritans (Ireland)” to your plan.");
+  await expect(step(page, 5).getByRole("button", { name: "Added Samaritans (Ireland)" })).toHaveAttribute("aria-disabled", "true");
+  const samaritans = entries(page, 5).first();
+  await expect(samaritans.locator(".plan-entry__text")).toHaveText("Samaritans (Ireland)");
+  await expect(samaritans.getByRole("link", { name: "Call 116 123" })).toHaveAttribute("href", "tel:116123");
+  // The place is the one the help page remembers.
+  await open(page, "/help");
+  await expect(page.getByLabel("Where are you?")).toHaveValue("Ireland");
+});
+
+test("the plan prints as one page without the controls, on A4 and US Letter", async ({ page }) => {
+  await open(page, "/plan");
+  await add(page, 1, "I stop answering my phone");
+  await add(page, 4, "Mum", "07700 900123");
+  await page.emulateMedia({ media: "print" });
+  const printed = page.locator(".plan-print");
+  await expect(printed).toBeVisible();
+  await expect(printed.getByRole("heading", { name: "If a life is at risk, or you need help now" })).toBeVisible();
+  await expect(printed.getByRole("heading", { level: 2 })).toHaveText([
+    "If a life is at risk, or you need help now",
+    "1. Signs that things are getting hard", "2. Things I can do on my own", "3. People and places that take my mind off things",
+    "4. People I can ask for help", "5. Professionals and services", "6. Making where I am safer", "7. What matters to me",
+  ]);
+  await expect(printed.getByText("I stop answering my phone")).toBeVisible();
+  await expect(printed.getByText("Mum: 07700 900123")).toBeVisible();
+  await expect(page.locator(".plan-screen")).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  for (const button of await page.locator("button").all()) await expect(button).toBeHidden();
+  for (const input of await page.locator("input, select").all()) await expect(input).toBeHidden();
+  for (const format of ["A4", "Letter"] as const) {
+    const pdf = (await page.pdf({ format })).toString("latin1");
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length, `one ${format} page`).toBe(1);
+  }
+});
+
+test("without Web Share, Copy as text puts the plan on the clipboard, and Download as text gives a .txt file", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.addInitScript(() => { delete (Navigator.prototype as { share?: unknown }).share; });
+  await open(page, "/plan");
+  await add(page, 2, "Go for a walk");
+  await expect(page.getByRole("button", { name: "Share" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Copy as text" }).click();
+  await expect(status(page)).toContainText("Copied your plan.");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/^My plan for hard days\nLast changed \d+ \w+ \d{4}\.\n/);
+  expect(copied).toContain("\n2. Things I can do on my own\n- Go for a walk\n");
+  expect(copied).toContain("\nIf a life is at risk, or you need help now\n- UK: Call 999\n");
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download as text" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^my-plan-\d{4}-\d{2}-\d{2}\.txt$/);
+  expect(readFileSync(await download.path(), "utf8")).toBe(copied);
+});
+
+test("where the browser has Web Share, Share hands it the plan's text", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, "share", {
+      configurable: true,
+      value: (data: { title: string; text: string }) => {
+        (window as unknown as { shared: unknown }).shared = data;
+        return Promise.resolve();
+      },
+    });
+  });
+  await open(page, "/plan");
+  await add(page, 7, "My dog");
+  await expect(page.getByRole("button", { name: "Copy as text" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Share" }).click();
+  const shared = await page.waitForFunction(() => (window as unknown as { shared?: unknown }).shared).then((h) => h.jsonValue()) as { title: string; text: string };
+  expect(shared.title).toBe("My plan for hard days");
+  expect(shared.text).toContain("\n7. What matters to me\n- My dog\n");
+});
+
+test("the plan passes axe empty, filled, being changed and printed, in light and dark colours", async ({ page }) => {
+  // Five full axe runs: 10-15 s alone on a 2-core machine, much more when it is busy.
+  test.slow();
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme, media: "screen" });
+    await open(page, "/plan");
+    await expectNoAxeViolations(page, `the empty plan (${scheme})`);
+  }
+  await add(page, 1, "I stop answering my phone");
+  await add(page, 1, "I can't sleep");
+  await add(page, 4, "Mum", "07700 900123");
+  await add(page, 4, "Sam", "not a number");
+  await step(page, 5).getByLabel("Where are you?").selectOption("Scotland");
+  await step(page, 5).getByRole("button", { name: "Add Breathing Space (Scotland)" }).click();
+  await page.getByRole("button", { name: "Mark as reviewed" }).click();
+  await expectNoAxeViolations(page, "the filled plan (dark)");
+  await entries(page, 4).first().getByRole("button", { name: /^Edit/ }).click();
+  await expectNoAxeViolations(page, "an entry being changed (dark)");
+  await page.emulateMedia({ colorScheme: "light" });
+  await expectNoAxeViolations(page, "the filled plan (light)");
+  await page.emulateMedia({ media: "print" });
+  await expectNoAxeViolations(page, "the printed plan");
+});
+
+test("a change in one tab shows in another at once", async ({ context }) => {
+  const [one, two] = [await context.newPage(), await context.newPage()];
+  await open(one, "/plan");
+  await open(two, "/plan");
+  await add(one, 3, "The library");
+  await expect(entryTexts(two, 3)).toHaveText(["The library"]);
+  await entries(two, 3).first().getByRole("button", { name: /^Remove/ }).click();
+  await expect(entryTexts(one, 3)).toHaveCount(0);
+});
+
+test("the export file holds the plan, and bringing it back shows it step by step", async ({ page, browser }, testInfo) => {
+  await open(page, "/plan");
+  await add(page, 1, "I stop answering my phone");
+  await add(page, 1, "I can't sleep");
+  await add(page, 4, "Mum", "07700 900123");
+  await open(page, "/your-data");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download my data" }).click();
+  const file = testInfo.outputPath("export.json");
+  await (await downloading).saveAs(file);
+  expect(JSON.parse(readFileSync(file, "utf8")).plan.entries, "the plan is in the file").toBeTruthy();
+
+  const fresh = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const other = await fresh.newPage();
+  await open(other, "/your-data");
+  await other.getByLabel("Export file").setInputFiles(file);
+  const preview = other.getByRole("region", { name: "What this file would change" });
+  await expect(preview).toContainText("It has 0 bookmarks, 0 saved reflections and 3 entries in a plan.");
+  await expect(preview.getByRole("listitem").first()).toHaveText("Your plan, “Signs that things are getting hard”: 2 added");
+  await expect(preview).toContainText("Your plan, “People I can ask for help”: 1 added");
+  await preview.getByRole("button", { name: "Combine" }).click();
+  await expect(other.getByRole("status").filter({ hasText: "combined with yours" })).toBeVisible();
+  await open(other, "/plan");
+  await expect(entryTexts(other, 1)).toHaveText(["I stop answering my phone", "I can't sleep"]);
+  await expect(entries(other, 4).getByRole("link", { name: "Call 07700 900123" })).toBeVisible();
+  await fresh.close();
+});
+
+test("deleting everything removes the plan", async ({ page }) => {
+  await open(page, "/plan");
+  await add(page, 2, "Go for a walk");
+  await open(page, "/your-data");
+  await page.getByRole("button", { name: "Delete all my data" }).click();
+  await page.getByRole("button", { name: "Yes, delete everything" }).click();
+  await expect(status(page)).toContainText("All your data has been deleted");
+  expect(await page.evaluate((key) => localStorage.getItem(key), PLAN)).toBeNull();
+  await open(page, "/plan");
+  await expect(entryTexts(page, 2)).toHaveCount(0);
+  await expect(page.getByText("Your plan is empty for now.")).toBeVisible();
+});
+
+test("the help page opens with an invitation to make a plan, then with “Your plan” once there is one", async ({ page }) => {
+  await open(page, "/help");
+  const callout = page.locator("main .plan-callout");
+  await expect(callout).toHaveText("When things are calmer, you could make a plan for hard days.");
+  await expect(callout, "before the numbers to call").toBeInViewport();
+  await callout.getByRole("link", { name: "make a plan for hard days" }).click();
+  await expect(page.locator("h1")).toHaveText("Your plan for hard days");
+  await appReady(page);
+  await add(page, 7, "My dog");
+  await add(page, 2, "Walk");
+  await open(page, "/help");
+  await expect(callout).toHaveText(/^Your plan: 2 things in 2 steps, last changed \d+ \w+ \d{4}\.$/);
+  await callout.getByRole("link", { name: "Your plan" }).click();
+  await expect(entryTexts(page, 7)).toHaveText(["My dog"]);
+});
+
+test("without JavaScript the steps, questions and examples can be read, and the controls are hidden", async ({ browser }, testInfo) => {
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/plan");
+  await expect(page.getByRole("heading", { level: 2, name: "4. People I can ask for help" })).toBeVisible();
+  await expect(page.getByText("Who could you tell that you are not OK?")).toBeVisible();
+  await expect(page.getByText("For example: My sister. My friend from work. My neighbour.")).toBeVisible();
+  await expect(page.locator(".first-help")).toBeVisible();
+  await expect(page.getByLabel("Their name")).toBeHidden();
+  await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
+  await context.close();
+});
+
+test("a damaged saved plan is kept as a backup, said once, and new entries save again", async ({ page }) => {
+  await page.addInitScript((key) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem(key, "{not a plan");
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, PLAN);
+  await open(page, "/plan");
+  await expect(page.getByRole("region", { name: "About your saved data" })).toContainText("Your saved plan entries could not be read");
+  expect(await page.evaluate(() => localStorage.getItem("recovery-guide:backup:plan:1"))).toBe("{not a plan");
+  await add(page, 2, "Go for a walk");
+  await page.reload();
+  await appReady(page);
+  await expect(entryTexts(page, 2)).toHaveText(["Go for a walk"]);
+  expect(await page.evaluate(() => localStorage.getItem("recovery-guide:backup:plan:1"))).toBe("{not a plan");
+});
+
+test("with storage full, a new entry stays on screen, says it was not saved, and is saved with the next change that fits", async ({ page }) => {
+  await page.addInitScript(() => {
+    const realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if ((window as unknown as { full?: boolean }).full && key.startsWith("recovery-guide:")) throw new DOMException("full", "QuotaExceededError");
+      return realSetItem.call(this, key, value);
+    };
+  });
+  await open(page, "/plan");
+  await page.evaluate(() => { (window as unknown as { full: boolean }).full = true; });
+  const section = step(page, 7);
+  await section.getByLabel("Something that matters to me").fill("My dog");
+  await section.getByRole("button", { name: /^Add to/ }).click();
+  await expect(status(page)).toContainText("out of space");
+  await expect(entryTexts(page, 7)).toHaveText(["My dog"]);
+  expect(await page.evaluate((key) => localStorage.getItem(key), PLAN)).toBeNull();
+  await page.evaluate(() => { (window as unknown as { full: boolean }).full = false; });
+  await add(page, 7, "The sea");
+  expect(await page.evaluate((key) => localStorage.getItem(key), PLAN)).toContain("My dog");
+  await page.reload();
+  await appReady(page);
+  await expect(entryTexts(page, 7)).toHaveText(["My dog", "The sea"]);
+});
+
+test("offline, the plan opens and keeps what was written", async ({ browser }, testInfo) => {
+  const site = siteOf(testInfo);
+  const { server, page, url, close } = await firstVisit(browser, site);
+  await page.goto(url("/plan"));
+  await appReady(page);
+  await add(page, 7, "Seeing the sea again");
+  await server.stop();
+  await page.reload();
+  await appReady(page);
+  await expect(entryTexts(page, 7)).toHaveText(["Seeing the sea again"]);
+  await add(page, 7, "My dog");
+  await page.reload();
+  await appReady(page);
+  await expect(entryTexts(page, 7)).toHaveText(["Seeing the sea again", "My dog"]);
+  await close();
+});
