@@ -113,6 +113,8 @@ test("the manifest and icons make the app installable", async ({ playwright, bas
     ...testInfo.project.use.launchOptions,
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  // The manifest and icons load under the pages' Content-Security-Policy.
+  const violations = await watchPolicyViolations(context);
   await page.goto(baseURL + site.base);
   await appReady(page);
   const href = await page.locator('link[rel="manifest"]').getAttribute("href");
@@ -138,5 +140,6 @@ test("the manifest and icons make the app installable", async ({ playwright, bas
   const cdp = await page.context().newCDPSession(page);
   const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
   expect(installabilityErrors).toEqual([]);
+  expect(violations, "nothing the Content-Security-Policy blocked").toEqual([]);
   await context.close();
 });
