@@ -58,8 +58,9 @@ pub fn Help() -> impl IntoView {
     };
     view! {
         <PageHeading page />
-        <PlanCallout />
         <FirstHelp shown=shown.into() />
+        // Straight after the emergency numbers, which come first for someone in danger now.
+        <PlanCallout />
         <PlacePicker shown path />
         {jump_links}
         {groups}

@@ -4,6 +4,7 @@ use crate::components::urgent::FirstHelp;
 use crate::content::{self, PLAN_ABOUT, PLAN_STEPS};
 use crate::user_data::use_user_data;
 use crate::components::lock::UnlessLocked;
+use crate::lock::use_lock;
 use leptos::prelude::*;
 
 /// "Your plan for hard days": the numbers to call now, then the seven steps with what the person
@@ -12,6 +13,7 @@ use leptos::prelude::*;
 pub fn Plan() -> impl IntoView {
     let page = content::page("plan");
     let place = chosen_place(use_user_data());
+    let lock = use_lock();
     view! {
         <PageHeading page />
         <div class="plan-screen">
@@ -24,8 +26,8 @@ pub fn Plan() -> impl IntoView {
                 <OtherEntries />
             </UnlessLocked>
         </div>
-        <UnlessLocked>
+        <Show when=move || !lock.is_locked()>
             <PlanPrint />
-        </UnlessLocked>
+        </Show>
     }
 }

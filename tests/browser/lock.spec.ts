@@ -254,21 +254,54 @@ test("forgotten passphrase: delete everything and start again", async ({ page })
   await expect(bookmark(page, RESOURCE).or(page.locator(".bookmark-toggle").first())).toBeVisible();
 });
 
-test("a quick exit locks and drops the key before it leaves", async ({ page }) => {
-  await somethingPrivate(page);
-  await turnOn(page);
-  await navigate(page, /^Bookmarks/);
-  await expect(page.getByLabel("Your private note").first()).toHaveValue(NOTE);
-  // The neutral site is held back, so the page can be looked at the moment it is left.
-  let arrive = () => {};
-  const arrived = new Promise<void>((resolve) => (arrive = resolve));
-  await page.route("https://www.bbc.co.uk/**", async (route) => {
-    await arrived;
-    await route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Weather</title><h1>Weather</h1>" });
+test.describe(() => {
+  test.use({ outsideAllowed: ["https://www.bbc.co.uk/"] });
+
+  test("a quick exit locks and drops the key before it leaves", async ({ page }) => {
+    await somethingPrivate(page);
+    await turnOn(page);
+    await navigate(page, /^Bookmarks/);
+    await expect(page.getByLabel("Your private note").first()).toHaveValue(NOTE);
+    // The neutral site is held back; the page reports what it holds once it has gone blank
+    // (Playwright's own calls into the page wait for the held navigation).
+    let arrive = () => {};
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    await page.route("https://www.bbc.co.uk/**", async (route) => {
+      await arrived;
+      await route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Weather</title><h1>Weather</h1>" });
+    });
+    const seen: unknown[] = [];
+    await page.exposeBinding("reportLeaving", (_source, state) => seen.push(state));
+    await page.evaluate(() => {
+      new MutationObserver(() => {
+        if (!document.body.hidden) return;
+        (window as any).reportLeaving({ note: document.querySelector("textarea.note") !== null, locked: document.getElementById("locked-heading") !== null });
+      }).observe(document, { attributes: true, childList: true, subtree: true });
+    });
+    for (let press = 0; press < 3; press++) await page.keyboard.press("Shift");
+    await expect.poll(() => seen.at(-1)).toEqual({ note: false, locked: true });
+    arrive();
+    await expect(page).toHaveTitle("Weather");
   });
-  for (let press = 0; press < 3; press++) await page.keyboard.press("Shift");
-  await expect.poll(() => page.evaluate(() => document.body.hidden)).toBe(true);
-  await expect.poll(() => page.evaluate(() => [document.querySelector("textarea.note") === null, document.getElementById("locked-heading") !== null])).toEqual([true, true]);
-  arrive();
-  await expect(page).toHaveTitle("Weather");
+});
+
+test("the plan is sealed too; locked, /plan keeps its emergency numbers and /help does not say what is in it", async ({ page }) => {
+  await open(page, "/plan");
+  const firstStep = page.getByRole("region", { name: /^1\. / });
+  await firstStep.locator(".plan-add input[type=text]").fill("I stop answering messages");
+  await firstStep.getByRole("button", { name: /^Add to/ }).click();
+  await expect(status(page)).toContainText("Added “I stop answering messages” to your plan.");
+  await turnOn(page);
+  expect(await allStored(page)).not.toContain("I stop answering messages");
+  await page.getByRole("button", { name: "Lock", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Locked" })).toBeVisible();
+  await open(page, "/plan");
+  await expect(page.getByRole("heading", { name: "Locked" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Call 999/ }).first()).toBeVisible();
+  await expect(page.locator("main")).not.toContainText("I stop answering messages");
+  await open(page, "/help");
+  await expect(page.locator(".plan-callout")).toHaveText("Your plan (locked)");
+  await open(page, "/plan");
+  await unlock(page);
+  await expect(page.getByText("I stop answering messages")).toBeVisible({ timeout: 15_000 });
 });

@@ -312,11 +312,15 @@ test("deleting everything removes the plan", async ({ page }) => {
   await expect(page.getByText("Your plan is empty for now.")).toBeVisible();
 });
 
-test("the help page opens with an invitation to make a plan, then with “Your plan” once there is one", async ({ page }) => {
+test("the help page offers, after the emergency numbers, to make a plan, then “Your plan” once there is one", async ({ page }) => {
   await open(page, "/help");
   const callout = page.locator("main .plan-callout");
   await expect(callout).toHaveText("When things are calmer, you could make a plan for hard days.");
-  await expect(callout, "before the numbers to call").toBeInViewport();
+  // After the emergency numbers, which come first for someone in danger now.
+  expect(await page.evaluate(() => {
+    const firstCall = document.querySelector('main a[href^="tel:"]')!;
+    return Boolean(firstCall.compareDocumentPosition(document.querySelector("main .plan-callout")!) & Node.DOCUMENT_POSITION_FOLLOWING);
+  }), "the emergency numbers come first").toBe(true);
   await callout.getByRole("link", { name: "make a plan for hard days" }).click();
   await expect(page.locator("h1")).toHaveText("Your plan for hard days");
   await appReady(page);
