@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
-import { test, expect, appReady, bookmarkButton, firstVisit } from "./fixtures";
+import { test, expect, appReady, bookmarkButton, firstVisit, watchPolicyViolations } from "./fixtures";
 import { routedPages } from "./content";
 import { onHost, siteOf } from "./sites";
 import { expectNoAxeViolations } from "./axe";
