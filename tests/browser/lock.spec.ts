@@ -303,5 +303,5 @@ test("the plan is sealed too; locked, /plan keeps its emergency numbers and /hel
   await expect(page.locator(".plan-callout")).toHaveText("Your plan (locked)");
   await open(page, "/plan");
   await unlock(page);
-  await expect(page.getByText("I stop answering messages")).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator(".plan-entry__text").filter({ hasText: "I stop answering messages" })).toBeVisible({ timeout: 15_000 });
 });

@@ -106,31 +106,31 @@ test("keyboard only: add, change, move and remove an entry, with focus always wh
   const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());
   // Back from the field to the last entry's buttons: Remove, then Move up.
   await page.keyboard.press("Shift+Tab");
-  expect(await focused()).toBe("Remove My sister");
+  await expect.poll(focused).toBe("Remove My sister");
   await page.keyboard.press("Shift+Tab");
-  expect(await focused()).toBe("Move up My sister");
+  await expect.poll(focused).toBe("Move up My sister");
   await page.keyboard.press("Enter");
   await expect(entryTexts(page, 7)).toHaveText(["My dog", "My sister", "The sea"]);
-  expect(await focused()).toBe("Move up My sister");
+  await expect.poll(focused).toBe("Move up My sister");
   await page.keyboard.press("Space");
   await expect(entryTexts(page, 7)).toHaveText(["My sister", "My dog", "The sea"]);
-  expect(await focused()).toBe("Move down My sister");
+  await expect.poll(focused).toBe("Move down My sister");
 
   // Edit: focus goes into the field; Enter is "Done" and focus comes back to Edit.
   await page.keyboard.press("Shift+Tab");
-  expect(await focused()).toBe("Edit My sister");
+  await expect.poll(focused).toBe("Edit My sister");
   await page.keyboard.press("Enter");
   await expect(step(page, 7).getByLabel("Change the words")).toBeFocused();
   await page.keyboard.press("End");
   await page.keyboard.type(", Jo");
   await page.keyboard.press("Enter");
   await expect(entryTexts(page, 7).first()).toHaveText("My sister, Jo");
-  expect(await focused()).toBe("Edit My sister, Jo");
+  await expect.poll(focused).toBe("Edit My sister, Jo");
 
   // Remove, then Undo from the message, by keyboard.
   await page.keyboard.press("Tab");
   await page.keyboard.press("Tab");
-  expect(await focused()).toBe("Remove My sister, Jo");
+  await expect.poll(focused).toBe("Remove My sister, Jo");
   await page.keyboard.press("Enter");
   await expect(entryTexts(page, 7)).toHaveText(["My dog", "The sea"]);
   await expect(page.getByRole("heading", { name: "7. What matters to me" })).toBeFocused();
