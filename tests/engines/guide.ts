@@ -37,6 +37,7 @@ export const by = {
   heading: By.css("main h1"),
   status: By.css(".status"),
   css: By.css,
+  xpath: By.xpath,
 };
 
 function groupPath(name: string) {
@@ -64,8 +65,13 @@ export class Guide {
     await this.ready();
   }
 
+  /** Reloads the page as the browser's Reload button does. Not WebDriver's Refresh: geckodriver
+   * reloads bypassing the cache (LOAD_FLAGS_BYPASS_CACHE, like Shift+Reload), which also bypasses
+   * the service worker, so an offline reload would fail where a person's would not. */
   async reload() {
-    await this.driver.navigate().refresh();
+    const before = await this.find(By.css("html"));
+    await this.driver.executeScript("location.reload()");
+    await this.driver.wait(until.stalenessOf(before), FIND_TIMEOUT_MS, "the page reloads");
     await this.ready();
   }
 
