@@ -9,23 +9,23 @@ import { staticServer } from "./tests/browser/sites";
 const port = Number(process.env.GUIDE_TEST_PORT ?? 4173);
 const root = { siteName: "root" as const, baseURL: `http://127.0.0.1:${port}` };
 const subPath = { siteName: "sub-path" as const, baseURL: `http://127.0.0.1:${port + 1}` };
-// As in the Chromium suite, the sub-path build is checked where the base path matters.
-const subPathJourneys = ["routes.spec.ts", "offline.spec.ts"];
+// The sub-path build is checked where the base path matters: tests tagged SUB_PATH (fixtures.ts).
+const subPathJourneys = /@sub-path/;
 
 export default defineConfig<Options>({
   testDir: "tests/engines",
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 60_000,
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   outputDir: "test-results/engines",
   projects: [
     { name: "firefox", use: { engine: "firefox", ...root } },
-    { name: "firefox sub-path", use: { engine: "firefox", ...subPath }, testMatch: subPathJourneys },
+    { name: "firefox sub-path", use: { engine: "firefox", ...subPath }, grep: subPathJourneys },
     { name: "webkit", use: { engine: "webkit", ...root } },
-    { name: "webkit sub-path", use: { engine: "webkit", ...subPath }, testMatch: subPathJourneys },
+    { name: "webkit sub-path", use: { engine: "webkit", ...subPath }, grep: subPathJourneys },
   ],
   webServer: [staticServer("dist", port, "/"), staticServer("target/site-subpath", port + 1, "/recovery/")],
 });

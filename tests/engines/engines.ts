@@ -1,7 +1,7 @@
 // The two engines tested beside Chromium, each driven over W3C WebDriver by its own driver:
 // Firefox ESR (Gecko) through geckodriver, headless; WebKitGTK's MiniBrowser (WebKit) through
-// WebKitWebDriver, on the X display that scripts/test.sh starts (Xvfb). Both come from Debian's
-// packages and crates.io, installed by scripts/lib/tools.sh.
+// WebKitWebDriver, on an X display of its own (Xvfb, started by the tests: see fixtures.ts). All
+// come from Debian's packages and crates.io, installed by scripts/lib/tools.sh.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -9,6 +9,8 @@ export type EngineName = "firefox" | "webkit";
 
 export type Engine = {
   name: EngineName;
+  /** Whether the browser needs an X display (WebKitGTK has no working headless mode). */
+  needsDisplay: boolean;
   /** The driver, serving WebDriver on `port`, that puts downloads in `downloads`. */
   driver(port: number, downloads: string): { command: string; args: string[]; env: NodeJS.ProcessEnv };
   /** What the new session asks the driver for. */
@@ -17,6 +19,7 @@ export type Engine = {
 
 const firefox: Engine = {
   name: "firefox",
+  needsDisplay: false,
   driver: (port) => ({
     command: "geckodriver",
     // The BiDi port is not used; the default (9222) could clash with another browser on the machine.
@@ -43,12 +46,12 @@ const firefox: Engine = {
 
 const webkit: Engine = {
   name: "webkit",
+  needsDisplay: true,
   driver: (port, downloads) => {
     // MiniBrowser saves downloads in the XDG download folder, read from the config home.
     const config = join(downloads, "..", "xdg-config");
     mkdirSync(config, { recursive: true });
     writeFileSync(join(config, "user-dirs.dirs"), `XDG_DOWNLOAD_DIR="${downloads}"\n`);
-    if (!process.env.DISPLAY) throw new Error("WebKitGTK needs an X display: run it through scripts/test.sh, which starts Xvfb");
     return { command: "WebKitWebDriver", args: [`--port=${port}`], env: { ...process.env, XDG_CONFIG_HOME: config } };
   },
   capabilities: () => ({

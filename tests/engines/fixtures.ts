@@ -1,6 +1,7 @@
 // Each test gets `guide`: a fresh browser session (a new profile, so no stored data and no service
 // worker) in the project's engine, on the project's build (root or sub-path). Each worker runs one
-// driver on its own port. Playwright's runner runs these tests; no Playwright browser is used.
+// driver on its own port (and, for WebKitGTK, its own X display). Playwright's runner runs these
+// tests; no Playwright browser is used.
 //
 // To add a journey (the passphrase lock, quick exit, read-aloud, the plan…): a new
 // tests/engines/<journey>.spec.ts using `test` and `guide` from here, and `by` from ./guide for
@@ -9,18 +10,21 @@
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { test as base, expect } from "@playwright/test";
-import { Builder } from "selenium-webdriver";
-import { engines, type EngineName } from "./engines";
+import { test as base, expect, type TestInfo } from "@playwright/test";
+import { Builder, type WebDriver } from "selenium-webdriver";
+import { engines, type Engine, type EngineName } from "./engines";
 import { Guide, by } from "./guide";
 import { sites, type Site } from "../browser/sites";
+
+/** Marks a test to run on the sub-path build as well: those where the base path matters. */
+export const SUB_PATH = { tag: "@sub-path" };
 
 export type Options = { engine: EngineName; siteName: keyof typeof sites };
 
 /** Ports for this worker, above the two static servers at GUIDE_TEST_PORT and the next one. */
 export type Ports = { driver: number; server: number };
 
-export const test = base.extend<{ guide: Guide; site: Site; downloads: string }, Options & { ports: Ports; driverUrl: string }>({
+export const test = base.extend<{ guide: Guide; site: Site; downloads: string }, Options & { ports: Ports; driver: DriverProcess }>({
   engine: ["firefox", { option: true, scope: "worker" }],
   siteName: ["root", { option: true, scope: "worker" }],
   ports: [
@@ -30,28 +34,21 @@ export const test = base.extend<{ guide: Guide; site: Site; downloads: string },
     },
     { scope: "worker" },
   ],
-  driverUrl: [
+  driver: [
     async ({ engine, ports }, use, workerInfo) => {
       const folder = workerFolder(workerInfo.project.outputDir, workerInfo.parallelIndex);
       mkdirSync(folder, { recursive: true });
-      const { command, args, env } = engines[engine].driver(ports.driver, join(folder, "downloads"));
-      const log = createWriteStream(join(folder, `${engine}-driver.log`));
-      const driver = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-      driver.stdout.pipe(log);
-      driver.stderr.pipe(log);
-      const url = `http://127.0.0.1:${ports.driver}`;
-      await expect
-        .poll(async () => (await fetch(`${url}/status`).catch(() => null))?.ok ?? false, { message: `${command} answers on ${url}`, timeout: 15_000 })
-        .toBe(true);
-      await use(url);
-      driver.kill();
+      const driver = new DriverProcess(engines[engine], ports.driver, folder);
+      await driver.start();
+      await use(driver);
+      await driver.stop();
     },
     { scope: "worker" },
   ],
   downloads: async ({}, use, testInfo) => use(join(workerFolder(testInfo.project.outputDir, testInfo.parallelIndex), "downloads")),
   site: async ({ siteName }, use) => use(sites[siteName]),
-  guide: async ({ engine, driverUrl, downloads, site, baseURL }, use, testInfo) => {
-    const driver = await new Builder().usingServer(driverUrl).withCapabilities(engines[engine].capabilities(downloads)).build();
+  guide: async ({ engine, driver: driverProcess, downloads, site, baseURL }, use, testInfo) => {
+    const driver = await driverProcess.newSession(engines[engine].capabilities(downloads), testInfo);
     try {
       await driver.manage().setTimeouts({ script: 30_000, pageLoad: 30_000 });
       await driver.manage().window().setRect({ width: 1280, height: 900 });
@@ -64,6 +61,73 @@ export const test = base.extend<{ guide: Guide; site: Site; downloads: string },
     }
   },
 });
+
+/** One worker's driver (and its display, if the engine needs one), restarted if it stops answering. */
+class DriverProcess {
+  private stopProcesses = async () => {};
+  constructor(private engine: Engine, private port: number, private folder: string) {}
+
+  async start() {
+    const display = this.engine.needsDisplay ? await startDisplay() : null;
+    const { command, args, env } = this.engine.driver(this.port, join(this.folder, "downloads"));
+    const log = createWriteStream(join(this.folder, `${this.engine.name}-driver.log`), { flags: "a" });
+    // In a process group of its own, so stopping it stops the browser it started too.
+    const driver = spawn(command, args, { env: display ? { ...env, DISPLAY: display.name } : env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    driver.stdout.pipe(log, { end: false });
+    driver.stderr.pipe(log, { end: false });
+    const exited = new Promise((resolve) => driver.once("exit", resolve));
+    this.stopProcesses = async () => {
+      if (driver.exitCode === null && driver.signalCode === null) process.kill(-driver.pid!);
+      // Its port is free again once it has gone.
+      await exited;
+      log.end();
+      display?.stop();
+    };
+    await expect
+      .poll(async () => (await fetch(`${this.url}/status`).catch(() => null))?.ok ?? false, { message: `${command} answers on ${this.url}`, timeout: 30_000 })
+      .toBe(true);
+  }
+
+  async stop() {
+    await this.stopProcesses();
+  }
+
+  get url() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** A new browser session. On a busy machine a browser has been seen never to answer the driver
+   * (WebKitGTK, once in many runs): then the driver is restarted and asked once more, and the
+   * test notes it. */
+  async newSession(capabilities: Record<string, unknown>, testInfo: TestInfo): Promise<WebDriver> {
+    const attempt = () => new Builder().usingServer(this.url).withCapabilities(capabilities).build();
+    const first = attempt();
+    first.catch(() => {});
+    const timedOut = new Promise<null>((resolve) => setTimeout(() => resolve(null), SESSION_TIMEOUT_MS));
+    const session = await Promise.race([first, timedOut]);
+    if (session) return session;
+    testInfo.annotations.push({ type: "driver restarted", description: `no ${this.engine.name} session after ${SESSION_TIMEOUT_MS / 1000} s` });
+    await this.stop();
+    await this.start();
+    return attempt();
+  }
+}
+
+const SESSION_TIMEOUT_MS = 30_000;
+
+/** A virtual X display (Xvfb) for one worker's browser windows. Each worker has its own: two
+ * windows on one display with no window manager take the keyboard focus from each other, and a
+ * page whose window has lost it shows no focus ring (`:focus-visible` does not match). */
+async function startDisplay() {
+  // -displayfd: Xvfb picks a free display number and writes it to stdout once it is ready.
+  const xvfb = spawn("Xvfb", ["-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"], { stdio: ["ignore", "pipe", "ignore"] });
+  const number = await new Promise<string>((resolve, reject) => {
+    xvfb.stdout.once("data", (data) => resolve(String(data).trim()));
+    xvfb.once("error", reject);
+    xvfb.once("exit", (code) => reject(new Error(`Xvfb stopped (${code}); is xvfb installed? scripts/lib/tools.sh installs it`)));
+  });
+  return { name: `:${number}`, stop: () => xvfb.kill() };
+}
 
 /** The driver's log and the downloads of one worker. */
 const workerFolder = (outputDir: string, parallelIndex: number) => join(outputDir, `worker-${parallelIndex}`);

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { test, expect } from "./fixtures";
+import { test, expect, SUB_PATH } from "./fixtures";
 import { by, type Guide } from "./guide";
 import { routedPages, pageById } from "../browser/content";
 import { serve } from "../browser/sites";
@@ -22,7 +22,7 @@ async function firstVisit(guide: Guide, port: number, root = guide.site.root) {
   return server;
 }
 
-test("after the first visit every route works offline: reload, address and link", async ({ guide, ports }) => {
+test("after the first visit every route works offline: reload, address and link", SUB_PATH, async ({ guide, ports }) => {
   const server = await firstVisit(guide, ports.server);
   // Something of the person's own, to check going offline leaves it alone.
   await guide.open("/publications");
@@ -45,7 +45,7 @@ test("after the first visit every route works offline: reload, address and link"
   await expect.poll(() => guide.heading()).toBe(pageById("research").heading);
 });
 
-test("a new version waits for the person, then 'Reload to update' brings it, keeping what was typed", async ({ guide, ports }) => {
+test("a new version waits for the person, then 'Reload to update' brings it, keeping what was typed", SUB_PATH, async ({ guide, ports }) => {
   // Two service worker installs, each precaching the whole build.
   test.slow();
   // A copy of the build, changed and finished again as a new release would be.

@@ -1,11 +1,11 @@
 // Every route, opened by its address (a deep link) and reached by a link, at the root and under
 // the sub-path.
-import { test, expect } from "./fixtures";
+import { test, expect, SUB_PATH } from "./fixtures";
 import { by, Key } from "./guide";
 import { onHost } from "../browser/sites";
 import { documentTitle, navPages, pageById, routedPages } from "../browser/content";
 
-test("every route opens by its address, with its heading, title and current page in the navigation", async ({ guide }) => {
+test("every route opens by its address, with its heading, title and current page in the navigation", SUB_PATH, async ({ guide }) => {
   for (const page of routedPages) {
     await guide.open(page.path!);
     expect(await guide.heading(), page.path).toBe(page.heading);
@@ -18,7 +18,7 @@ test("every route opens by its address, with its heading, title and current page
   await expect.poll(() => guide.heading()).toBe(pageById("home").heading);
 });
 
-test("every route is reached by a link, focus goes to its heading, and Back and Forward work", async ({ guide }) => {
+test("every route is reached by a link, focus goes to its heading, and Back and Forward work", SUB_PATH, async ({ guide }) => {
   await guide.open("/");
   const visited = [pageById("home")];
   const go = async (link: ReturnType<typeof by.link>, id: string) => {
@@ -56,4 +56,22 @@ test("a section's address opens the home page at that section, and the skip link
   expect(await guide.isFocused(by.link("Skip to main content"))).toBe(true);
   await guide.press(Key.ENTER);
   await expect.poll(() => guide.isFocused(by.css("main"))).toBe(true);
+});
+
+test("Back returns to the same place on a long page; a link starts the new page at the top", async ({ guide }) => {
+  const scrollY = (): Promise<number> => guide.driver.executeScript("return Math.round(scrollY)");
+  await guide.open("/");
+  const more = by.xpath("(//nav[@aria-labelledby='more-heading']//a)[last()]");
+  await guide.reachable(more);
+  const y = await scrollY();
+  expect(y).toBeGreaterThan(1000);
+  await guide.click(more);
+  await expect.poll(() => guide.heading()).not.toBe(pageById("home").heading);
+  await expect.poll(scrollY, "a link starts at the top").toBeLessThan(200);
+  await guide.driver.navigate().back();
+  await expect.poll(() => guide.heading()).toBe(pageById("home").heading);
+  await expect.poll(scrollY, "Back returns to the same place").toBeGreaterThan(y - 50);
+  expect(await scrollY()).toBeLessThan(y + 50);
+  await guide.driver.navigate().forward();
+  await expect.poll(scrollY, "Forward starts at the top").toBeLessThan(200);
 });
