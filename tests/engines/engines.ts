@@ -13,8 +13,8 @@ export type Engine = {
   needsDisplay: boolean;
   /** The driver, serving WebDriver on `port`, that puts downloads in `downloads`. */
   driver(port: number, downloads: string): { command: string; args: string[]; env: NodeJS.ProcessEnv };
-  /** What the new session asks the driver for. */
-  capabilities(downloads: string): Record<string, unknown>;
+  /** What the new session asks the driver for; `userAgent` replaces the browser's own. */
+  capabilities(downloads: string, userAgent?: string): Record<string, unknown>;
 };
 
 const firefox: Engine = {
@@ -26,11 +26,11 @@ const firefox: Engine = {
     args: ["--port", String(port), "--websocket-port", "0"],
     env: process.env,
   }),
-  capabilities: (downloads) => ({
+  capabilities: (downloads, userAgent) => ({
     browserName: "firefox",
     "moz:firefoxOptions": {
       binary: "/usr/bin/firefox-esr",
-      args: ["-headless", "-width", "1280", "-height", "900"],
+      args: ["-headless"],
       prefs: {
         // Save every download into the folder the test reads, without asking.
         "browser.download.dir": downloads,
@@ -39,6 +39,7 @@ const firefox: Engine = {
         "browser.download.always_ask_before_handling_new_types": false,
         // The page's console goes to the driver's log (test-results/), for reading failures.
         "devtools.console.stdout.content": true,
+        ...(userAgent ? { "general.useragent.override": userAgent } : {}),
       },
     },
   }),
@@ -54,9 +55,9 @@ const webkit: Engine = {
     writeFileSync(join(config, "user-dirs.dirs"), `XDG_DOWNLOAD_DIR="${downloads}"\n`);
     return { command: "WebKitWebDriver", args: [`--port=${port}`], env: { ...process.env, XDG_CONFIG_HOME: config } };
   },
-  capabilities: () => ({
+  capabilities: (_, userAgent) => ({
     browserName: "MiniBrowser",
-    "webkitgtk:browserOptions": { binary: miniBrowser(), args: ["--automation"] },
+    "webkitgtk:browserOptions": { binary: miniBrowser(), args: ["--automation", ...(userAgent ? [`--user-agent=${userAgent}`] : [])] },
   }),
 };
 

@@ -24,7 +24,7 @@ export type Options = { engine: EngineName; siteName: keyof typeof sites };
 /** Ports for this worker, above the two static servers at GUIDE_TEST_PORT and the next one. */
 export type Ports = { driver: number; server: number };
 
-export const test = base.extend<{ guide: Guide; site: Site; downloads: string }, Options & { ports: Ports; driver: DriverProcess }>({
+export const test = base.extend<{ guide: Guide; site: Site; downloads: string; userAgent: string | undefined }, Options & { ports: Ports; driver: DriverProcess }>({
   engine: ["firefox", { option: true, scope: "worker" }],
   siteName: ["root", { option: true, scope: "worker" }],
   ports: [
@@ -45,10 +45,12 @@ export const test = base.extend<{ guide: Guide; site: Site; downloads: string },
     },
     { scope: "worker" },
   ],
+  // Set with test.use({ userAgent }) to open the guide as another device's browser would.
+  userAgent: [undefined, { option: true }],
   downloads: async ({}, use, testInfo) => use(join(workerFolder(testInfo.project.outputDir, testInfo.parallelIndex), "downloads")),
   site: async ({ siteName }, use) => use(sites[siteName]),
-  guide: async ({ engine, driver: driverProcess, downloads, site, baseURL }, use, testInfo) => {
-    const driver = await driverProcess.newSession(engines[engine].capabilities(downloads), testInfo);
+  guide: async ({ engine, driver: driverProcess, downloads, userAgent, site, baseURL }, use, testInfo) => {
+    const driver = await driverProcess.newSession(engines[engine].capabilities(downloads, userAgent), testInfo);
     try {
       await driver.manage().setTimeouts({ script: 30_000, pageLoad: 30_000 });
       await driver.manage().window().setRect({ width: 1280, height: 900 });

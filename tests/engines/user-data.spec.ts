@@ -111,3 +111,24 @@ test("replacing with a downloaded copy, after confirming, leaves exactly what th
   expect(await pressed(guide, "Mental Health Foundation")).toBe("false");
   expect(await counted(guide)).toBe("1");
 });
+
+test("when the browser's own storage is full, a change says it was not saved and what was saved is kept", async ({ guide }) => {
+  await guide.open("/organisations");
+  await guide.click(by.bookmark("Recovery Devon"));
+  await expect.poll(() => guide.stored("recovery-guide:bookmarks")).toContain("recovery-devon");
+  const saved = await guide.stored("recovery-guide:bookmarks");
+  // Fill this site's real storage (about 5 MB in every engine) until the browser refuses more.
+  const refusal: string = await guide.driver.executeScript(`
+    for (const size of [100000, 100]) {
+      try { for (let n = 0; ; n++) localStorage.setItem("filler-" + size + "-" + n, "x".repeat(size)); }
+      catch (error) { if (size === 100) return error.name; }
+    }`);
+  expect(refusal).toBe("QuotaExceededError");
+
+  await guide.click(by.bookmark("Scottish Recovery Network"));
+  await expect.poll(() => guide.text(by.status)).toContain("Your device is out of space for this app, so your latest changes were not saved.");
+  // The change stays on screen, and the saved copy is untouched.
+  expect(await pressed(guide, "Scottish Recovery Network")).toBe("true");
+  expect(await counted(guide)).toBe("2");
+  expect(await guide.stored("recovery-guide:bookmarks")).toBe(saved);
+});
