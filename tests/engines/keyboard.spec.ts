@@ -23,13 +23,14 @@ async function tabTo(guide: Guide, target: By, maxStops = 120) {
   for (let stop = 0; stop < maxStops; stop++) {
     await guide.press(Key.TAB);
     let reached = false;
-    // Focus scrolls the element into view (smoothly): wait for it.
+    // Focus scrolls the element into view, smoothly: wait for it. On a busy machine WebKitGTK's
+    // smooth scroll has taken more than 2 s to bring it on screen.
     await expect
       .poll(async () => {
         const found: { problem: string; reached: boolean } = await guide.driver.executeScript(FOCUS_STOP, element);
         reached = found.reached;
         return found.problem;
-      }, { message: `focus stop ${stop}`, timeout: 2000, intervals: [50] })
+      }, { message: `focus stop ${stop}`, timeout: 5000, intervals: [50] })
       .toBe("");
     if (reached) return;
   }
