@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { staticServer as server } from "./tests/browser/sites";
 
 // Browser tests run in Debian's Chromium (Playwright's own browser download is not reachable here)
 // against release builds served by a plain static file server, as any host would serve them: the
@@ -6,11 +7,6 @@ import { defineConfig } from "@playwright/test";
 // GUIDE_TEST_PORT moves both servers (to run two checkouts' tests side by side on one machine).
 const port = Number(process.env.GUIDE_TEST_PORT ?? 4173);
 const subPathPort = port + 1;
-const server = (dir: string, at: number, base: string) => ({
-  command: `http-server ${dir} -a 127.0.0.1 -p ${at} -c-1 -d false -s --gzip --brotli`,
-  url: `http://127.0.0.1:${at}${base}`,
-  reuseExistingServer: false,
-});
 
 export default defineConfig({
   testDir: "tests/browser",

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Runs every test: native Rust tests, then browser tests in Chromium against the release build.
+# Runs every test: native Rust tests, then browser tests against the release builds, in Chromium
+# (Playwright), then in Firefox ESR and WebKitGTK (W3C WebDriver, tests/engines/).
 source "$(dirname "$0")/lib/tools.sh"
 ensure_rust_tools
 ensure_npm_packages
 ensure_chromium
+ensure_other_engines
 step "Native tests (cargo test)"
 cargo test --quiet
 build_release dist
@@ -15,3 +17,10 @@ cp target/site-subpath/recovery/404.html target/site-subpath/404.html
 build_crash_test_app
 step "Browser tests (Playwright + Chromium, release build on a static server)"
 playwright test
+# The same builds in the other two engines, one engine at a time, each timed.
+for engine in firefox webkit; do
+  step "Browser tests in ${engine} (WebDriver, same builds)"
+  started=$SECONDS
+  playwright test --config playwright.engines.config.ts --project "${engine}*"
+  echo "${engine}: $((SECONDS - started)) s"
+done

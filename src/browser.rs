@@ -151,12 +151,20 @@ pub fn print() {
 /// site's stored data after 7 days of use without a visit, unless it was added to the Home Screen.
 pub fn is_apple_webkit() -> bool {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return false };
-    let agent = navigator.user_agent().unwrap_or_default();
+    is_apple_webkit_agent(&navigator.user_agent().unwrap_or_default(), navigator.max_touch_points())
+}
+
+/// Whether a browser with this user agent and touch points is Safari on a Mac or any browser on
+/// an iPhone or iPad. Other WebKit browsers (GNOME Web and others on Linux) also say "Safari", but
+/// have no Home Screen and no 7-day rule.
+fn is_apple_webkit_agent(agent: &str, max_touch_points: i32) -> bool {
     let ios = ["iPhone", "iPad", "iPod"].iter().any(|d| agent.contains(d))
         // iPads ask for desktop pages and call themselves Macs, but have touch.
-        || (agent.contains("Macintosh") && navigator.max_touch_points() > 1);
-    let safari = agent.contains("Safari") && !["Chrome", "Chromium", "Edg", "Firefox", "Android"].iter().any(|b| agent.contains(b));
-    ios || safari
+        || (agent.contains("Macintosh") && max_touch_points > 1);
+    let mac_safari = agent.contains("Macintosh")
+        && agent.contains("Safari")
+        && !["Chrome", "Chromium", "Edg", "Firefox"].iter().any(|b| agent.contains(b));
+    ios || mac_safari
 }
 
 /// The browser's offer to install the app, kept by index.html when it came (it can come before
@@ -185,5 +193,37 @@ pub fn blur_focused() {
     let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
     if let Some(element) = active.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = element.blur();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_apple_webkit_agent;
+
+    const IPHONE_SAFARI: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+    const IPHONE_CHROME: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/131.0.6778.73 Mobile/15E148 Safari/604.1";
+    const MAC_SAFARI: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15";
+    const MAC_CHROME: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+    const MAC_FIREFOX: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:133.0) Gecko/20100101 Firefox/133.0";
+    const LINUX_WEBKITGTK: &str = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/60.5 Safari/605.1.15";
+    const ANDROID_CHROME: &str = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
+
+    #[test]
+    fn every_browser_on_an_iphone_or_ipad_and_safari_on_a_mac_clear_data_after_7_days() {
+        assert!(is_apple_webkit_agent(IPHONE_SAFARI, 5));
+        assert!(is_apple_webkit_agent(IPHONE_CHROME, 5));
+        assert!(is_apple_webkit_agent(MAC_SAFARI, 0));
+        // An iPad asking for desktop pages: a Mac with touch.
+        assert!(is_apple_webkit_agent(MAC_SAFARI, 5));
+        assert!(is_apple_webkit_agent(MAC_CHROME, 5));
+    }
+
+    #[test]
+    fn other_browsers_do_not_even_when_they_are_webkit() {
+        assert!(!is_apple_webkit_agent(MAC_CHROME, 0));
+        assert!(!is_apple_webkit_agent(MAC_FIREFOX, 0));
+        assert!(!is_apple_webkit_agent(ANDROID_CHROME, 5));
+        // GNOME Web and WebKitGTK's MiniBrowser say "Safari" too, but run on Linux.
+        assert!(!is_apple_webkit_agent(LINUX_WEBKITGTK, 0));
     }
 }

@@ -40,13 +40,38 @@ ensure_npm_packages() {
   fi
 }
 
+apt_install() {
+  local sudo=""
+  [[ "$(id -u)" == 0 ]] || sudo="sudo"
+  $sudo apt-get update -q
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
+}
+
 ensure_chromium() {
   if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
     step "Installing Chromium and ChromeDriver from Debian"
-    local sudo=""
-    [[ "$(id -u)" == 0 ]] || sudo="sudo"
-    $sudo apt-get update -q
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+    apt_install chromium chromium-driver
+  fi
+}
+
+# The two other engines the browser tests run in (tests/engines/): Firefox ESR with geckodriver,
+# and WebKitGTK's WebKitWebDriver, which drives the MiniBrowser that ships with the WebKitGTK
+# library, on a virtual display (Xvfb), since WebKitGTK cannot run headless.
+GECKODRIVER_VERSION="0.37.1"
+ensure_other_engines() {
+  local missing=()
+  [[ -x /usr/bin/firefox-esr ]] || missing+=(firefox-esr)
+  [[ -x /usr/bin/WebKitWebDriver ]] && compgen -G "/usr/lib/*/webkit2gtk-4.1/MiniBrowser" > /dev/null || missing+=(webkit2gtk-driver)
+  command -v Xvfb > /dev/null || missing+=(xvfb)
+  if (( ${#missing[@]} )); then
+    step "Installing ${missing[*]} from Debian"
+    apt_install "${missing[@]}"
+  fi
+  local version
+  version="$(geckodriver --version 2>/dev/null || true)"
+  if [[ "${version%%$'\n'*}" != "geckodriver $GECKODRIVER_VERSION" ]]; then
+    step "Installing geckodriver $GECKODRIVER_VERSION from crates.io (about 4 minutes, once)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
   fi
 }
 

@@ -13,15 +13,23 @@ export const sites: Record<string, Site> = {
 
 export const siteOf = (testInfo: TestInfo): Site => sites[testInfo.project.name] ?? sites.root;
 
+/** Playwright's web server for one build: `dir` served as any static host would, on `port`,
+ * ready once `base` answers. */
+export const staticServer = (dir: string, port: number, base: string) => ({
+  command: `http-server ${dir} -a 127.0.0.1 -p ${port} -c-1 -d false -s --gzip --brotli`,
+  url: `http://127.0.0.1:${port}${base}`,
+  reuseExistingServer: false,
+});
+
 /** A path inside the app ("/publications") as a path on the host ("/recovery/publications"). */
 export const onHost = (site: Site, path: string) => site.base.replace(/\/$/, "") + path;
 
-export async function serve(root: string) {
+/** Serves `root` on `port` (by default any free port). */
+export async function serve(root: string, port = 0) {
   const server = httpServer.createServer({ root, cache: -1, showDir: false, autoIndex: false, logFn: () => {} });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address();
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${server.server.address().port}`,
     // Stop listening, then drop open keep-alive connections so closing finishes now.
     stop: () =>
       new Promise<void>((resolve) => {

@@ -1,0 +1,146 @@
+// Each test gets `guide`: a fresh browser session (a new profile, so no stored data and no service
+// worker) in the project's engine, on the project's build (root or sub-path). Each worker runs one
+// driver on its own port (and, for WebKitGTK, its own X display). Playwright's runner runs these
+// tests; no Playwright browser is used.
+//
+// To add a journey (the passphrase lock, quick exit, read-aloud, the plan…): a new
+// tests/engines/<journey>.spec.ts using `test` and `guide` from here, and `by` from ./guide for
+// finding things by their words. Where an engine cannot do something, test the app's fallback
+// there; a skip must name the engine and the reason: `test.skip(engine === "webkit", "WebKitGTK: …")`.
+import { spawn } from "node:child_process";
+import { createWriteStream, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { test as base, expect, type TestInfo } from "@playwright/test";
+import { Builder, type WebDriver } from "selenium-webdriver";
+import { engines, type Engine, type EngineName } from "./engines";
+import { Guide, by } from "./guide";
+import { sites, type Site } from "../browser/sites";
+
+/** Marks a test to run on the sub-path build as well: those where the base path matters. */
+export const SUB_PATH = { tag: "@sub-path" };
+
+export type Options = { engine: EngineName; siteName: keyof typeof sites };
+
+/** Ports for this worker, above the two static servers at GUIDE_TEST_PORT and the next one. */
+export type Ports = { driver: number; server: number };
+
+export const test = base.extend<{ guide: Guide; site: Site; downloads: string; userAgent: string | undefined }, Options & { ports: Ports; driver: DriverProcess }>({
+  engine: ["firefox", { option: true, scope: "worker" }],
+  siteName: ["root", { option: true, scope: "worker" }],
+  ports: [
+    async ({}, use, workerInfo) => {
+      const first = Number(process.env.GUIDE_TEST_PORT ?? 4173) + 2 + workerInfo.parallelIndex * 2;
+      await use({ driver: first, server: first + 1 });
+    },
+    { scope: "worker" },
+  ],
+  driver: [
+    async ({ engine, ports }, use, workerInfo) => {
+      const folder = workerFolder(workerInfo.project.outputDir, workerInfo.parallelIndex);
+      mkdirSync(folder, { recursive: true });
+      const driver = new DriverProcess(engines[engine], ports.driver, folder);
+      await driver.start();
+      await use(driver);
+      await driver.stop();
+    },
+    { scope: "worker" },
+  ],
+  // Set with test.use({ userAgent }) to open the guide as another device's browser would.
+  userAgent: [undefined, { option: true }],
+  downloads: async ({}, use, testInfo) => use(join(workerFolder(testInfo.project.outputDir, testInfo.parallelIndex), "downloads")),
+  site: async ({ siteName }, use) => use(sites[siteName]),
+  guide: async ({ engine, driver: driverProcess, downloads, userAgent, site, baseURL }, use, testInfo) => {
+    const driver = await driverProcess.newSession(engines[engine].capabilities(downloads, userAgent), testInfo);
+    try {
+      await driver.manage().setTimeouts({ script: 30_000, pageLoad: 30_000 });
+      await driver.manage().window().setRect({ width: 1280, height: 900 });
+      const guide = new Guide(driver, engines[engine], site, baseURL!, downloads);
+      await use(guide);
+      if (testInfo.status === testInfo.expectedStatus) await expectNothingAmiss(guide);
+      else await testInfo.attach("screenshot", { body: Buffer.from(await driver.takeScreenshot(), "base64"), contentType: "image/png" });
+    } finally {
+      await driver.quit();
+    }
+  },
+});
+
+/** One worker's driver (and its display, if the engine needs one), restarted if it stops answering. */
+class DriverProcess {
+  private stopProcesses = async () => {};
+  constructor(private engine: Engine, private port: number, private folder: string) {}
+
+  async start() {
+    const display = this.engine.needsDisplay ? await startDisplay() : null;
+    const { command, args, env } = this.engine.driver(this.port, join(this.folder, "downloads"));
+    const log = createWriteStream(join(this.folder, `${this.engine.name}-driver.log`), { flags: "a" });
+    // In a process group of its own, so stopping it stops the browser it started too.
+    const driver = spawn(command, args, { env: display ? { ...env, DISPLAY: display.name } : env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    driver.stdout.pipe(log, { end: false });
+    driver.stderr.pipe(log, { end: false });
+    const exited = new Promise((resolve) => driver.once("exit", resolve));
+    this.stopProcesses = async () => {
+      if (driver.exitCode === null && driver.signalCode === null) process.kill(-driver.pid!);
+      // Its port is free again once it has gone.
+      await exited;
+      log.end();
+      display?.stop();
+    };
+    await expect
+      .poll(async () => (await fetch(`${this.url}/status`).catch(() => null))?.ok ?? false, { message: `${command} answers on ${this.url}`, timeout: 30_000 })
+      .toBe(true);
+  }
+
+  async stop() {
+    await this.stopProcesses();
+  }
+
+  get url() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** A new browser session. On a busy machine a browser has been seen never to answer the driver
+   * (WebKitGTK, once in many runs): then the driver is restarted and asked once more, and the
+   * test notes it. */
+  async newSession(capabilities: Record<string, unknown>, testInfo: TestInfo): Promise<WebDriver> {
+    const attempt = () => new Builder().usingServer(this.url).withCapabilities(capabilities).build();
+    const first = attempt();
+    first.catch(() => {});
+    const timedOut = new Promise<null>((resolve) => setTimeout(() => resolve(null), SESSION_TIMEOUT_MS));
+    const session = await Promise.race([first, timedOut]);
+    if (session) return session;
+    testInfo.annotations.push({ type: "driver restarted", description: `no ${this.engine.name} session after ${SESSION_TIMEOUT_MS / 1000} s` });
+    await this.stop();
+    await this.start();
+    return attempt();
+  }
+}
+
+const SESSION_TIMEOUT_MS = 30_000;
+
+/** A virtual X display (Xvfb) for one worker's browser windows. Each worker has its own: two
+ * windows on one display with no window manager take the keyboard focus from each other, and a
+ * page whose window has lost it shows no focus ring (`:focus-visible` does not match). */
+async function startDisplay() {
+  // -displayfd: Xvfb picks a free display number and writes it to stdout once it is ready.
+  const xvfb = spawn("Xvfb", ["-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"], { stdio: ["ignore", "pipe", "ignore"] });
+  const number = await new Promise<string>((resolve, reject) => {
+    xvfb.stdout.once("data", (data) => resolve(String(data).trim()));
+    xvfb.once("error", reject);
+    xvfb.once("exit", (code) => reject(new Error(`Xvfb stopped (${code}); is xvfb installed? scripts/lib/tools.sh installs it`)));
+  });
+  return { name: `:${number}`, stop: () => xvfb.kill() };
+}
+
+/** The driver's log and the downloads of one worker. */
+const workerFolder = (outputDir: string, parallelIndex: number) => join(outputDir, `worker-${parallelIndex}`);
+
+/** The page the test ended on asked no other host for anything (people's use of the guide must
+ * never reach a third party), and the app did not crash. */
+async function expectNothingAmiss(guide: Guide) {
+  const origin = new URL(await guide.driver.getCurrentUrl()).origin;
+  const requests: string[] = await guide.driver.executeScript("return performance.getEntriesByType('resource').map((entry) => entry.name)");
+  expect(requests.filter((url) => !url.startsWith(origin) && !/^(data|blob):/.test(url)), "third-party requests").toEqual([]);
+  expect(await guide.count(by.css(".crash")), "the crash message").toBe(0);
+}
+
+export { expect };
