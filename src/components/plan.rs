@@ -6,7 +6,7 @@
 use crate::browser;
 use crate::components::user::focus_follows;
 use crate::content::help::{self, help_for, place_label};
-use crate::content::{PlanStep, Place, HELP, PLAN_STEPS};
+use crate::content::{ContactMethod, PlanStep, Place, HELP, PLAN_STEPS};
 use crate::data::plan::{dial_number, Direction, Entry};
 use crate::data::plan_text::{plain_text, step_lines, urgent_lines, NOTHING_YET, OTHER_ENTRIES, URGENT_HEADING};
 use crate::data::time::{date, days_ago, format_date};
@@ -310,10 +310,11 @@ fn Helplines(step: &'static str) -> impl IntoView {
                                         data.say(format!("“{name}” is already in your plan."));
                                         return;
                                     }
-                                    let phone = service.contacts.iter().find(|c| c.method == crate::content::ContactMethod::Call).map_or("", |c| c.address);
+                                    // Kept with the entry, for if the guide ever drops the service.
+                                    let phone = service.contacts.iter().find(|c| c.method == ContactMethod::Call).map_or("", |c| c.address);
                                     let id = browser::new_id("plan");
-                                    let entry = Entry { service: Some(service.id.to_string()), ..Entry::new(step, &name, phone, 0) };
-                                    if data.change_plan(|p, now| p.add(&id, Entry { created_at: now, ..entry }, now)) {
+                                    let from_guide = |now| Entry { service: Some(service.id.to_string()), ..Entry::new(step, &name, phone, now) };
+                                    if data.change_plan(|p, now| p.add(&id, from_guide(now), now)) {
                                         data.say(format!("Added “{name}” to your plan."));
                                     }
                                 }
@@ -482,8 +483,8 @@ pub fn PlanPrint() -> impl IntoView {
     }
 }
 
-/// The first thing on the help page: the person's plan, when they have one, or a calm line
-/// inviting them to make one.
+/// On the help page, straight after the numbers to call: the person's plan, when they have one,
+/// or a calm line inviting them to make one.
 #[component]
 pub fn PlanCallout() -> impl IntoView {
     let data = use_user_data();

@@ -58,8 +58,10 @@ pub fn Help() -> impl IntoView {
     };
     view! {
         <PageHeading page />
-        <PlanCallout />
+        // The numbers to call stay first (the first screen of a phone, the first Tab stop); the
+        // person's own plan comes straight after them.
         <FirstHelp shown=shown.into() />
+        <PlanCallout />
         <PlacePicker shown path />
         {jump_links}
         {groups}

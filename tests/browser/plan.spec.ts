@@ -312,11 +312,15 @@ test("deleting everything removes the plan", async ({ page }) => {
   await expect(page.getByText("Your plan is empty for now.")).toBeVisible();
 });
 
-test("the help page opens with an invitation to make a plan, then with “Your plan” once there is one", async ({ page }) => {
+test("the help page has an invitation to make a plan after the numbers to call, then “Your plan” once there is one", async ({ page }) => {
   await open(page, "/help");
   const callout = page.locator("main .plan-callout");
   await expect(callout).toHaveText("When things are calmer, you could make a plan for hard days.");
-  await expect(callout, "before the numbers to call").toBeInViewport();
+  await expect(callout, "on the first screen, straight after the numbers to call").toBeInViewport();
+  expect(await page.evaluate(() => {
+    const [numbers, callout] = [document.querySelector(".first-help"), document.querySelector("main .plan-callout")];
+    return Boolean(numbers!.compareDocumentPosition(callout!) & Node.DOCUMENT_POSITION_FOLLOWING);
+  }), "the numbers to call come first").toBe(true);
   await callout.getByRole("link", { name: "make a plan for hard days" }).click();
   await expect(page.locator("h1")).toHaveText("Your plan for hard days");
   await appReady(page);
