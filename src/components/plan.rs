@@ -6,7 +6,7 @@
 use crate::browser;
 use crate::components::user::focus_follows;
 use crate::content::help::{self, help_for, place_label};
-use crate::content::{PlanStep, Place, HELP, PLAN_STEPS};
+use crate::content::{ContactMethod, PlanStep, Place, HELP, PLAN_STEPS};
 use crate::data::plan::{dial_number, Direction, Entry};
 use crate::data::plan_text::{plain_text, step_lines, urgent_lines, NOTHING_YET, OTHER_ENTRIES, URGENT_HEADING};
 use crate::data::time::{date, days_ago, format_date};
@@ -164,17 +164,41 @@ fn EntryItem(id: String, step: &'static str) -> impl IntoView {
             // focus: keep it on the button pressed, or on the other one at the top or bottom.
             let id = id.clone();
             request_animation_frame(move || {
-                let (same, other) = match direction {
-                    Direction::Up => ("up", "down"),
-                    Direction::Down => ("down", "up"),
-                };
-                let pressed = format!("move-{same}-{id}");
+                let pressed = move_button_id(direction, &id);
                 let exists = document().get_element_by_id(&pressed).is_some();
-                browser::focus_id(&if exists { pressed } else { format!("move-{other}-{id}") });
+                browser::focus_id(&if exists { pressed } else { move_button_id(direction.opposite(), &id) });
             });
         }
     };
-    let (move_up, move_down) = (move_entry.clone(), move_entry);
+    // "Move up", except on the first entry, and "Move down", except on the last.
+    let move_button = {
+        let id = id.clone();
+        move |direction: Direction| {
+            let on_move = move_entry.clone();
+            let dom_id = move_button_id(direction, &id);
+            let label = match direction {
+                Direction::Up => "Move up",
+                Direction::Down => "Move down",
+            };
+            let shown = move || {
+                let (at, count) = place_in_step.get();
+                at.is_some_and(|at| match direction {
+                    Direction::Up => at > 0,
+                    Direction::Down => at + 1 < count,
+                })
+            };
+            view! {
+                <Show when=shown>
+                    <button type="button" class="button button--small button--quiet" id=dom_id.clone() on:click={
+                        let on_move = on_move.clone();
+                        move |_| on_move(direction)
+                    }>
+                        {label} <span class="visually-hidden">" " <bdi>{text}</bdi></span>
+                    </button>
+                </Show>
+            }
+        }
+    };
     let remove = {
         let id = id.clone();
         move |_| {
@@ -184,7 +208,6 @@ fn EntryItem(id: String, step: &'static str) -> impl IntoView {
         }
     };
     let is_service = move || entry.with(|e| e.as_ref().is_some_and(|e| e.service.is_some()));
-    let (up_id, down_id) = (format!("move-up-{id}"), format!("move-down-{id}"));
     view! {
         <li class="plan-entry" id=format!("entry-{id}")>
             <Show when=move || !editing.get() fallback={
@@ -200,28 +223,23 @@ fn EntryItem(id: String, step: &'static str) -> impl IntoView {
                         "Edit" <span class="visually-hidden">" " <bdi>{text}</bdi></span>
                     </button>
                 </Show>
-                <Show when=move || place_in_step.get().0.is_some_and(|at| at > 0)>
-                    <button type="button" class="button button--small button--quiet" id=up_id.clone() on:click={
-                        let move_up = move_up.clone();
-                        move |_| move_up(Direction::Up)
-                    }>
-                        "Move up" <span class="visually-hidden">" " <bdi>{text}</bdi></span>
-                    </button>
-                </Show>
-                <Show when=move || { let (at, count) = place_in_step.get(); at.is_some_and(|at| at + 1 < count) }>
-                    <button type="button" class="button button--small button--quiet" id=down_id.clone() on:click={
-                        let move_down = move_down.clone();
-                        move |_| move_down(Direction::Down)
-                    }>
-                        "Move down" <span class="visually-hidden">" " <bdi>{text}</bdi></span>
-                    </button>
-                </Show>
+                {move_button(Direction::Up)}
+                {move_button(Direction::Down)}
                 <button type="button" class="button button--small button--danger" on:click=remove.clone()>
                     "Remove" <span class="visually-hidden">" " <bdi>{text}</bdi></span>
                 </button>
             </div>
         </li>
     }
+}
+
+/// The id of an entry's "Move up" or "Move down" button, for focus to go back to after a move.
+fn move_button_id(direction: Direction, entry: &str) -> String {
+    let word = match direction {
+        Direction::Up => "up",
+        Direction::Down => "down",
+    };
+    format!("move-{word}-{entry}")
 }
 
 /// Changing an entry's words (and phone number): saved as it is typed. An entry needs words, so
@@ -311,10 +329,11 @@ fn Helplines(step: &'static str) -> impl IntoView {
                                         data.say(format!("“{name}” is already in your plan."));
                                         return;
                                     }
-                                    let phone = service.contacts.iter().find(|c| c.method == crate::content::ContactMethod::Call).map_or("", |c| c.address);
+                                    // Kept with the entry, for if the guide ever drops the service.
+                                    let phone = service.contacts.iter().find(|c| c.method == ContactMethod::Call).map_or("", |c| c.address);
                                     let id = browser::new_id("plan");
-                                    let entry = Entry { service: Some(service.id.to_string()), ..Entry::new(step, &name, phone, 0) };
-                                    if data.change_plan(|p, now| p.add(&id, Entry { created_at: now, ..entry }, now)) {
+                                    let from_guide = |now| Entry { service: Some(service.id.to_string()), ..Entry::new(step, &name, phone, now) };
+                                    if data.change_plan(|p, now| p.add(&id, from_guide(now), now)) {
                                         data.say(format!("Added “{name}” to your plan."));
                                     }
                                 }
@@ -483,8 +502,8 @@ pub fn PlanPrint() -> impl IntoView {
     }
 }
 
-/// The first thing on the help page: the person's plan, when they have one, or a calm line
-/// inviting them to make one.
+/// On the help page, straight after the numbers to call: the person's plan, when they have one,
+/// or a calm line inviting them to make one.
 #[component]
 pub fn PlanCallout() -> impl IntoView {
     let data = use_user_data();

@@ -58,6 +58,15 @@ pub enum Direction {
     Down,
 }
 
+impl Direction {
+    pub fn opposite(self) -> Self {
+        match self {
+            Self::Up => Self::Down,
+            Self::Down => Self::Up,
+        }
+    }
+}
+
 impl Entry {
     /// A new entry, its words and phone number without spaces at the ends.
     pub fn new(step: &str, text: &str, phone: &str, now: u64) -> Self {

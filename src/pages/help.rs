@@ -58,8 +58,9 @@ pub fn Help() -> impl IntoView {
     };
     view! {
         <PageHeading page />
+        // The numbers to call stay first (the first screen of a phone, the first Tab stop); the
+        // person's own plan comes straight after them.
         <FirstHelp shown=shown.into() />
-        // Straight after the emergency numbers, which come first for someone in danger now.
         <PlanCallout />
         <PlacePicker shown path />
         {jump_links}

@@ -312,15 +312,15 @@ test("deleting everything removes the plan", async ({ page }) => {
   await expect(page.getByText("Your plan is empty for now.")).toBeVisible();
 });
 
-test("the help page offers, after the emergency numbers, to make a plan, then “Your plan” once there is one", async ({ page }) => {
+test("the help page has an invitation to make a plan after the numbers to call, then “Your plan” once there is one", async ({ page }) => {
   await open(page, "/help");
   const callout = page.locator("main .plan-callout");
   await expect(callout).toHaveText("When things are calmer, you could make a plan for hard days.");
-  // After the emergency numbers, which come first for someone in danger now.
+  await expect(callout, "on the first screen, straight after the numbers to call").toBeInViewport();
   expect(await page.evaluate(() => {
-    const firstCall = document.querySelector('main a[href^="tel:"]')!;
-    return Boolean(firstCall.compareDocumentPosition(document.querySelector("main .plan-callout")!) & Node.DOCUMENT_POSITION_FOLLOWING);
-  }), "the emergency numbers come first").toBe(true);
+    const [numbers, callout] = [document.querySelector(".first-help"), document.querySelector("main .plan-callout")];
+    return Boolean(numbers!.compareDocumentPosition(callout!) & Node.DOCUMENT_POSITION_FOLLOWING);
+  }), "the numbers to call come first").toBe(true);
   await callout.getByRole("link", { name: "make a plan for hard days" }).click();
   await expect(page.locator("h1")).toHaveText("Your plan for hard days");
   await appReady(page);
@@ -388,7 +388,7 @@ test("with storage full, a new entry stays on screen, says it was not saved, and
 
 test("offline, the plan opens and keeps what was written", async ({ browser }, testInfo) => {
   const site = siteOf(testInfo);
-  const { server, page, url, close } = await firstVisit(browser, site);
+  const { server, context, page, url } = await firstVisit(browser, site);
   await page.goto(url("/plan"));
   await appReady(page);
   await add(page, 7, "Seeing the sea again");
@@ -400,5 +400,5 @@ test("offline, the plan opens and keeps what was written", async ({ browser }, t
   await page.reload();
   await appReady(page);
   await expect(entryTexts(page, 7)).toHaveText(["Seeing the sea again", "My dog"]);
-  await close();
+  await context.close();
 });
