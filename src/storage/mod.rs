@@ -107,7 +107,7 @@ impl Notice {
 
     pub fn explain(&self) -> String {
         match self {
-            Self::StorageRefused => "Your browser is not letting this app save anything on this device (this can happen in private browsing). You can use everything, but your bookmarks and reflections will be gone when you close this page. Download a copy from “Your data” to keep them.".into(),
+            Self::StorageRefused => "Your browser is not letting this app save anything on this device (this can happen in private browsing). You can use everything, but your bookmarks, reflections and plan will be gone when you close this page. Download a copy from “Your data” to keep them.".into(),
             Self::Unreadable { store, problem, backup_key, .. } => {
                 let kept = match (problem, backup_key) {
                     (Unreadable::NewerVersion(_), _) => " It has been left as it was. Changes you make now will not be saved until you update.",
