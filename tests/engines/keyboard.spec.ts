@@ -24,13 +24,13 @@ async function tabTo(guide: Guide, target: By, maxStops = 120) {
     await guide.press(Key.TAB);
     let reached = false;
     // Focus scrolls the element into view, smoothly: wait for it. On a busy machine WebKitGTK's
-    // smooth scroll has taken more than 5 s to bring it on screen.
+    // smooth scroll has taken more than 2 s to bring it on screen.
     await expect
       .poll(async () => {
         const found: { problem: string; reached: boolean } = await guide.driver.executeScript(FOCUS_STOP, element);
         reached = found.reached;
         return found.problem;
-      }, { message: `focus stop ${stop}`, timeout: 10_000, intervals: [50] })
+      }, { message: `focus stop ${stop}`, timeout: 5000, intervals: [50] })
       .toBe("");
     if (reached) return;
   }
