@@ -3,12 +3,13 @@
 // driver on its own port (and, for WebKitGTK, its own X display). Playwright's runner runs these
 // tests; no Playwright browser is used.
 //
-// To add a journey (the passphrase lock, quick exit, read-aloud, the plan…): a new
+// To add a journey (read-aloud…): a new
 // tests/engines/<journey>.spec.ts using `test` and `guide` from here, and `by` from ./guide for
 // finding things by their words. Where an engine cannot do something, test the app's fallback
 // there; a skip must name the engine and the reason: `test.skip(engine === "webkit", "WebKitGTK: …")`.
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { test as base, expect, type TestInfo } from "@playwright/test";
 import { Builder, type WebDriver } from "selenium-webdriver";
@@ -24,7 +25,10 @@ export type Options = { engine: EngineName; siteName: keyof typeof sites };
 /** Ports for this worker, above the two static servers at GUIDE_TEST_PORT and the next one. */
 export type Ports = { driver: number; server: number };
 
-export const test = base.extend<{ guide: Guide; site: Site; downloads: string; userAgent: string | undefined }, Options & { ports: Ports; driver: DriverProcess }>({
+export const test = base.extend<
+  { guide: Guide; site: Site; downloads: string; userAgent: string | undefined; outsideAllowed: string[] },
+  Options & { ports: Ports; driver: DriverProcess; refuser: string }
+>({
   engine: ["firefox", { option: true, scope: "worker" }],
   siteName: ["root", { option: true, scope: "worker" }],
   ports: [
@@ -45,18 +49,33 @@ export const test = base.extend<{ guide: Guide; site: Site; downloads: string; u
     },
     { scope: "worker" },
   ],
+  // Every browser sends whatever is not on this machine through this proxy, which refuses it, so
+  // nothing a test does (or the browser does by itself) leaves the machine.
+  refuser: [
+    async ({}, use) => {
+      const server = createServer((socket) => socket.on("error", () => {}).destroy());
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      await use(`127.0.0.1:${(server.address() as AddressInfo).port}`);
+      await new Promise((resolve) => server.close(resolve));
+    },
+    { scope: "worker" },
+  ],
+  // Outside addresses a test lets the page go to (quick exit's neutral site), set with test.use.
+  // The browser is still refused them by the proxy above: only the page's address changes.
+  outsideAllowed: [[], { option: true }],
   // Set with test.use({ userAgent }) to open the guide as another device's browser would.
   userAgent: [undefined, { option: true }],
   downloads: async ({}, use, testInfo) => use(join(workerFolder(testInfo.project.outputDir, testInfo.parallelIndex), "downloads")),
   site: async ({ siteName }, use) => use(sites[siteName]),
-  guide: async ({ engine, driver: driverProcess, downloads, userAgent, site, baseURL }, use, testInfo) => {
-    const driver = await driverProcess.newSession(engines[engine].capabilities(downloads, userAgent), testInfo);
+  guide: async ({ engine, driver: driverProcess, downloads, userAgent, site, baseURL, refuser, outsideAllowed }, use, testInfo) => {
+    const proxy = { proxyType: "manual", httpProxy: refuser, sslProxy: refuser, noProxy: ["127.0.0.1", "localhost"] };
+    const driver = await driverProcess.newSession({ ...engines[engine].capabilities(downloads, userAgent), proxy }, testInfo);
     try {
       await driver.manage().setTimeouts({ script: 30_000, pageLoad: 30_000 });
       await driver.manage().window().setRect({ width: 1280, height: 900 });
       const guide = new Guide(driver, engines[engine], site, baseURL!, downloads);
       await use(guide);
-      if (testInfo.status === testInfo.expectedStatus) await expectNothingAmiss(guide);
+      if (testInfo.status === testInfo.expectedStatus) await expectNothingAmiss(guide, outsideAllowed);
       else await testInfo.attach("screenshot", { body: Buffer.from(await driver.takeScreenshot(), "base64"), contentType: "image/png" });
     } finally {
       await driver.quit();
@@ -135,9 +154,15 @@ async function startDisplay() {
 const workerFolder = (outputDir: string, parallelIndex: number) => join(outputDir, `worker-${parallelIndex}`);
 
 /** The page the test ended on asked no other host for anything (people's use of the guide must
- * never reach a third party), and the app did not crash. */
-async function expectNothingAmiss(guide: Guide) {
-  const origin = new URL(await guide.driver.getCurrentUrl()).origin;
+ * never reach a third party), the app did not crash, and no page of it broke its
+ * Content-Security-Policy (so every journey also proves the policy lets the app work). A test that
+ * ends on an allowed outside address has nothing more of the app's to check there. */
+async function expectNothingAmiss(guide: Guide, outsideAllowed: string[]) {
+  await guide.collectPolicyViolations();
+  expect(guide.policyViolations, "nothing the Content-Security-Policy blocked").toEqual([]);
+  const address = await guide.driver.getCurrentUrl();
+  if (outsideAllowed.some((allowed) => address.startsWith(allowed))) return;
+  const origin = new URL(address).origin;
   const requests: string[] = await guide.driver.executeScript("return performance.getEntriesByType('resource').map((entry) => entry.name)");
   expect(requests.filter((url) => !url.startsWith(origin) && !/^(data|blob):/.test(url)), "third-party requests").toEqual([]);
   expect(await guide.count(by.css(".crash")), "the crash message").toBe(0);

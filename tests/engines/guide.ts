@@ -59,8 +59,13 @@ export class Guide {
     return this.origin + onHost(this.site, path);
   }
 
+  /** Every `securitypolicyviolation` seen so far in pages of the app, as "directive: blocked
+   * (where)". The fixture fails the test if any are left at the end. */
+  readonly policyViolations: string[] = [];
+
   /** Opens a path inside the app and waits until the app has started on it. */
   async open(path: string) {
+    await this.collectPolicyViolations();
     await this.driver.get(this.url(path));
     await this.ready();
   }
@@ -69,6 +74,7 @@ export class Guide {
    * reloads bypassing the cache (LOAD_FLAGS_BYPASS_CACHE, like Shift+Reload), which also bypasses
    * the service worker, so an offline reload would fail where a person's would not. */
   async reload() {
+    await this.collectPolicyViolations();
     const before = await this.find(By.css("html"));
     await this.driver.executeScript("location.reload()");
     await this.driver.wait(until.stalenessOf(before), FIND_TIMEOUT_MS, "the page reloads");
@@ -79,6 +85,28 @@ export class Guide {
   async ready() {
     await this.find(By.css("html[data-app=ready]"));
     await this.driver.wait(until.elementIsVisible(await this.find(by.heading)), FIND_TIMEOUT_MS);
+    await this.watchPolicyViolations();
+  }
+
+  /** Listens in this page for anything its Content-Security-Policy blocks. WebDriver has no
+   * scripts that run before the page's own, so this starts once the app is ready: a policy that
+   * blocked the app's start would show as the app never getting ready. The listener's script comes
+   * from the driver, so the page's own policy does not stop it. */
+  private async watchPolicyViolations() {
+    await this.driver.executeScript(`
+      if (window.__policyViolations) return;
+      window.__policyViolations = [];
+      addEventListener("securitypolicyviolation", (event) => window.__policyViolations.push(
+        \`\${event.effectiveDirective}: \${event.blockedURI || "inline"} (\${event.sourceFile || location.pathname}:\${event.lineNumber})\`), true);`);
+  }
+
+  /** Moves what the page's listener saw into `policyViolations`, before the page goes (a new
+   * page starts with none). Pages that are not the app's (another site) are not asked. */
+  async collectPolicyViolations() {
+    const current = await this.driver.getCurrentUrl();
+    if (!current.startsWith(this.origin)) return;
+    const seen: string[] | null = await this.driver.executeScript("return window.__policyViolations ? window.__policyViolations.splice(0) : null");
+    this.policyViolations.push(...(seen ?? []));
   }
 
   async find(locator: By): Promise<WebElement> {

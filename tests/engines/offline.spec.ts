@@ -55,7 +55,7 @@ test("a new version waits for the person, then 'Reload to update' brings it, kee
   const appDir = join(root, guide.site.base);
   const reflectPage = join(appDir, "reflect", "index.html");
   writeFileSync(reflectPage, readFileSync(reflectPage, "utf8").replace("<head>", '<head><meta name="guide-release" content="2">'));
-  execFileSync("node", ["scripts/post-build.mjs", appDir, guide.site.base, "--service-worker-only"]);
+  execFileSync("node", ["scripts/post-build.mjs", appDir, guide.site.base, "--finish-only"]);
   const newVersion = () => guide.count(by.css('meta[name="guide-release"]'));
 
   await guide.open("/reflect");

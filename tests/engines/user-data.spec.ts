@@ -74,7 +74,7 @@ test("download a copy, delete everything, then bring it back by combining", asyn
   await expect.poll(() => guide.text(by.status)).toContain("All your data has been deleted");
 
   await guide.upload("Export file", file);
-  await expect.poll(() => guide.text(by.xpath(preview))).toContain("It has 1 bookmark and 1 saved reflection.");
+  await expect.poll(() => guide.text(by.xpath(preview))).toContain("It has 1 bookmark, 1 saved reflection and 0 entries in a plan.");
   expect(await guide.text(by.xpath(preview))).toContain("Bookmarks: 1 added");
   await guide.click(by.xpath(`${preview}//button[normalize-space()='Combine']`));
   await expect.poll(() => guide.text(by.status)).toContain("combined with yours");
