@@ -83,7 +83,7 @@ pub fn LockedScreen() -> impl IntoView {
     view! {
         <section class="panel locked" aria-labelledby="locked-heading">
             <h2 id="locked-heading">"Locked"</h2>
-            <p>"Your bookmarks, notes and reflections are locked with your passphrase. The guide, search and urgent help work as normal."</p>
+            <p>"Your bookmarks, notes, reflections and plan are locked with your passphrase. The guide, search and urgent help work as normal."</p>
             <form class="lock-form" on:submit=unlock>
                 <PassphraseField id="unlock-passphrase" label="Passphrase" autocomplete="current-password" field shown />
                 <ShowPassphrase id="unlock-show" shown />
@@ -95,7 +95,7 @@ pub fn LockedScreen() -> impl IntoView {
                 <p>"It cannot be recovered. No one can open your data without it, not even this app. You can delete everything this app saved on this device and start again. If you downloaded a copy that was not locked, you can bring it back afterwards."</p>
                 <ConfirmButton
                     label="Delete everything and start again".to_string()
-                    question="Delete all your locked bookmarks, notes and reflections from this device, and turn the lock off? This cannot be undone.".to_string()
+                    question="Delete all your locked bookmarks, notes, reflections and plan from this device, and turn the lock off? This cannot be undone.".to_string()
                     confirm="Yes, delete everything".to_string()
                     on_confirm=move || {
                         let deleted = lock.delete_everything();
@@ -127,7 +127,7 @@ pub fn LockSettings() -> impl IntoView {
         <section aria-labelledby="lock-heading" class="panel needs-script">
             <h2 id="lock-heading">"Lock with a passphrase"</h2>
             <Show when=move || lock.mode.get() == Mode::Open fallback=move || view! { <TurnOn /> }>
-                <p>"The lock is on. Your bookmarks, notes and reflections are stored encrypted on this device. This tab has them open until it locks."</p>
+                <p>"The lock is on. Your bookmarks, notes, reflections and plan are stored encrypted on this device. This tab has them open until it locks."</p>
                 <button type="button" class="button button--primary" on:click=move |_| lock.lock_now()>"Lock now"</button>
                 <label class="field-label" for="auto-lock">"Lock by itself when the app is not used"</label>
                 <select id="auto-lock" class="select" on:change=move |event| {
@@ -159,7 +159,7 @@ fn TurnOn() -> impl IntoView {
         lock.turn_on(take(first), take(again));
     };
     view! {
-        <p>"If other people use this device, you can lock your bookmarks, notes and reflections with a passphrase. They are then stored encrypted: only your passphrase opens them. The guide and urgent help never need it."</p>
+        <p>"If other people use this device, you can lock your bookmarks, notes, reflections and plan with a passphrase. They are then stored encrypted: only your passphrase opens them. The guide and urgent help never need it."</p>
         <p class="lock-warning">
             <strong>"If you forget your passphrase, your data cannot be recovered."</strong>
             " No one can open it without the passphrase, not even this app. Download a copy first and keep it somewhere safe."
