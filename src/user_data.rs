@@ -47,7 +47,13 @@ pub struct Device {
     /// Asks the browser to keep this site's data rather than clear it to make room; the answer
     /// (true: it will keep it) comes back later.
     pub ask_to_keep_data: fn(Box<dyn FnOnce(bool)>),
+    /// Runs something after a pause in typing (`TYPING_PAUSE_MS`).
+    pub after_a_pause: fn(Box<dyn FnOnce()>),
 }
+
+/// How long typing must stop before what was typed is written to storage. Short, so little is
+/// at risk; the page being hidden or closed, or the field being left, writes it at once.
+pub const TYPING_PAUSE_MS: u64 = 400;
 
 impl Device {
     pub fn browser() -> Self {
@@ -55,6 +61,7 @@ impl Device {
             open_storage: crate::storage::web::persistence,
             now: browser::now,
             ask_to_keep_data: crate::storage::web::ask_to_keep_data,
+            after_a_pause: |then| set_timeout(then, std::time::Duration::from_millis(TYPING_PAUSE_MS)),
         }
     }
 }
@@ -83,6 +90,9 @@ pub struct UserData {
     unsaved: RwSignal<Vec<&'static str>>,
     /// Writing in a field that is not saved anywhere yet, once per field, in words.
     drafts: RwSignal<Vec<&'static str>>,
+    /// Stores (`Versioned::KEY`) holding typing that is on screen and not written yet, and a count
+    /// of keystrokes, so only the last one's pause writes it.
+    typed: StoredValue<(Vec<&'static str>, u64)>,
     device: Device,
     storage: StoredValue<Option<Store>, LocalStorage>,
 }
@@ -131,6 +141,7 @@ impl UserData {
             utc_offset_minutes: RwSignal::new(0),
             unsaved: RwSignal::new(Vec::new()),
             drafts: RwSignal::new(Vec::new()),
+            typed: StoredValue::new((Vec::new(), 0)),
             device,
             storage: StoredValue::new_local(None),
         }
@@ -154,7 +165,17 @@ impl UserData {
                     data.reload(key.as_deref());
                 }
             });
-            on_cleanup(move || listener.remove());
+            // Typing waiting for its pause is written at once when the field is left, or when the
+            // page is hidden (a phone switching apps) or closed.
+            let left = window_event_listener(leptos::ev::focusout, move |_| data.write_typed());
+            let closing = window_event_listener(leptos::ev::pagehide, move |_| data.write_typed());
+            let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| data.write_typed());
+            on_cleanup(move || {
+                listener.remove();
+                left.remove();
+                closing.remove();
+                hidden.remove();
+            });
         });
         // Theme, text size and the Quick exit button act on the whole page, through attributes
         // the stylesheet reads.
@@ -292,8 +313,54 @@ impl UserData {
             })
         });
         signal.set(data);
+        self.typed.update_value(|(keys, _)| keys.retain(|k| *k != T::KEY));
         self.set_unsaved(T::KEY, notice.is_some());
         notice
+    }
+
+    /// A change typed into a field, key by key: shown at once, and written after a pause in
+    /// typing (or sooner: see `write_typed`), so a year of data is not encoded and written again
+    /// on every key. With the passphrase lock on, it is written at once, as sealing already
+    /// happens after the keystroke and must not be left for a page that is closing.
+    fn change_as_typed<T: Versioned + Send + Sync + 'static>(&self, signal: RwSignal<T>, change: impl FnOnce(&mut T, u64)) {
+        let storage = self.storage();
+        if storage.is_locked(&key_of::<T>()) {
+            self.say(LOCKED);
+            return;
+        }
+        if storage.writes_later() || !storage.is_available() {
+            self.change_personal(signal, change);
+            return;
+        }
+        let now = (self.device.now)();
+        signal.update(|data| change(data, now));
+        let keystroke = self.typed.with_value(|(_, count)| count + 1);
+        self.typed.update_value(|(keys, count)| {
+            *count = keystroke;
+            if !keys.contains(&T::KEY) {
+                keys.push(T::KEY);
+            }
+        });
+        let data = *self;
+        (self.device.after_a_pause)(Box::new(move || {
+            if data.typed.try_with_value(|(_, count)| *count == keystroke) == Some(true) {
+                data.write_typed();
+            }
+        }));
+    }
+
+    /// Writes typing that is waiting for its pause (the field was left, the page is being hidden
+    /// or closed, or the pause came).
+    pub fn write_typed(&self) {
+        let Some(keys) = self.typed.try_with_value(|(keys, _)| keys.clone()) else { return };
+        for key in keys {
+            match key {
+                Bookmarks::KEY => self.change_personal(self.bookmarks, |_, _| {}),
+                Reflections::KEY => self.change_personal(self.reflections, |_, _| {}),
+                Plan::KEY => self.change_personal(self.plan, |_, _| {}),
+                _ => true,
+            };
+        }
     }
 
     /// Changes one store. Returns false when it could not be saved (storage full, or saved data in
@@ -359,8 +426,10 @@ impl UserData {
         all
     }
 
+    /// Whether what is on screen holds changes the stored copy does not: some that could not be
+    /// saved, or typing not written yet. Either is merged over the stored copy when it is saved.
     fn is_unsaved<T: Versioned>(&self) -> bool {
-        self.unsaved.with_untracked(|keys| keys.contains(&T::KEY))
+        self.unsaved.with_untracked(|keys| keys.contains(&T::KEY)) || self.typed.with_value(|(keys, _)| keys.contains(&T::KEY))
     }
 
     fn set_unsaved(&self, key: &'static str, unsaved: bool) {
@@ -381,6 +450,16 @@ impl UserData {
 
     pub fn change_bookmarks(&self, change: impl FnOnce(&mut Bookmarks, u64)) -> bool {
         self.change_personal(self.bookmarks, change)
+    }
+
+    /// A bookmark's note as typed (see `change_as_typed`).
+    pub fn type_bookmark_note(&self, id: &str, note: &str) {
+        self.change_as_typed(self.bookmarks, |b, now| b.set_note(id, note, now));
+    }
+
+    /// A checklist item's note as typed (see `change_as_typed`).
+    pub fn type_checklist_note(&self, id: &str, note: &str) {
+        self.change_as_typed(self.reflections, |r, now| r.update_answer(id, now, |a| a.note = note.to_string()));
     }
 
     pub fn change_reflections(&self, change: impl FnOnce(&mut Reflections, u64)) -> bool {
@@ -412,7 +491,7 @@ impl UserData {
     pub fn has_personal_data(&self) -> bool {
         self.bookmarks.with(|b| b.count() > 0)
             || self.reflections.with(|r| !r.answers().is_empty() || !r.own_items().is_empty())
-            || self.history.with(|h| !h.oldest_first().is_empty())
+            || self.history.with(|h| h.snapshots.live().next().is_some())
             || self.plan.with(|p| p.count() > 0)
     }
 
@@ -549,6 +628,8 @@ impl UserData {
     pub fn delete_all(&self) -> bool {
         let storage = self.storage();
         let deleted = storage.delete_all().is_ok();
+        // Typing not written yet goes too: its pause must not write it back.
+        self.typed.update_value(|(keys, _)| keys.clear());
         self.unsaved.set(Vec::new());
         self.notices.set(Vec::new());
         self.stuck.set(Vec::new());
@@ -571,6 +652,14 @@ mod tests {
         static CLOCK: Cell<u64> = const { Cell::new(1_700_000_000_000) };
         static KEEP_ANSWER: RefCell<Option<bool>> = const { RefCell::new(Some(true)) };
         static KEEP_ASKED: Cell<u32> = const { Cell::new(0) };
+        static PAUSES: RefCell<Vec<Box<dyn FnOnce()>>> = RefCell::new(Vec::new());
+    }
+
+    /// Typing stops: what waited for the pause runs.
+    fn pause_in_typing() {
+        for then in PAUSES.with(|p| p.take()) {
+            then();
+        }
     }
 
     fn memory() -> &'static Memory {
@@ -590,6 +679,7 @@ mod tests {
                     answer(kept);
                 }
             },
+            after_a_pause: |then| PAUSES.with(|p| p.borrow_mut().push(then)),
         }
     }
 
@@ -614,6 +704,74 @@ mod tests {
 
     fn note(data: &UserData, id: &str) -> String {
         data.reflections.with_untracked(|r| r.answer(id).note)
+    }
+
+    fn stored_note(id: &str) -> String {
+        stored::<Bookmarks>().get(id).map(|b| b.note.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn typing_shows_at_once_and_is_written_after_the_pause() {
+        let data = open_app();
+        data.change_bookmarks(|b, now| b.add("pace", "publications", "PACE", now));
+        data.type_bookmark_note("pace", "a");
+        data.type_bookmark_note("pace", "ab");
+        assert_eq!(data.bookmarks.with_untracked(|b| b.get("pace").unwrap().note.clone()), "ab", "on screen at once");
+        assert_eq!(stored_note("pace"), "", "not written on every key");
+        pause_in_typing();
+        assert_eq!(stored_note("pace"), "ab");
+        assert!(!data.has_unsaved_changes());
+    }
+
+    #[test]
+    fn typing_is_written_at_once_when_the_page_goes() {
+        let data = open_app();
+        data.change_bookmarks(|b, now| b.add("pace", "publications", "PACE", now));
+        data.type_bookmark_note("pace", "mine");
+        data.write_typed();
+        assert_eq!(stored_note("pace"), "mine");
+        // The pause that follows finds nothing left to write.
+        pause_in_typing();
+        assert_eq!(stored_note("pace"), "mine");
+    }
+
+    #[test]
+    fn typing_not_yet_written_is_kept_when_another_tab_saves_the_same_store() {
+        let data = open_app();
+        data.change_bookmarks(|b, now| b.add("pace", "publications", "PACE", now));
+        data.type_checklist_note("hope", "typed here");
+        data.type_bookmark_note("pace", "typed here too");
+        // Another tab adds a bookmark and its write arrives here before the pause.
+        let other_tab = UserData::new(test_device());
+        other_tab.load();
+        other_tab.change_bookmarks(|b, now| b.add("other", "publications", "Other", now));
+        data.reload(Some(&key_of::<Bookmarks>()));
+        assert!(data.bookmarks.with_untracked(|b| b.contains("other")), "the other tab's bookmark shows");
+        assert_eq!(stored_note("pace"), "typed here too", "and the typing here is merged and written with it");
+        assert!(stored::<Bookmarks>().contains("other"));
+        pause_in_typing();
+        assert_eq!(stored::<Reflections>().answer("hope").note, "typed here");
+    }
+
+    #[test]
+    fn a_tick_while_typing_waits_writes_both() {
+        let data = open_app();
+        data.type_checklist_note("hope", "my note");
+        data.change_reflections(|r, now| r.update_answer("hope", now, |a| a.true_now = true));
+        let stored = stored::<Reflections>().answer("hope");
+        assert!(stored.true_now);
+        assert_eq!(stored.note, "my note");
+    }
+
+    #[test]
+    fn deleting_everything_while_typing_waits_brings_nothing_back() {
+        let data = open_app();
+        data.change_bookmarks(|b, now| b.add("pace", "publications", "PACE", now));
+        data.type_bookmark_note("pace", "private");
+        assert!(data.delete_all());
+        pause_in_typing();
+        data.write_typed();
+        assert_eq!(memory().items.borrow().len(), 0, "nothing written back");
     }
 
     #[test]

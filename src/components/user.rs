@@ -242,3 +242,28 @@ where
         now_open
     });
 }
+
+/// A `<details>` whose contents are drawn when it is first opened, and kept from then on: years
+/// of saved reflections would otherwise draw tens of thousands of hidden rows as the page opens.
+#[component]
+pub fn DrawnWhenOpened(
+    summary: String,
+    /// For focusing the summary from elsewhere.
+    #[prop(optional)]
+    summary_id: Option<String>,
+    #[prop(optional)] class: &'static str,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let opened = RwSignal::new(false);
+    let on_toggle = move |event: leptos::ev::Event| {
+        if event_target::<web_sys::Element>(&event).has_attribute("open") {
+            opened.set(true);
+        }
+    };
+    view! {
+        <details class=class on:toggle=on_toggle>
+            <summary id=summary_id>{summary}</summary>
+            <Show when=move || opened.get()>{children()}</Show>
+        </details>
+    }
+}

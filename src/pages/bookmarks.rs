@@ -6,6 +6,7 @@ use crate::data::time::format_date;
 use crate::links::href;
 use crate::user_data::use_user_data;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 const GONE: &str = "No longer in the guide";
 
@@ -43,18 +44,7 @@ pub fn Bookmarks() -> impl IntoView {
                 fallback=move || view! { <p class="empty-note needs-script">{move || if data.ready.get() { page.empty } else { page.loading }}</p> }
             >
                 <For each=move || groups.get() key=|(group, _)| group.clone() let:group>
-                    <section class="bookmark-group">
-                        <h2>{group.0.clone()}</h2>
-                        <ul class="bookmark-list">
-                            <For
-                                each=move || groups.with(|all| all.iter().find(|(g, _)| *g == group.0).map(|(_, ids)| ids.clone()).unwrap_or_default())
-                                key=|id| id.clone()
-                                let:id
-                            >
-                                <BookmarkItem id />
-                            </For>
-                        </ul>
-                    </section>
+                    <BookmarkGroup title=group.0 groups />
                 </For>
             </Show>
             <p class="your-data-link">
@@ -64,30 +54,73 @@ pub fn Bookmarks() -> impl IntoView {
     }
 }
 
+/// How many bookmarks a group shows at first, and how many more each "Show more" adds: a year of
+/// heavy use can leave a thousand, and drawing them all at once would make the page slow to open.
+const SHOWN_AT_A_TIME: usize = 50;
+
+/// One page's bookmarks, the first `SHOWN_AT_A_TIME` of them and a button for more. A link to a
+/// bookmark further down (from search) shows as many as it takes to reach it.
+#[component]
+fn BookmarkGroup(title: String, groups: Memo<Vec<(String, Vec<String>)>>) -> impl IntoView {
+    let ids = {
+        let title = title.clone();
+        Memo::new(move |_| groups.with(|all| all.iter().find(|(g, _)| *g == title).map(|(_, ids)| ids.clone()).unwrap_or_default()))
+    };
+    let hash = use_location().hash;
+    let shown = RwSignal::new(SHOWN_AT_A_TIME);
+    // Reaching for a bookmark by its link (#bookmark-id) shows the rows down to it.
+    Effect::new(move |_| {
+        let target = hash.with(|h| h.strip_prefix("#bookmark-").map(str::to_string));
+        if let Some(at) = target.and_then(|id| ids.with_untracked(|ids| ids.iter().position(|i| *i == id))) {
+            shown.update(|n| *n = (*n).max((at / SHOWN_AT_A_TIME + 1) * SHOWN_AT_A_TIME));
+        }
+    });
+    let hidden = move || ids.with(Vec::len).saturating_sub(shown.get());
+    let show_more = move |_| {
+        let first_new = ids.with_untracked(|ids| ids.get(shown.get_untracked()).cloned());
+        shown.update(|n| *n += SHOWN_AT_A_TIME);
+        // Carry on from the first of the newly shown bookmarks.
+        if let Some(id) = first_new {
+            request_animation_frame(move || browser::focus_id(&format!("note-{id}")));
+        }
+    };
+    view! {
+        <section class="bookmark-group">
+            <h2>{title}</h2>
+            <ul class="bookmark-list">
+                <For each=move || ids.with(|ids| ids.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|id| id.clone() let:id>
+                    <BookmarkItem id />
+                </For>
+            </ul>
+            <Show when=move || hidden() != 0>
+                <button type="button" class="button show-more" on:click=show_more>
+                    {move || format!("Show {} more ({} not shown yet)", hidden().min(SHOWN_AT_A_TIME), hidden())}
+                </button>
+            </Show>
+        </section>
+    }
+}
+
 #[component]
 fn BookmarkItem(id: String) -> impl IntoView {
     let data = use_user_data();
+    // Its own copy: a change to another bookmark (a note being typed) does not redraw this row.
     let bookmark = {
         let id = id.clone();
-        move || data.bookmarks.with(|b| b.get(&id).cloned())
+        Memo::new(move |_| data.bookmarks.with(|b| b.get(&id).cloned()))
     };
-    let title = {
-        let bookmark = bookmark.clone();
-        move || bookmark().map(|b| b.title).unwrap_or_default()
-    };
+    let bookmark = move || bookmark.get();
+    let title = move || bookmark().map(|b| b.title).unwrap_or_default();
     let location = locate(&id);
     let note_id = format!("note-{id}");
     let item_id = format!("bookmark-{id}");
-    let added = {
-        let bookmark = bookmark.clone();
-        move || bookmark().map(|b| format_date(b.added_at, data.utc_offset_minutes.get()))
-    };
+    let added = move || bookmark().map(|b| format_date(b.added_at, data.utc_offset_minutes.get()));
     let note = move || bookmark().map(|b| b.note).unwrap_or_default();
     let save_note = {
         let id = id.clone();
         move |event| {
             let note = event_target_value(&event);
-            data.change_bookmarks(|b, now| b.set_note(&id, &note, now));
+            data.type_bookmark_note(&id, &note);
         }
     };
     let heading = match &location {

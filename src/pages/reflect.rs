@@ -1,7 +1,7 @@
 use crate::browser;
 use crate::components::lock::UnlessLocked;
 use crate::components::text::PageHeading;
-use crate::components::user::{focus_follows, ConfirmButton};
+use crate::components::user::{focus_follows, ConfirmButton, DrawnWhenOpened};
 use crate::content::{self, locate, ChecklistGroup, CHECKLIST};
 use crate::data::chart::{self, history_chart};
 use crate::data::reflection::{own_item_too_long_by, same_item, SaveCheck, OWN_ITEM_MAX_CHARS};
@@ -123,19 +123,25 @@ fn GroupView(group: &'static ChecklistGroup) -> impl IntoView {
 #[component]
 fn CheckItem(id: String, text: Signal<String>, #[prop(optional)] extra: Option<AnyView>) -> impl IntoView {
     let data = use_user_data();
+    // Its own copy: ticking another item does not redraw this one.
     let answer = {
         let id = id.clone();
-        move || data.reflections.with(|r| r.answer(&id))
+        Memo::new(move |_| data.reflections.with(|r| r.answer(&id)))
     };
+    let answer = move || answer.get();
     let update = {
         let id = id.clone();
         move |change: Box<dyn FnOnce(&mut Answer)>| {
             data.change_reflections(|r, now| r.update_answer(&id, now, change));
         }
     };
-    let (on_true, on_work, on_note) = (update.clone(), update.clone(), update);
+    let (on_true, on_work) = (update.clone(), update);
+    let on_note = {
+        let id = id.clone();
+        move |e| data.type_checklist_note(&id, &event_target_value(&e))
+    };
     let note_id = format!("note-{id}");
-    let (a1, a2, a3, a4) = (answer.clone(), answer.clone(), answer.clone(), answer);
+    let (a1, a2, a3, a4) = (answer, answer, answer, answer);
     view! {
         <li class="check-item">
             <fieldset>
@@ -156,7 +162,7 @@ fn CheckItem(id: String, text: Signal<String>, #[prop(optional)] extra: Option<A
                     <summary>"Private note"</summary>
                     <label class="visually-hidden" for=note_id.clone()>{move || format!("Your note about: {}", text.get())}</label>
                     <textarea id=note_id class="note" rows="2" dir="auto" prop:value=move || a4().note disabled=move || !data.ready.get()
-                        on:input=move |e| { let note = event_target_value(&e); on_note(Box::new(move |a| a.note = note)) }></textarea>
+                        on:input=on_note></textarea>
                 </details>
                 {extra}
             </fieldset>
@@ -401,20 +407,39 @@ fn GoneAnswer(id: String) -> impl IntoView {
     }
 }
 
+/// How many saved reflections the list shows at first, and how many more each "Show older" adds:
+/// years of daily reflections would make the page slow to open if all were drawn at once.
+const REFLECTIONS_AT_A_TIME: usize = 30;
+
 #[component]
 fn History(empty: &'static str) -> impl IntoView {
     let data = use_user_data();
     let ids = Memo::new(move |_| data.history.with(|h| h.oldest_first().iter().rev().map(|(id, _)| id.to_string()).collect::<Vec<_>>()));
+    let shown = RwSignal::new(REFLECTIONS_AT_A_TIME);
+    let older = move || ids.with(Vec::len).saturating_sub(shown.get());
+    let show_older = move |_| {
+        let first_new = ids.with_untracked(|ids| ids.get(shown.get_untracked()).cloned());
+        shown.update(|n| *n += REFLECTIONS_AT_A_TIME);
+        // Carry on from the first of the newly shown reflections.
+        if let Some(id) = first_new {
+            request_animation_frame(move || browser::focus_id(&format!("{id}-summary")));
+        }
+    };
     view! {
         <section class="history" id="history" aria-labelledby="history-heading">
             <h2 id="history-heading" tabindex="-1">"Your past reflections"</h2>
             <Show when=move || !ids.with(Vec::is_empty) fallback=move || view! { <p class="empty-note">{empty}</p> }>
                 <HistoryChart />
                 <ul class="history-list">
-                    <For each=move || ids.get() key=|id| id.clone() let:id>
+                    <For each=move || ids.with(|ids| ids.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|id| id.clone() let:id>
                         <SnapshotView id />
                     </For>
                 </ul>
+                <Show when=move || older() != 0>
+                    <button type="button" class="button show-more" on:click=show_older>
+                        {move || format!("Show {} older ({} not shown yet)", older().min(REFLECTIONS_AT_A_TIME), older())}
+                    </button>
+                </Show>
             </Show>
         </section>
     }
@@ -456,8 +481,7 @@ fn HistoryChart() -> impl IntoView {
                         <span class="chart__key-item"><svg width="34" height="12" aria-hidden="true"><line x1="2" x2="32" y1="6" y2="6" class="chart__true" /><circle cx="17" cy="6" r="4" class="chart__true-marker" /></svg>"True for me now (solid line, circles)"</span>
                         <span class="chart__key-item"><svg width="34" height="12" aria-hidden="true"><line x1="2" x2="32" y1="6" y2="6" class="chart__work" /><rect x="13" y="2" width="8" height="8" class="chart__work-marker" /></svg>"Want to work on (dashed line, squares)"</span>
                     </figcaption>
-                    <details class="chart__table">
-                        <summary>"Show these figures as a table"</summary>
+                    <DrawnWhenOpened class="chart__table" summary="Show these figures as a table".to_string()>
                         <table>
                             <caption class="visually-hidden">"Your past reflections"</caption>
                             <thead><tr><th scope="col">"Date"</th><th scope="col">"True for you now"</th><th scope="col">"You wanted to work on"</th><th scope="col">"Items"</th></tr></thead>
@@ -472,7 +496,7 @@ fn HistoryChart() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    </details>
+                    </DrawnWhenOpened>
                 }
             }}
         </figure>
@@ -487,6 +511,7 @@ fn SnapshotView(id: String) -> impl IntoView {
     // person's time zone now, like the chart, so the list never runs backwards after travel.
     let date = format_date_time(snapshot.saved_at, data.utc_offset_minutes.get_untracked());
     let summary = format!("{date}: {} true for you now, {} to work on", snapshot.true_now(), snapshot.work_on());
+    let summary_id = format!("{id}-summary");
     let delete = {
         let date = date.clone();
         move || {
@@ -497,8 +522,7 @@ fn SnapshotView(id: String) -> impl IntoView {
     };
     view! {
         <li class="snapshot">
-            <details>
-                <summary>{summary}</summary>
+            <DrawnWhenOpened summary summary_id>
                 <ul class="snapshot__items">
                     {snapshot.items.iter().map(|item| {
                         let marks = [item.answer.true_now.then_some("true for you"), item.answer.work_on.then_some("to work on")]
@@ -516,9 +540,9 @@ fn SnapshotView(id: String) -> impl IntoView {
                     label=format!("Delete the reflection of {date}")
                     question=format!("Delete your reflection of {date}? This cannot be undone.")
                     confirm="Yes, delete it".to_string()
-                    on_confirm=delete
+                    on_confirm=delete.clone()
                 />
-            </details>
+            </DrawnWhenOpened>
         </li>
     }
     .into_any()

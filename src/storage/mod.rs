@@ -55,6 +55,10 @@ pub trait Backend {
         let _ = key;
         false
     }
+    /// Whether a change reaches storage a moment after it is made (sealing by the passphrase lock).
+    fn writes_later(&self) -> bool {
+        false
+    }
 }
 
 /// The app holds its backend as `&'static dyn Backend`, so native tests can give it memory where
@@ -80,6 +84,9 @@ impl<B: Backend + ?Sized> Backend for &B {
     }
     fn is_locked(&self, key: &str) -> bool {
         (**self).is_locked(key)
+    }
+    fn writes_later(&self) -> bool {
+        (**self).writes_later()
     }
 }
 
@@ -296,6 +303,11 @@ impl<B: Backend> Persistence<B> {
     /// Whether a change to this store is still waiting to be sealed and written.
     pub fn is_unwritten(&self, key: &str) -> bool {
         self.backend.as_ref().is_some_and(|b| b.is_unwritten(key))
+    }
+
+    /// Whether a change reaches storage a moment after it is made (with the passphrase lock on).
+    pub fn writes_later(&self) -> bool {
+        self.backend.as_ref().is_some_and(|b| b.writes_later())
     }
 
     /// Whether this store is behind the passphrase lock, and locked.

@@ -297,6 +297,10 @@ impl<B: Backend> Backend for Vault<B> {
     fn is_locked(&self, key: &str) -> bool {
         self.holds_in_memory(key) && self.mode() == Mode::Locked
     }
+
+    fn writes_later(&self) -> bool {
+        self.mode() == Mode::Open
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,162 @@
+// Heavy use: what a keystroke, a tick or a bookmark costs with a year (and five years) of data,
+// against the same action with almost no data, measured in the same run. Each action is timed from
+// the event (its timestamp, so time waiting in the queue counts) to the next frame after it was
+// handled, with Performance marks; the figures are medians and the slowest of each.
+import { chromium } from "@playwright/test";
+import httpServer from "http-server";
+import { median } from "./lib/median.mjs";
+
+const root = process.argv[2] ?? "dist";
+const server = httpServer.createServer({ root, cache: -1, showDir: false, logFn: () => {} });
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const origin = `http://127.0.0.1:${server.server.address().port}`;
+const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+
+const SIZES = [
+  { name: "almost no data", bookmarks: 2, reflections: 1 },
+  { name: "a year of heavy use", bookmarks: 1000, reflections: 365 },
+  { name: "five years", bookmarks: 5000, reflections: 1825 },
+];
+const KEYS = 20;
+
+// Marks every trusted input, change and click from its timestamp to the frame after it was handled.
+const MEASURE = () => {
+  window.benchActions = [];
+  for (const type of ["input", "change", "click"]) {
+    addEventListener(type, (event) => {
+      // A tick fires click, input and change: it is timed once, from its change.
+      if (!event.isTrusted || (type !== "change" && event.target.type === "checkbox")) return;
+      const start = event.timeStamp;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          performance.measure(`bench:${type}`, { start, end: performance.now() });
+          window.benchActions.push(performance.now() - start);
+        };
+        channel.port2.postMessage(null);
+      });
+    }, { capture: true });
+  }
+};
+
+/** Stored data in the formats the app writes today, as `count` days of heavy use leave it. */
+function seed({ bookmarks: bookmarkCount, reflections: days, items }) {
+  const day = 86_400_000;
+  const start = Date.now() - days * day;
+  const note = "A private note of a sentence or two, about why this matters to me now.";
+  const bookmarks = {};
+  for (let i = 0; i < bookmarkCount; i++) {
+    const at = start + i * 1000;
+    bookmarks[`bench-${i}`] = { at, value: { added_at: at, page: "publications", title: `A resource with a title of ordinary length ${i}`, note } };
+  }
+  const snapshots = {};
+  for (let d = 0; d < days; d++) {
+    const saved_at = start + d * day;
+    const snapshot = {
+      saved_at,
+      utc_offset_minutes: 0,
+      items: items.map(({ id, text }, i) => {
+        const answer = {};
+        if ((i + d) % 3 === 0) answer.true_now = true;
+        if ((i + d) % 5 === 0) answer.work_on = true;
+        if ((i + d) % 11 === 0) answer.note = note;
+        return Object.keys(answer).length ? { id, text, answer } : { id, text };
+      }),
+    };
+    snapshots[`reflection-${d}`] = { at: saved_at, value: snapshot };
+  }
+  const map = (value) => Object.fromEntries(items.map(({ id }) => [id, { at: start, value: value(id) }]));
+  const reflections = { version: 2, true_now: map(() => true), work_on: map(() => false), notes: map(() => ""), own_items: {} };
+  const stored = {
+    "recovery-guide:bookmarks": JSON.stringify({ version: 1, bookmarks }),
+    "recovery-guide:history": JSON.stringify({ version: 1, snapshots }),
+    "recovery-guide:reflections": JSON.stringify({ version: 2, ...reflections }),
+  };
+  localStorage.clear();
+  try {
+    for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value);
+  } catch {
+    localStorage.clear();
+    return { fits: false, size: Object.values(stored).reduce((sum, v) => sum + v.length, 0) };
+  }
+  return { fits: true, size: Object.values(stored).reduce((sum, v) => sum + v.length, 0) };
+}
+
+async function open(page, path) {
+  await page.goto(`${origin}${path}`);
+  await page.locator("html[data-app=ready]").waitFor({ state: "attached", timeout: 120_000 });
+}
+
+/** Milliseconds from navigation to the page ready with its list drawn. */
+async function loadTime(page, path, ready) {
+  const times = [];
+  for (let i = 0; i < 3; i++) {
+    await page.goto(`${origin}${path}`);
+    await page.locator(ready).first().waitFor({ timeout: 120_000 });
+    await page.locator("html[data-app=ready]").waitFor({ state: "attached" });
+    times.push(await page.evaluate(() => performance.now()));
+  }
+  return times;
+}
+
+async function actions(page) {
+  return page.evaluate(() => window.benchActions.splice(0));
+}
+
+async function measure(size) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(MEASURE);
+  const page = await context.newPage();
+  await open(page, "/reflect");
+  const items = await page.evaluate(() =>
+    [...document.querySelectorAll(".check-item")].map((item) => ({ id: item.querySelector("textarea").id.replace(/^note-/, ""), text: item.querySelector("legend").textContent })));
+  const seeded = await page.evaluate(seed, { ...size, items });
+  const result = { ...size, stored: seeded.size, fits: seeded.fits };
+  if (!seeded.fits) return result;
+
+  result.loadBookmarks = await loadTime(page, "/bookmarks", "textarea.note");
+  const note = page.locator("textarea.note").first();
+  await note.click();
+  await actions(page);
+  for (let i = 0; i < KEYS; i++) {
+    await page.keyboard.press("a");
+    await page.waitForTimeout(60);
+  }
+  result.typing = (await actions(page)).slice(0, KEYS);
+
+  result.loadReflect = await loadTime(page, "/reflect", ".check-item input[type=checkbox]:not([disabled])");
+  const box = page.locator(".check-item input[type=checkbox]").first();
+  await actions(page);
+  for (let i = 0; i < KEYS; i++) {
+    await box.click();
+    await page.waitForTimeout(60);
+  }
+  result.ticking = await actions(page);
+
+  await open(page, "/publications");
+  const toggle = page.locator(".bookmark-toggle").first();
+  await actions(page);
+  for (let i = 0; i < KEYS; i++) {
+    await toggle.click();
+    await page.waitForTimeout(60);
+  }
+  result.bookmarking = await actions(page);
+  await context.close();
+  return result;
+}
+
+const ms = (values) => (values?.length ? `${median(values).toFixed(1)} ms (slowest ${Math.max(...values).toFixed(1)})` : "n/a");
+const results = [];
+for (const size of SIZES) results.push(await measure(size));
+const light = results[0];
+for (const r of results) {
+  console.log(`${r.name}: ${r.bookmarks} bookmarks, ${r.reflections} saved reflections, ${(r.stored / 1024 / 1024).toFixed(2)} MiB stored${r.fits ? "" : " (does not fit in localStorage)"}`);
+  if (!r.fits) continue;
+  const more = (key) => (r === light ? "" : `, ${(median(r[key]) - median(light[key])).toFixed(1)} ms more than with almost no data`);
+  console.log(`  typing a note on /bookmarks, per key: ${ms(r.typing)}${more("typing")}`);
+  console.log(`  ticking an item on /reflect: ${ms(r.ticking)}${more("ticking")}`);
+  console.log(`  adding or removing a bookmark: ${ms(r.bookmarking)}${more("bookmarking")}`);
+  console.log(`  /bookmarks ready with its list: ${ms(r.loadBookmarks)}; /reflect ready: ${ms(r.loadReflect)}`);
+}
+await browser.close();
+server.server.close();
