@@ -22,6 +22,9 @@ const KEYS = 20;
 // Marks every trusted input, change and click from its timestamp to the frame after it was handled.
 const MEASURE = () => {
   window.benchActions = [];
+  // Anything over 50 ms that blocks the page (the write after a pause in typing, say).
+  window.benchLongTasks = [];
+  new PerformanceObserver((list) => window.benchLongTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
   for (const type of ["input", "change", "click"]) {
     addEventListener(type, (event) => {
       // A tick fires click, input and change: it is timed once, from its change.
@@ -49,18 +52,20 @@ function seed({ bookmarks: bookmarkCount, reflections: days, items }) {
     const at = start + i * 1000;
     bookmarks[`bench-${i}`] = { at, value: { added_at: at, page: "publications", title: `A resource with a title of ordinary length ${i}`, note } };
   }
+  // Saved reflections as stored since version 2: each item's words once, under "words".
+  const words = Object.fromEntries(items.map(({ id, text }) => [id, text]));
   const snapshots = {};
   for (let d = 0; d < days; d++) {
     const saved_at = start + d * day;
     const snapshot = {
       saved_at,
       utc_offset_minutes: 0,
-      items: items.map(({ id, text }, i) => {
+      items: items.map(({ id }, i) => {
         const answer = {};
         if ((i + d) % 3 === 0) answer.true_now = true;
         if ((i + d) % 5 === 0) answer.work_on = true;
         if ((i + d) % 11 === 0) answer.note = note;
-        return Object.keys(answer).length ? { id, text, answer } : { id, text };
+        return Object.keys(answer).length ? { id, answer } : { id };
       }),
     };
     snapshots[`reflection-${d}`] = { at: saved_at, value: snapshot };
@@ -69,7 +74,7 @@ function seed({ bookmarks: bookmarkCount, reflections: days, items }) {
   const reflections = { version: 2, true_now: map(() => true), work_on: map(() => false), notes: map(() => ""), own_items: {} };
   const stored = {
     "recovery-guide:bookmarks": JSON.stringify({ version: 1, bookmarks }),
-    "recovery-guide:history": JSON.stringify({ version: 1, snapshots }),
+    "recovery-guide:history": JSON.stringify({ version: 2, snapshots, words }),
     "recovery-guide:reflections": JSON.stringify({ version: 2, ...reflections }),
   };
   localStorage.clear();
@@ -122,7 +127,22 @@ async function measure(size) {
     await page.keyboard.press("a");
     await page.waitForTimeout(60);
   }
+  await page.waitForTimeout(1000);
   result.typing = (await actions(page)).slice(0, KEYS);
+  result.typingLongTasks = await page.evaluate(() => window.benchLongTasks.splice(0));
+  // The write after the pause, timed from the last key to the note being in storage.
+  result.typedWrite = [];
+  for (let i = 0; i < 5; i++) {
+    result.typedWrite.push(await page.evaluate(async () => {
+      const note = document.querySelector("textarea.note");
+      const before = localStorage.getItem("recovery-guide:bookmarks");
+      note.value += "b";
+      note.dispatchEvent(new Event("input", { bubbles: true }));
+      const typed = performance.now();
+      while (localStorage.getItem("recovery-guide:bookmarks") === before) await new Promise((r) => setTimeout(r, 5));
+      return performance.now() - typed;
+    }));
+  }
 
   result.loadReflect = await loadTime(page, "/reflect", ".check-item input[type=checkbox]:not([disabled])");
   const box = page.locator(".check-item input[type=checkbox]").first();
@@ -132,6 +152,16 @@ async function measure(size) {
     await page.waitForTimeout(60);
   }
   result.ticking = await actions(page);
+
+  // Saving a reflection (not a target: it adds one to a history the size of the data set).
+  await actions(page);
+  result.saving = [];
+  for (let i = 0; i < 5; i++) {
+    await box.click();
+    await page.getByRole("button", { name: "Save this reflection" }).first().click();
+    await page.waitForTimeout(300);
+    result.saving.push((await actions(page)).at(-1));
+  }
 
   await open(page, "/publications");
   const toggle = page.locator(".bookmark-toggle").first();
@@ -146,6 +176,8 @@ async function measure(size) {
 }
 
 const ms = (values) => (values?.length ? `${median(values).toFixed(1)} ms (slowest ${Math.max(...values).toFixed(1)})` : "n/a");
+// How many years of heavy use fit: the stored size of one year against the browser's room.
+const LIMIT = 5 * 1024 * 1024;
 const results = [];
 for (const size of SIZES) results.push(await measure(size));
 const light = results[0];
@@ -156,7 +188,11 @@ for (const r of results) {
   console.log(`  typing a note on /bookmarks, per key: ${ms(r.typing)}${more("typing")}`);
   console.log(`  ticking an item on /reflect: ${ms(r.ticking)}${more("ticking")}`);
   console.log(`  adding or removing a bookmark: ${ms(r.bookmarking)}${more("bookmarking")}`);
+  console.log(`  the write after a pause in typing (from the last key to storage, including the ${400} ms pause): ${ms(r.typedWrite)}; tasks over 50 ms while typing: ${r.typingLongTasks.length}${r.typingLongTasks.length ? ` (longest ${Math.max(...r.typingLongTasks).toFixed(0)} ms)` : ""}`);
+  console.log(`  saving a reflection: ${ms(r.saving)}`);
   console.log(`  /bookmarks ready with its list: ${ms(r.loadBookmarks)}; /reflect ready: ${ms(r.loadReflect)}`);
 }
+const year = results[1];
+console.log(`Years of heavy use that fit in localStorage's ${LIMIT.toLocaleString("en-GB")} UTF-16 units: about ${(LIMIT / year.stored).toFixed(1)} (a year takes ${(year.stored / 1024 / 1024).toFixed(2)} MiB; with the passphrase lock on, sealed text is a third larger: about ${(LIMIT / (year.stored * 4 / 3)).toFixed(1)})`);
 await browser.close();
 server.server.close();

@@ -15,7 +15,7 @@ use crate::data::plan::Removed;
 use crate::data::{Bookmark, Bookmarks, History, Plan, Reflections, Versioned};
 use crate::storage::lock::is_personal;
 use crate::storage::vault::Mode;
-use crate::storage::{key_of, Backend, Backup, Notice, Persistence, Shown, PREFIX};
+use crate::storage::{key_of, Backend, Backup, Notice, Persistence, Shown, LOCAL_STORAGE_LIMIT, NEARLY_FULL_PERCENTS, PREFIX};
 use leptos::prelude::*;
 
 /// A short message about what just happened, announced to screen readers, with an optional undo.
@@ -93,6 +93,12 @@ pub struct UserData {
     /// Stores (`Versioned::KEY`) holding typing that is on screen and not written yet, and a count
     /// of keystrokes, so only the last one's pause writes it.
     typed: StoredValue<(Vec<&'static str>, u64)>,
+    /// The app's share of the browser's room as last measured (a percentage), and the personal
+    /// saves since, so the room is measured now and then, and after every save once it is tight.
+    room: StoredValue<(usize, u32)>,
+    /// The text this tab last wrote for each store: while storage still holds exactly that, the
+    /// next change starts from what is on screen instead of decoding it again.
+    written: StoredValue<Vec<(&'static str, String)>>,
     device: Device,
     storage: StoredValue<Option<Store>, LocalStorage>,
 }
@@ -142,6 +148,8 @@ impl UserData {
             unsaved: RwSignal::new(Vec::new()),
             drafts: RwSignal::new(Vec::new()),
             typed: StoredValue::new((Vec::new(), 0)),
+            room: StoredValue::new((0, 0)),
+            written: StoredValue::new(Vec::new()),
             device,
             storage: StoredValue::new_local(None),
         }
@@ -197,6 +205,7 @@ impl UserData {
     pub fn load(&self) {
         self.storage.set_value(Some((self.device.open_storage)()));
         self.reload_personal();
+        self.check_room();
         self.ready.set(true);
     }
 
@@ -235,6 +244,8 @@ impl UserData {
         if !key.is_none_or(|k| k == key_of::<T>()) {
             return;
         }
+        // What is shown next is read from storage, not what this tab last wrote.
+        self.written.update_value(|all| all.retain(|(store, _)| *store != T::KEY));
         if self.storage().is_locked(&key_of::<T>()) {
             // Locked with the passphrase: nothing of it is shown, or searched.
             self.set_unsaved(T::KEY, false);
@@ -303,14 +314,21 @@ impl UserData {
     fn save<T: Versioned + Send + Sync + 'static>(&self, signal: RwSignal<T>, change: impl FnOnce(&mut T, u64)) -> Option<Notice> {
         let now = (self.device.now)();
         let unsaved = self.is_unsaved::<T>();
-        let (data, notice) = signal.with_untracked(|on_screen| {
+        let (data, notice, written) = signal.with_untracked(|on_screen| {
             let shown = if unsaved { Shown::Unsaved(on_screen) } else { Shown::Saved(on_screen) };
-            self.storage().update(shown, |stored| {
-                // The saved copy may hold times from the future (another tab, an older version):
-                // clamped first, or this change would be stamped after them.
-                stored.clamp_future(now);
-                change(stored, now)
+            self.written.with_value(|all| {
+                let known = all.iter().find(|(key, _)| *key == T::KEY).map(|(_, text)| text.as_str());
+                self.storage().update_known(shown, known, |stored| {
+                    // The saved copy may hold times from the future (another tab, an older
+                    // version): clamped first, or this change would be stamped after them.
+                    stored.clamp_future(now);
+                    change(stored, now)
+                })
             })
+        });
+        self.written.update_value(|all| {
+            all.retain(|(key, _)| *key != T::KEY);
+            all.extend(written.map(|text| (T::KEY, text)));
         });
         signal.set(data);
         self.typed.update_value(|(keys, _)| keys.retain(|k| *k != T::KEY));
@@ -394,6 +412,7 @@ impl UserData {
     /// The first personal save is remembered, and asks the browser to keep the data: during the
     /// person's own save, never on load. (Not generic, so each store does not get its own copy.)
     fn after_personal_save(&self) {
+        self.check_room();
         let (first_save, never_asked) = self.safekeeping.with_untracked(|s| (s.first_saved_at.is_none(), s.keep_asked_at.is_none()));
         if !self.storage().is_available() || !(first_save || never_asked) {
             return;
@@ -407,6 +426,26 @@ impl UserData {
             (self.device.ask_to_keep_data)(Box::new(move |kept| {
                 data.change(data.safekeeping, |s, _| s.keep_granted = Some(kept));
             }));
+        }
+    }
+
+    /// Tells the person, before storage is full, that it is nearly so (at each of
+    /// `NEARLY_FULL_PERCENTS`, once per page load). Measuring reads every stored value, so below
+    /// half full it is measured on every 20th save only: no save adds 10% of the room.
+    fn check_room(&self) {
+        let (last_percent, saves) = self.room.get_value();
+        if last_percent < 50 && saves % 20 != 0 {
+            self.room.update_value(|(_, saves)| *saves += 1);
+            return;
+        }
+        let percent = self.storage().usage() * 100 / LOCAL_STORAGE_LIMIT;
+        self.room.set_value((percent, saves + 1));
+        let crossed = NEARLY_FULL_PERCENTS.iter().rev().find(|threshold| last_percent < **threshold && percent >= **threshold);
+        if crossed.is_some() {
+            self.notices.update(|all| {
+                all.retain(|n| !matches!(n, Notice::NearlyFull { .. }));
+                all.push(Notice::NearlyFull { percent });
+            });
         }
     }
 
@@ -630,6 +669,7 @@ impl UserData {
         let deleted = storage.delete_all().is_ok();
         // Typing not written yet goes too: its pause must not write it back.
         self.typed.update_value(|(keys, _)| keys.clear());
+        self.written.update_value(Vec::clear);
         self.unsaved.set(Vec::new());
         self.notices.set(Vec::new());
         self.stuck.set(Vec::new());
@@ -772,6 +812,43 @@ mod tests {
         pause_in_typing();
         data.write_typed();
         assert_eq!(memory().items.borrow().len(), 0, "nothing written back");
+    }
+
+    #[test]
+    fn a_change_made_before_another_tabs_write_is_heard_of_keeps_that_write() {
+        let tab_one = open_app();
+        tab_one.change_bookmarks(|b, now| b.add("one", "publications", "One", now));
+        let tab_two = open_app();
+        tab_two.change_bookmarks(|b, now| b.add("two", "publications", "Two", now));
+        // Tab one has not had the storage event yet: its next change still starts from storage.
+        tab_one.change_bookmarks(|b, now| b.set_note("one", "mine", now));
+        let stored = stored::<Bookmarks>();
+        assert!(stored.contains("two"), "tab two's bookmark is not written over");
+        assert_eq!(stored.get("one").unwrap().note, "mine");
+        assert!(tab_one.bookmarks.with_untracked(|b| b.contains("two")));
+    }
+
+    #[test]
+    fn the_person_is_told_before_storage_is_full() {
+        let nearly_full = |data: &UserData| data.notices.with_untracked(|n| n.iter().find_map(|n| match n { Notice::NearlyFull { percent } => Some(*percent), _ => None }));
+        let data = open_app();
+        data.change_bookmarks(|b, now| b.add("pace", "publications", "PACE", now));
+        assert_eq!(nearly_full(&data), None);
+        // Something else of the app's (a backup, say) takes 85% of the room.
+        memory().items.borrow_mut().insert("recovery-guide:backup:history:1".into(), "x".repeat(LOCAL_STORAGE_LIMIT * 85 / 100));
+        for _ in 0..20 {
+            data.change_bookmarks(|b, now| b.set_note("pace", "more", now));
+        }
+        assert_eq!(nearly_full(&data), Some(85), "said within 20 saves of crossing 80%");
+        assert!(data.notices.with_untracked(|n| n.iter().any(|n| n.explain().contains("Download a copy"))));
+        data.notices.set(Vec::new());
+        data.change_bookmarks(|b, now| b.set_note("pace", "again", now));
+        assert_eq!(nearly_full(&data), None, "said once, not on every save");
+        memory().items.borrow_mut().insert("recovery-guide:backup:history:2".into(), "x".repeat(LOCAL_STORAGE_LIMIT * 6 / 100));
+        data.change_bookmarks(|b, now| b.set_note("pace", "and again", now));
+        assert_eq!(nearly_full(&data), Some(91), "and again past 90%");
+        // A page load with the room that tight says so at once.
+        assert_eq!(nearly_full(&open_app()), Some(91));
     }
 
     #[test]

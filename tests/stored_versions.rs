@@ -3,6 +3,7 @@
 
 use recovery_guide::data::settings::{Settings, TextSize, Theme};
 use recovery_guide::data::plan::dial_number;
+use recovery_guide::data::reflection::STORED_HISTORY_VERSION;
 use recovery_guide::data::{decode, transfer, Bookmarks, History, Plan, Reflections, Versioned};
 
 fn fixture(name: &str) -> String {
@@ -34,14 +35,18 @@ fn every_reflections_version_loads() {
 
 #[test]
 fn every_history_version_loads() {
-    for version in 1..=History::VERSION {
-        let h: History = decode(&fixture(&format!("history-v{version}.json"))).unwrap();
+    // Stored on the device from version 2 in a compact form; export files keep version 1's form.
+    for version in 1..=STORED_HISTORY_VERSION {
+        let h = History::from_stored(&fixture(&format!("history-v{version}.json"))).unwrap();
         assert_eq!(h.version, History::VERSION);
         let history = h.oldest_first();
         assert_eq!(history.len(), 1, "a deleted reflection stays deleted");
         assert_eq!((history[0].1.true_now(), history[0].1.work_on()), (1, 1));
         assert_eq!(history[0].1.items[2].answer, Default::default(), "unset answers read as unset");
+        let words: Vec<&str> = history[0].1.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(words, ["good relationships", "Walk every day", "satisfying work"], "each item's words as saved then");
     }
+    assert!(decode::<History>(&fixture("history-v1.json")).is_ok(), "an export file's form");
 }
 
 #[test]

@@ -267,3 +267,56 @@ pub fn DrawnWhenOpened(
         </details>
     }
 }
+
+/// A long list drawn a part at a time: years of heavy use can leave thousands of rows, and drawing
+/// them all would make the page slow to open and to change. `step` rows at first, and a button
+/// that draws `step` more and moves focus to the first of them (`focus_id` of its id).
+#[derive(Clone, Copy)]
+pub struct Paged {
+    ids: Memo<Vec<String>>,
+    shown: RwSignal<usize>,
+    step: usize,
+}
+
+impl Paged {
+    pub fn new(ids: Memo<Vec<String>>, step: usize) -> Self {
+        Self { ids, shown: RwSignal::new(step), step }
+    }
+
+    /// The ids drawn now.
+    pub fn drawn(&self) -> Vec<String> {
+        let shown = self.shown.get();
+        self.ids.with(|ids| ids.iter().take(shown).cloned().collect())
+    }
+
+    /// Draws enough to include `id` (reached by a link, say).
+    pub fn reach(&self, id: &str) {
+        if let Some(at) = self.ids.with_untracked(|ids| ids.iter().position(|i| i == id)) {
+            let step = self.step;
+            self.shown.update(|n| *n = (*n).max((at / step + 1) * step));
+        }
+    }
+
+    fn not_drawn(&self) -> usize {
+        self.ids.with(Vec::len).saturating_sub(self.shown.get())
+    }
+}
+
+/// The button under a `Paged` list: "Show 50 more (950 not shown yet)", in `words`.
+#[component]
+pub fn ShowMore(paged: Paged, words: fn(next: usize, not_drawn: usize) -> String, focus_id: fn(&str) -> String) -> impl IntoView {
+    let show_more = move |_| {
+        let first_new = paged.ids.with_untracked(|ids| ids.get(paged.shown.get_untracked()).cloned());
+        paged.shown.update(|n| *n += paged.step);
+        if let Some(id) = first_new {
+            request_animation_frame(move || browser::focus_id(&focus_id(&id)));
+        }
+    };
+    view! {
+        <Show when=move || paged.not_drawn() != 0>
+            <button type="button" class="button show-more" on:click=show_more>
+                {move || words(paged.not_drawn().min(paged.step), paged.not_drawn())}
+            </button>
+        </Show>
+    }
+}

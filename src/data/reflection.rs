@@ -3,7 +3,7 @@
 //! The two are stored apart so that ticking a box never rewrites a year of history.
 
 use super::lww::{clamp_time, LwwMap, Stamps};
-use super::versioned::Versioned;
+use super::versioned::{decode, Unreadable, Versioned};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -190,12 +190,66 @@ impl Default for History {
 impl Versioned for History {
     const NAME: &'static str = "past reflections";
     const KEY: &'static str = "history";
+    /// In export files. On the device it is `STORED_HISTORY_VERSION`.
     const VERSION: u32 = 1;
 
     fn merge(&mut self, other: &Self) {
         self.snapshots.merge(&other.snapshots);
     }
+
+    /// Each checklist item's words once, in `"words": { id: text }` (as the latest saved reflection
+    /// has them), and in a saved reflection only where they differ: the words are most of a saved
+    /// reflection's size, so this nearly halves it, and five years of daily reflections fit in the
+    /// browser's storage. Export files keep the words in every reflection, as before.
+    fn to_stored(&self) -> String {
+        let mut value = serde_json::to_value(self).expect("saved reflections serialise to JSON");
+        let mut words = Map::new();
+        for (_, snapshot) in self.oldest_first() {
+            for item in &snapshot.items {
+                words.insert(item.id.clone(), Value::from(item.text.as_str()));
+            }
+        }
+        for stamped in value["snapshots"].as_object_mut().into_iter().flat_map(|all| all.values_mut()) {
+            for item in stamped.pointer_mut("/value/items").and_then(Value::as_array_mut).into_iter().flatten() {
+                let same = item.get("id").and_then(Value::as_str).and_then(|id| words.get(id)) == item.get("text");
+                if let (true, Some(item)) = (same, item.as_object_mut()) {
+                    item.remove("text");
+                }
+            }
+        }
+        value["version"] = STORED_HISTORY_VERSION.into();
+        value["words"] = Value::Object(words);
+        value.to_string()
+    }
+
+    fn from_stored(raw: &str) -> Result<Self, Unreadable> {
+        let mut value: Value = serde_json::from_str(raw).map_err(|_| Unreadable::NotJson)?;
+        match value.get("version").and_then(Value::as_u64) {
+            Some(version) if version == u64::from(STORED_HISTORY_VERSION) => {}
+            Some(version) if version > u64::from(STORED_HISTORY_VERSION) => {
+                return Err(Unreadable::NewerVersion(u32::try_from(version).unwrap_or(u32::MAX)))
+            }
+            _ => return decode(raw),
+        }
+        let store = value.as_object_mut().ok_or_else(|| Unreadable::WrongShape("not a map".into()))?;
+        let words = match store.remove("words") {
+            Some(Value::Object(words)) => words,
+            _ => return Err(Unreadable::WrongShape("no words for the saved reflections".into())),
+        };
+        for stamped in store.get_mut("snapshots").and_then(Value::as_object_mut).into_iter().flat_map(|all| all.values_mut()) {
+            for item in stamped.pointer_mut("/value/items").and_then(Value::as_array_mut).into_iter().flatten() {
+                let Some(item) = item.as_object_mut().filter(|item| !item.contains_key("text")) else { continue };
+                let text = item.get("id").and_then(Value::as_str).and_then(|id| words.get(id)).cloned();
+                item.insert("text".into(), text.ok_or_else(|| Unreadable::WrongShape("an item of a saved reflection has no words".into()))?);
+            }
+        }
+        store.insert("version".into(), Self::VERSION.into());
+        serde_json::from_value(value).map_err(|e| Unreadable::WrongShape(e.to_string()))
+    }
 }
+
+/// The version of saved reflections as stored on the device (2: each item's words once).
+pub const STORED_HISTORY_VERSION: u32 = 2;
 
 impl Stamps for OwnItem {
     fn clamp_future(&mut self, now: u64) {
@@ -621,5 +675,63 @@ mod tests {
         let snapshot = r.snapshot(&guide(), 1, 0);
         let json = serde_json::to_string(&snapshot).unwrap();
         assert!(!json.contains("answer") && !json.contains("own"), "{json}");
+    }
+
+    fn item(id: &str, text: &str, answer: Answer) -> SnapshotItem {
+        SnapshotItem { id: id.into(), text: text.into(), own: false, answer }
+    }
+
+    #[test]
+    fn saved_reflections_are_stored_with_each_items_words_once_and_read_back_the_same() {
+        let mut history = History::default();
+        let ticked = Answer { true_now: true, ..Answer::default() };
+        for day in 0..10u64 {
+            let words = if day < 5 { "hope for the future" } else { "hope, for the future" };
+            let items = vec![item("hope", words, ticked.clone()), item("work", "satisfying work", Answer::default())];
+            history.save(&format!("s-{day}"), Snapshot { saved_at: day, utc_offset_minutes: 60, items });
+        }
+        history.delete("s-3", 20);
+        let stored = history.to_stored();
+        assert!(stored.starts_with(r#"{"#) && stored.contains(r#""version":2"#), "{stored}");
+        assert_eq!(stored.matches("satisfying work").count(), 1, "words that never changed are stored once");
+        assert_eq!(stored.matches("hope for the future").count(), 4, "older wording is kept where it was used (days 0 to 4, but 3 was deleted)");
+        assert_eq!(History::from_stored(&stored).unwrap(), history);
+        assert!(stored.len() < crate::data::encode(&history).len(), "it is smaller");
+        assert!(!crate::data::encode(&history).contains("\"words\""), "export files keep the words in each reflection");
+    }
+
+    #[test]
+    fn saved_reflections_stored_by_earlier_and_later_versions() {
+        let v1 = r#"{"version":1,"snapshots":{"s":{"at":1,"value":{"saved_at":1,"items":[{"id":"a","text":"A"}]}}}}"#;
+        assert_eq!(History::from_stored(v1).unwrap().oldest_first()[0].1.items[0].text, "A");
+        assert_eq!(History::from_stored(r#"{"version":3,"whatever":1}"#), Err(Unreadable::NewerVersion(3)));
+        for broken in [
+            r#"{"version":2,"snapshots":{}}"#,
+            r#"{"version":2,"words":{},"snapshots":{"s":{"at":1,"value":{"saved_at":1,"items":[{"id":"a"}]}}}}"#,
+            r#"{"version":2,"words":[],"snapshots":{}}"#,
+            "{damaged",
+        ] {
+            assert!(History::from_stored(broken).is_err(), "{broken}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stored_saved_reflections_read_back_exactly(
+            days in proptest::collection::vec((0u64..1_000, proptest::collection::vec((0usize..4, 0usize..3, proptest::bool::ANY, ".{0,8}"), 0..6)), 0..8),
+            deleted in proptest::collection::vec(0usize..8, 0..3),
+        ) {
+            let ids = ["a", "b", "c", "d"];
+            let wordings = ["one", "two", "thrée \"quoted\""];
+            let mut history = History::default();
+            for (n, (saved_at, items)) in days.iter().enumerate() {
+                let items = items.iter().map(|(id, words, ticked, note)| item(ids[*id], wordings[*words], Answer { true_now: *ticked, work_on: false, note: note.clone() })).collect();
+                history.save(&format!("s-{n}"), Snapshot { saved_at: *saved_at, utc_offset_minutes: 0, items });
+            }
+            for n in deleted {
+                history.delete(&format!("s-{n}"), 2_000);
+            }
+            proptest::prop_assert_eq!(History::from_stored(&history.to_stored()).unwrap(), history);
+        }
     }
 }

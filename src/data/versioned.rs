@@ -27,6 +27,17 @@ pub trait Versioned: Serialize + DeserializeOwned + Default + Clone + PartialEq 
         let _ = value;
         Err(format!("there is no upgrade from version {from}"))
     }
+
+    /// The text kept on this device: the same as in export files, unless the store has a more
+    /// compact form for storage (saved reflections do: see `History`).
+    fn to_stored(&self) -> String {
+        encode(self)
+    }
+
+    /// Reads what `to_stored` wrote, or what any earlier version of the app stored.
+    fn from_stored(raw: &str) -> Result<Self, Unreadable> {
+        decode(raw)
+    }
 }
 
 /// Why stored or imported data could not be read.

@@ -1,6 +1,7 @@
 use crate::browser;
 use crate::components::lock::UnlessLocked;
 use crate::components::text::PageHeading;
+use crate::components::user::{Paged, ShowMore};
 use crate::content::{self, locate};
 use crate::data::time::format_date;
 use crate::links::href;
@@ -66,37 +67,19 @@ fn BookmarkGroup(title: String, groups: Memo<Vec<(String, Vec<String>)>>) -> imp
         let title = title.clone();
         Memo::new(move |_| groups.with(|all| all.iter().find(|(g, _)| *g == title).map(|(_, ids)| ids.clone()).unwrap_or_default()))
     };
+    let paged = Paged::new(ids, SHOWN_AT_A_TIME);
+    // Reaching for a bookmark by its link (#bookmark-id, from search) draws the rows down to it.
     let hash = use_location().hash;
-    let shown = RwSignal::new(SHOWN_AT_A_TIME);
-    // Reaching for a bookmark by its link (#bookmark-id) shows the rows down to it.
-    Effect::new(move |_| {
-        let target = hash.with(|h| h.strip_prefix("#bookmark-").map(str::to_string));
-        if let Some(at) = target.and_then(|id| ids.with_untracked(|ids| ids.iter().position(|i| *i == id))) {
-            shown.update(|n| *n = (*n).max((at / SHOWN_AT_A_TIME + 1) * SHOWN_AT_A_TIME));
-        }
-    });
-    let hidden = move || ids.with(Vec::len).saturating_sub(shown.get());
-    let show_more = move |_| {
-        let first_new = ids.with_untracked(|ids| ids.get(shown.get_untracked()).cloned());
-        shown.update(|n| *n += SHOWN_AT_A_TIME);
-        // Carry on from the first of the newly shown bookmarks.
-        if let Some(id) = first_new {
-            request_animation_frame(move || browser::focus_id(&format!("note-{id}")));
-        }
-    };
+    Effect::new(move |_| hash.with(|h| h.strip_prefix("#bookmark-").map(|id| paged.reach(id))));
     view! {
         <section class="bookmark-group">
             <h2>{title}</h2>
             <ul class="bookmark-list">
-                <For each=move || ids.with(|ids| ids.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|id| id.clone() let:id>
+                <For each=move || paged.drawn() key=|id| id.clone() let:id>
                     <BookmarkItem id />
                 </For>
             </ul>
-            <Show when=move || hidden() != 0>
-                <button type="button" class="button show-more" on:click=show_more>
-                    {move || format!("Show {} more ({} not shown yet)", hidden().min(SHOWN_AT_A_TIME), hidden())}
-                </button>
-            </Show>
+            <ShowMore paged words=|next, left| format!("Show {next} more ({left} not shown yet)") focus_id=|id| format!("note-{id}") />
         </section>
     }
 }

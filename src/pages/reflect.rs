@@ -1,7 +1,7 @@
 use crate::browser;
 use crate::components::lock::UnlessLocked;
 use crate::components::text::PageHeading;
-use crate::components::user::{focus_follows, ConfirmButton, DrawnWhenOpened};
+use crate::components::user::{focus_follows, ConfirmButton, DrawnWhenOpened, Paged, ShowMore};
 use crate::content::{self, locate, ChecklistGroup, CHECKLIST};
 use crate::data::chart::{self, history_chart};
 use crate::data::reflection::{own_item_too_long_by, same_item, SaveCheck, OWN_ITEM_MAX_CHARS};
@@ -415,31 +415,18 @@ const REFLECTIONS_AT_A_TIME: usize = 30;
 fn History(empty: &'static str) -> impl IntoView {
     let data = use_user_data();
     let ids = Memo::new(move |_| data.history.with(|h| h.oldest_first().iter().rev().map(|(id, _)| id.to_string()).collect::<Vec<_>>()));
-    let shown = RwSignal::new(REFLECTIONS_AT_A_TIME);
-    let older = move || ids.with(Vec::len).saturating_sub(shown.get());
-    let show_older = move |_| {
-        let first_new = ids.with_untracked(|ids| ids.get(shown.get_untracked()).cloned());
-        shown.update(|n| *n += REFLECTIONS_AT_A_TIME);
-        // Carry on from the first of the newly shown reflections.
-        if let Some(id) = first_new {
-            request_animation_frame(move || browser::focus_id(&format!("{id}-summary")));
-        }
-    };
+    let paged = Paged::new(ids, REFLECTIONS_AT_A_TIME);
     view! {
         <section class="history" id="history" aria-labelledby="history-heading">
             <h2 id="history-heading" tabindex="-1">"Your past reflections"</h2>
             <Show when=move || !ids.with(Vec::is_empty) fallback=move || view! { <p class="empty-note">{empty}</p> }>
                 <HistoryChart />
                 <ul class="history-list">
-                    <For each=move || ids.with(|ids| ids.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|id| id.clone() let:id>
+                    <For each=move || paged.drawn() key=|id| id.clone() let:id>
                         <SnapshotView id />
                     </For>
                 </ul>
-                <Show when=move || older() != 0>
-                    <button type="button" class="button show-more" on:click=show_older>
-                        {move || format!("Show {} older ({} not shown yet)", older().min(REFLECTIONS_AT_A_TIME), older())}
-                    </button>
-                </Show>
+                <ShowMore paged words=|next, left| format!("Show {next} older ({left} not shown yet)") focus_id=|id| format!("{id}-summary") />
             </Show>
         </section>
     }

@@ -10,7 +10,7 @@ use crate::content::{self, PLAN_STEPS};
 use crate::quick_exit;
 use crate::data::time::{days_ago, format_date};
 use crate::data::transfer::{parse_import, preview, removed_here, Changes, ExportFile, ImportError, ImportMode, RemovedHere, StoreChanges, MAX_IMPORT_BYTES};
-use crate::storage::{web, Notice, PREFIX};
+use crate::storage::{web, Notice, LOCAL_STORAGE_LIMIT, PREFIX};
 use crate::user_data::{track_draft, use_user_data};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -219,9 +219,6 @@ fn Export() -> impl IntoView {
         <Sections sections=content::about_section(quick_exit::ABOUT_SECTION) page_id="about" />
     }
 }
-
-/// About 5 MiB per site, counted in UTF-16 code units, in every major browser.
-const LOCAL_STORAGE_LIMIT: usize = 5 * 1024 * 1024;
 
 /// What this browser does with the data: whether it agreed to keep it, how much room it takes,
 /// when a copy was last downloaded, and how to keep it from being cleared.

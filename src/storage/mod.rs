@@ -17,7 +17,7 @@ pub mod lock;
 pub mod vault;
 pub mod web;
 
-use crate::data::{decode, encode, Unreadable, Versioned};
+use crate::data::{Unreadable, Versioned};
 
 /// Every key this app writes starts with this, so "Delete all my data" can find them all.
 pub const PREFIX: &str = "recovery-guide:";
@@ -100,7 +100,17 @@ pub enum Notice {
     Unreadable { store: &'static str, key: String, problem: Unreadable, backup_key: Option<String> },
     /// A change could not be saved; everything saved before is untouched.
     WriteFailed { full: bool },
+    /// The app's data fills this share (a percentage) of the room the browser gives it: said
+    /// before it is full, while there is still room to act.
+    NearlyFull { percent: usize },
 }
+
+/// About 5 MiB per site (5,242,880 UTF-16 code units, keys included, as measured in Chromium),
+/// in every major browser.
+pub const LOCAL_STORAGE_LIMIT: usize = 5 * 1024 * 1024;
+
+/// The shares of `LOCAL_STORAGE_LIMIT` at which the person is told their data is nearly full.
+pub const NEARLY_FULL_PERCENTS: [usize; 3] = [80, 90, 95];
 
 impl Notice {
     /// Where unreadable data is stored that could not be copied aside (so it blocks every save
@@ -125,6 +135,7 @@ impl Notice {
             }
             Self::WriteFailed { full: true } => "Your device is out of space for this app, so your latest changes were not saved. Everything saved before is safe. Download a copy from “Your data” to keep them.".into(),
             Self::WriteFailed { full: false } => "Your latest changes could not be saved. Everything saved before is safe. Download a copy from “Your data” to keep them.".into(),
+            Self::NearlyFull { percent } => format!("Your saved data now fills about {percent}% of the room this browser gives it (about 5 MB). When it is full, new changes cannot be saved. Download a copy from “Your data” to keep everything, then delete saved reflections or bookmarks you no longer need."),
         }
     }
 }
@@ -195,10 +206,15 @@ impl<B: Backend> Persistence<B> {
         self.backend.is_some()
     }
 
-    fn read<T: Versioned>(&self, backend: &B) -> Result<Stored<T>, Failure> {
+    /// `known`: text this tab wrote and the data it encodes, so reading that same text again
+    /// needs no decoding (a year of data takes longer to decode than to change).
+    fn read<T: Versioned>(&self, backend: &B, known: Option<(&str, &T)>) -> Result<Stored<T>, Failure> {
         let Some(raw) = backend.get(&key_of::<T>())? else { return Ok(Stored::Missing) };
+        if let Some((_, data)) = known.filter(|(known, _)| *known == raw) {
+            return Ok(Stored::Readable(data.clone()));
+        }
         // Still sealed: the passphrase lock could not open it (its text is damaged).
-        let decoded = if lock::Sealed::read(&raw).is_some() { Err(Unreadable::NotJson) } else { decode::<T>(&raw) };
+        let decoded = if lock::Sealed::read(&raw).is_some() { Err(Unreadable::NotJson) } else { T::from_stored(&raw) };
         Ok(match decoded {
             Ok(data) => Stored::Readable(data),
             // Never written over, so it needs no copy; copying it would make a new backup each
@@ -223,7 +239,7 @@ impl<B: Backend> Persistence<B> {
         let Some(backend) = &self.backend else {
             return Loaded { data: T::default(), notice: Some(Notice::StorageRefused) };
         };
-        match self.read::<T>(backend) {
+        match self.read::<T>(backend, None) {
             Ok(Stored::Missing) => Loaded { data: T::default(), notice: None },
             Ok(Stored::Readable(data)) => Loaded { data, notice: None },
             Ok(Stored::Unreadable { problem, backup_key }) => {
@@ -238,10 +254,21 @@ impl<B: Backend> Persistence<B> {
     /// screen: `Shown::Unsaved` when an earlier change to it could not be saved, which is then
     /// merged over the saved copy, so it is written with this change rather than lost.
     pub fn update<T: Versioned>(&self, shown: Shown<'_, T>, change: impl FnOnce(&mut T)) -> (T, Option<Notice>) {
+        let (data, notice, _) = self.update_known(shown, None, change);
+        (data, notice)
+    }
+
+    /// `update`, given the text this tab last wrote for the store (`known`, when what is shown is
+    /// saved), and giving back the text it writes, for the next change.
+    pub fn update_known<T: Versioned>(&self, shown: Shown<'_, T>, known: Option<&str>, change: impl FnOnce(&mut T)) -> (T, Option<Notice>, Option<String>) {
         let in_memory = shown.data();
+        let known = known.zip(match shown {
+            Shown::Saved(data) => Some(data),
+            Shown::Unsaved(_) => None,
+        });
         let (mut data, blocked) = match &self.backend {
             None => (in_memory.clone(), Some(Notice::StorageRefused)),
-            Some(backend) => match self.read::<T>(backend) {
+            Some(backend) => match self.read::<T>(backend, known) {
                 // Nothing saved: with nothing unsaved on screen, another tab deleted everything,
                 // so start from nothing rather than bring it back. Unsaved changes are kept.
                 Ok(Stored::Missing) => (shown.unsaved().cloned().unwrap_or_default(), None),
@@ -260,10 +287,11 @@ impl<B: Backend> Persistence<B> {
             },
         };
         change(&mut data);
-        let Some(backend) = self.backend.as_ref().filter(|_| blocked.is_none()) else { return (data, blocked) };
-        match backend.set(&key_of::<T>(), &encode(&data)) {
-            Ok(()) => (data, None),
-            Err(failure) => (data, Some(Notice::WriteFailed { full: failure == Failure::Full })),
+        let Some(backend) = self.backend.as_ref().filter(|_| blocked.is_none()) else { return (data, blocked, None) };
+        let stored = data.to_stored();
+        match backend.set(&key_of::<T>(), &stored) {
+            Ok(()) => (data, None, Some(stored)),
+            Err(failure) => (data, Some(Notice::WriteFailed { full: failure == Failure::Full }), None),
         }
     }
 
