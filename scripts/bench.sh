@@ -24,3 +24,5 @@ step "Reading and writing a heavy user's data (native, release)"
 cargo run --quiet --release --example data_bench
 step "The passphrase lock: unlock time, and what sealing adds to a save (1,000 bookmarks)"
 node scripts/bench-lock.mjs dist
+step "Heavy use in the browser: typing, ticking and bookmarking with almost no data, a year and five years of it"
+node scripts/bench-heavy.mjs dist

@@ -431,10 +431,11 @@ impl UserData {
 
     /// Tells the person, before storage is full, that it is nearly so (at each of
     /// `NEARLY_FULL_PERCENTS`, once per page load). Measuring reads every stored value, so below
-    /// half full it is measured on every 20th save only: no save adds 10% of the room.
+    /// 75% it is measured on every 20th save only (a save, unlike an import, adds little), and
+    /// after every save from there.
     fn check_room(&self) {
         let (last_percent, saves) = self.room.get_value();
-        if last_percent < 50 && saves % 20 != 0 {
+        if last_percent < 75 && saves % 20 != 0 {
             self.room.update_value(|(_, saves)| *saves += 1);
             return;
         }
@@ -629,6 +630,9 @@ impl UserData {
             self.change_personal(self.history, |h, _| bring_in(h, &file.history, mode)),
             self.change_personal(self.plan, |p, _| bring_in(p, &file.plan, mode)),
         ];
+        // A file can bring a lot at once: the room is measured now.
+        self.room.update_value(|(_, saves)| *saves = 0);
+        self.check_room();
         saved.iter().all(|&store_saved| store_saved)
     }
 

@@ -6,6 +6,7 @@ use super::lww::{clamp_time, LwwMap, Stamps};
 use super::versioned::{decode, Unreadable, Versioned};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
 /// Each part of an answer is kept, and stamped, apart: a box ticked on one device and a note
 /// written on another both survive a merge. (Version 1 kept a whole answer as one entry, so the
@@ -202,54 +203,113 @@ impl Versioned for History {
     /// reflection's size, so this nearly halves it, and five years of daily reflections fit in the
     /// browser's storage. Export files keep the words in every reflection, as before.
     fn to_stored(&self) -> String {
-        let mut value = serde_json::to_value(self).expect("saved reflections serialise to JSON");
-        let mut words = Map::new();
+        let mut words = BTreeMap::new();
         for (_, snapshot) in self.oldest_first() {
             for item in &snapshot.items {
-                words.insert(item.id.clone(), Value::from(item.text.as_str()));
+                words.insert(item.id.as_str(), item.text.as_str());
             }
         }
-        for stamped in value["snapshots"].as_object_mut().into_iter().flat_map(|all| all.values_mut()) {
-            for item in stamped.pointer_mut("/value/items").and_then(Value::as_array_mut).into_iter().flatten() {
-                let same = item.get("id").and_then(Value::as_str).and_then(|id| words.get(id)) == item.get("text");
-                if let (true, Some(item)) = (same, item.as_object_mut()) {
-                    item.remove("text");
-                }
-            }
-        }
-        value["version"] = STORED_HISTORY_VERSION.into();
-        value["words"] = Value::Object(words);
-        value.to_string()
+        let snapshots = self.snapshots.map_values(|snapshot| StoredSnapshot {
+            saved_at: snapshot.saved_at,
+            utc_offset_minutes: snapshot.utc_offset_minutes,
+            items: snapshot
+                .items
+                .iter()
+                .map(|item| StoredItem {
+                    id: &item.id,
+                    text: (words.get(item.id.as_str()) != Some(&item.text.as_str())).then_some(&item.text),
+                    own: item.own,
+                    answer: &item.answer,
+                })
+                .collect(),
+        });
+        serde_json::to_string(&StoredHistory { version: STORED_HISTORY_VERSION, snapshots, words }).expect("saved reflections serialise to JSON")
     }
 
     fn from_stored(raw: &str) -> Result<Self, Unreadable> {
-        let mut value: Value = serde_json::from_str(raw).map_err(|_| Unreadable::NotJson)?;
-        match value.get("version").and_then(Value::as_u64) {
+        #[derive(Deserialize)]
+        struct Version {
+            version: Option<u64>,
+        }
+        let Version { version } = serde_json::from_str(raw).map_err(|_| Unreadable::NotJson)?;
+        match version {
             Some(version) if version == u64::from(STORED_HISTORY_VERSION) => {}
-            Some(version) if version > u64::from(STORED_HISTORY_VERSION) => {
-                return Err(Unreadable::NewerVersion(u32::try_from(version).unwrap_or(u32::MAX)))
-            }
+            Some(version) if version > u64::from(STORED_HISTORY_VERSION) => return Err(Unreadable::NewerVersion(u32::try_from(version).unwrap_or(u32::MAX))),
             _ => return decode(raw),
         }
-        let store = value.as_object_mut().ok_or_else(|| Unreadable::WrongShape("not a map".into()))?;
-        let words = match store.remove("words") {
-            Some(Value::Object(words)) => words,
-            _ => return Err(Unreadable::WrongShape("no words for the saved reflections".into())),
-        };
-        for stamped in store.get_mut("snapshots").and_then(Value::as_object_mut).into_iter().flat_map(|all| all.values_mut()) {
-            for item in stamped.pointer_mut("/value/items").and_then(Value::as_array_mut).into_iter().flatten() {
-                let Some(item) = item.as_object_mut().filter(|item| !item.contains_key("text")) else { continue };
-                let text = item.get("id").and_then(Value::as_str).and_then(|id| words.get(id)).cloned();
-                item.insert("text".into(), text.ok_or_else(|| Unreadable::WrongShape("an item of a saved reflection has no words".into()))?);
-            }
-        }
-        store.insert("version".into(), Self::VERSION.into());
-        serde_json::from_value(value).map_err(|e| Unreadable::WrongShape(e.to_string()))
+        let shape = |e: serde_json::Error| Unreadable::WrongShape(e.to_string());
+        let stored: ReadHistory = serde_json::from_str(raw).map_err(shape)?;
+        let words = stored.words;
+        let snapshots = stored.snapshots.try_map_into(|snapshot: ReadSnapshot| {
+            let items = snapshot.items.into_iter().map(|item| {
+                let text = item.text.or_else(|| words.get(&item.id).cloned());
+                let text = text.ok_or_else(|| Unreadable::WrongShape("an item of a saved reflection has no words".into()))?;
+                Ok(SnapshotItem { id: item.id, text, own: item.own, answer: item.answer })
+            });
+            Ok(Snapshot { saved_at: snapshot.saved_at, utc_offset_minutes: snapshot.utc_offset_minutes, items: items.collect::<Result<_, Unreadable>>()? })
+        })?;
+        Ok(Self { version: Self::VERSION, snapshots })
     }
 }
 
 /// The version of saved reflections as stored on the device (2: each item's words once).
 pub const STORED_HISTORY_VERSION: u32 = 2;
+
+/// `History` as stored since version 2, borrowing from it (see `History::to_stored`).
+#[derive(Serialize)]
+struct StoredHistory<'a> {
+    version: u32,
+    snapshots: LwwMap<StoredSnapshot<'a>>,
+    words: BTreeMap<&'a str, &'a str>,
+}
+
+#[derive(Serialize)]
+struct StoredSnapshot<'a> {
+    saved_at: u64,
+    utc_offset_minutes: i32,
+    items: Vec<StoredItem<'a>>,
+}
+
+/// A `SnapshotItem` with its words left out when they are the store's `words` for its id.
+#[derive(Serialize)]
+struct StoredItem<'a> {
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a String>,
+    #[serde(skip_serializing_if = "is_default")]
+    own: bool,
+    #[serde(skip_serializing_if = "is_unset")]
+    answer: &'a Answer,
+}
+
+/// `History` as stored since version 2, read (see `History::from_stored`).
+#[derive(Deserialize)]
+struct ReadHistory {
+    snapshots: LwwMap<ReadSnapshot>,
+    words: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+struct ReadSnapshot {
+    saved_at: u64,
+    #[serde(default)]
+    utc_offset_minutes: i32,
+    items: Vec<ReadItem>,
+}
+
+#[derive(Deserialize)]
+struct ReadItem {
+    id: String,
+    text: Option<String>,
+    #[serde(default)]
+    own: bool,
+    #[serde(default)]
+    answer: Answer,
+}
+
+fn is_unset(answer: &&Answer) -> bool {
+    **answer == Answer::default()
+}
 
 impl Stamps for OwnItem {
     fn clamp_future(&mut self, now: u64) {

@@ -435,15 +435,21 @@ fn History(empty: &'static str) -> impl IntoView {
 #[component]
 fn HistoryChart() -> impl IntoView {
     let data = use_user_data();
-    let history = move || data.history.with(|h| h.oldest_first().into_iter().map(|(_, s)| s.clone()).collect::<Vec<Snapshot>>());
+    // The chart and the table's rows, read in place: years of saved reflections are not copied.
+    let figures = move |offset| {
+        data.history.with(|h| {
+            let history: Vec<&Snapshot> = h.oldest_first().into_iter().map(|(_, s)| s).collect();
+            let rows: Vec<(u64, usize, usize, usize)> = history.iter().map(|s| (s.saved_at, s.true_now(), s.work_on(), s.items.len())).collect();
+            (history_chart(&history, offset), rows)
+        })
+    };
     let view_box = format!("0 0 {} {}", chart::WIDTH, chart::HEIGHT);
     view! {
         <figure class="chart">
             {move || {
-                let history = history();
                 // Dates in the person's time zone now, here as in the chart (see `chart`).
                 let offset = data.utc_offset_minutes.get();
-                let chart = history_chart(&history.iter().collect::<Vec<_>>(), offset);
+                let (chart, rows) = figures(offset);
                 let markers = |points: &[(i32, i32)], square: bool| points.iter().map(|(x, y)| if square {
                     view! { <rect x=x - 4 y=y - 4 width="8" height="8" class="chart__work-marker" /> }.into_any()
                 } else {
@@ -473,12 +479,12 @@ fn HistoryChart() -> impl IntoView {
                             <caption class="visually-hidden">"Your past reflections"</caption>
                             <thead><tr><th scope="col">"Date"</th><th scope="col">"True for you now"</th><th scope="col">"You wanted to work on"</th><th scope="col">"Items"</th></tr></thead>
                             <tbody>
-                                {history.iter().map(|s| view! {
+                                {rows.iter().map(|(saved_at, true_now, work_on, items)| view! {
                                     <tr>
-                                        <th scope="row">{format_date_time(s.saved_at, offset)}</th>
-                                        <td>{s.true_now()}</td>
-                                        <td>{s.work_on()}</td>
-                                        <td>{s.items.len()}</td>
+                                        <th scope="row">{format_date_time(*saved_at, offset)}</th>
+                                        <td>{*true_now}</td>
+                                        <td>{*work_on}</td>
+                                        <td>{*items}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
