@@ -1,5 +1,6 @@
 // Reading aloud with the browser's own speech, against a scripted stand-in (tests/browser/speech.ts).
 import { test, expect, appReady } from "./fixtures";
+import { expectNoAxeViolations } from "./axe";
 import { AROHA, DANIEL, REMOTE, SAMANTHA, cancels, endUtterance, said, speaking, standInSpeech } from "./speech";
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
@@ -188,4 +189,23 @@ test("your plan can be read back to you, and stops when the page is left", async
   // Never in a live region.
   const live = await page.locator("[aria-live], [role=status], [role=alert]").allInnerTexts();
   expect(live.join(" ")).not.toContain("answering messages");
+});
+
+test("the open menu, a page being read and the reading settings pass axe, light and dark", async ({ page }) => {
+  await standInSpeech(page, [DANIEL, SAMANTHA]);
+  await page.setViewportSize({ width: 360, height: 780 });
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto("/");
+    await appReady(page);
+    await page.getByRole("button", { name: "Menu" }).click();
+    await expectNoAxeViolations(page, `the open menu (${scheme})`);
+    await page.getByRole("button", { name: "Menu" }).click();
+    await page.getByRole("button", { name: "Listen to the whole article" }).click();
+    // On to the part's summary and a paragraph with a link: the highlight keeps text readable.
+    for (let i = 0; i < 6; i++) await endUtterance(page);
+    await expectNoAxeViolations(page, `the home page being read (${scheme})`);
+    await page.getByRole("button", { name: "Pause" }).click();
+    await expectNoAxeViolations(page, `the home page paused (${scheme})`);
+  }
 });
