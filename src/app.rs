@@ -2,6 +2,7 @@
 //! addresses live in one place with the rest of the content.
 
 use crate::components::layout::{AppBanners, RouteFocus, SiteFooter, SiteHeader, SkipLink, WithoutScriptNote};
+use crate::components::listen::Speech;
 use crate::components::quick_exit::QuickExit;
 use crate::offline::AppStatus;
 use crate::content::{self, Collection};
@@ -25,6 +26,7 @@ fn segment(page_id: &str) -> StaticSegment<&'static str> {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     Lock::provide(UserData::provide());
+    Speech::provide();
     AppStatus::provide();
     view! {
         <Router base=links::BASE>

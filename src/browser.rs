@@ -227,3 +227,11 @@ mod tests {
         assert!(!is_apple_webkit_agent(LINUX_WEBKITGTK, 0));
     }
 }
+
+/// The browser's speech synthesis, where it has one (every current browser; a few builds leave
+/// it out).
+pub fn speech_synthesis() -> Option<web_sys::SpeechSynthesis> {
+    let window = web_sys::window()?;
+    let present = js_sys::Reflect::get(&window, &"speechSynthesis".into()).is_ok_and(|value| value.is_object());
+    present.then(|| window.speech_synthesis().ok()).flatten()
+}

@@ -1,7 +1,8 @@
 //! Recovery Guide: an offline-first guide to the recovery approach in mental health.
 //!
 //! Layers (see ARCHITECTURE.md): `content` (data compiled in from `src/content/`, plain Rust),
-//! `links` (internal URLs), `quick_exit` (the Shift shortcut's rule and leaving), `components` and
+//! `links` (internal URLs), `quick_exit` (the Shift shortcut's rule and leaving), `speech`
+//! (cutting text to be read aloud, choosing a voice), `components` and
 //! `pages` (thin Leptos views), `app` (router and layout).
 
 mod app;
@@ -16,6 +17,7 @@ mod lock;
 mod pages;
 pub mod quick_exit;
 pub mod search;
+pub mod speech;
 pub mod storage;
 mod user_data;
 

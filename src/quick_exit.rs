@@ -100,6 +100,10 @@ pub fn leave(lock: impl FnOnce()) {
     if let Some(body) = window.document().and_then(|d| d.body()) {
         body.set_hidden(true);
     }
+    // Nor is anything (a plan, perhaps) still being read aloud.
+    if let Some(speech) = crate::browser::speech_synthesis() {
+        speech.cancel();
+    }
     lock();
     let _ = window.location().replace(NEUTRAL_SITE);
 }

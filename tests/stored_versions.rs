@@ -1,7 +1,7 @@
 //! Data saved by every version of the app must still load. When a store's version goes up, keep
 //! the old fixture here (it then exercises the upgrade) and add one for the new version.
 
-use recovery_guide::data::settings::{Settings, TextSize, Theme};
+use recovery_guide::data::settings::{ReadingSpeed, Settings, TextSize, Theme};
 use recovery_guide::data::plan::dial_number;
 use recovery_guide::data::reflection::STORED_HISTORY_VERSION;
 use recovery_guide::data::{decode, transfer, Bookmarks, History, Plan, Reflections, Versioned};
@@ -87,5 +87,6 @@ fn every_settings_version_loads() {
         assert_eq!((s.theme, s.text_size), (Theme::Dark, TextSize::Large));
         assert_eq!(s.place, None, "settings saved before places were added read as no place chosen");
         assert!(!s.quick_exit_button, "settings saved before the Quick exit button read as no button");
+        assert_eq!((s.reading_voice, s.reading_speed), (None, ReadingSpeed::Normal), "settings saved before reading aloud read as the app's choice");
     }
 }

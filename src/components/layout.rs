@@ -4,7 +4,8 @@ use crate::browser;
 use crate::components::lock::LockButton;
 use crate::content::{self, HELP, SITE_NAME};
 use crate::links::href;
-use crate::data::settings::{Settings, TextSize, Theme};
+use crate::components::listen::{use_speech, VoiceChoice};
+use crate::data::settings::{ReadingSpeed, Settings, TextSize, Theme};
 use crate::components::user::ConfirmButton;
 use crate::offline::use_app_status;
 use crate::quick_exit;
@@ -159,6 +160,8 @@ fn SiteSearch() -> impl IntoView {
                 type="search"
                 name="q"
                 autocomplete="off"
+                // On a phone the label above is left out to keep the header short: this says it.
+                placeholder="Search the guide"
                 aria-keyshortcuts="/"
                 node_ref=input
                 prop:value=move || if on_search_page() { query.with(|q| q.text.clone()) } else { String::new() }
@@ -174,9 +177,29 @@ fn SiteSearch() -> impl IntoView {
     }
 }
 
+/// The header: the guide's name and "Need help now?" always in sight; on a phone, the navigation
+/// behind a Menu button (a disclosure), so the page starts within the first 120 px.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let help = content::page("help");
+    let location = use_location();
+    let menu_open = RwSignal::new(false);
+    let menu_button = NodeRef::<leptos::html::Button>::new();
+    // A link in the menu was followed: the new page starts with the menu closed.
+    Effect::new(move |_| {
+        location.pathname.track();
+        menu_open.set(false);
+    });
+    let escape = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Escape" && menu_open.get_untracked() {
+            // Escape closes the menu only (reading aloud, also stopped by Escape, goes on).
+            event.prevent_default();
+            menu_open.set(false);
+            if let Some(button) = menu_button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
     let nav_links = content::nav_pages()
         .map(|page| {
             let path = page.path.expect("nav pages have a path");
@@ -191,32 +214,45 @@ pub fn SiteHeader() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <header class="site-header">
+        <header class="site-header" on:keydown=escape>
             <div class="site-header__bar">
                 <a class="brand" href=href("/")>
                     <span class="brand__mark" aria-hidden="true"></span>
                     {SITE_NAME}
                 </a>
-                // Same place on every page, one tap away.
+                // Same place on every page, one tap away, never in the menu.
                 <a class="help-now" href=href(help.path.expect("help has a path"))>"Need help now?"</a>
-                <LockButton />
-                // After help, in reading and Tab order: help is never more than two stops away.
-                <SiteSearch />
+                // On a phone, the second line: Lock (while the lock is open), search and Menu.
+                <div class="site-header__tools">
+                    <LockButton />
+                    // After help, in reading and Tab order: help is never more than two stops away.
+                    <SiteSearch />
+                    // Shown on narrow screens only; the navigation follows it in Tab order.
+                    <button type="button" class="menu-button needs-script" node_ref=menu_button
+                        aria-expanded=move || menu_open.get().to_string() aria-controls="site-nav"
+                        on:click=move |_| menu_open.update(|open| *open = !*open)>
+                        <span class="menu-button__icon" aria-hidden="true"></span>
+                        "Menu"
+                    </button>
+                </div>
             </div>
-            <nav class="site-nav" aria-label="Main">
+            <nav class="site-nav" id="site-nav" aria-label="Main" class:site-nav--open=move || menu_open.get()>
                 <ul>{nav_links}</ul>
             </nav>
         </header>
     }
 }
 
-/// Colours, text size and the Quick exit button, remembered on this device.
+/// Colours, text size, the Quick exit button and reading aloud, remembered on this device.
 #[component]
 fn DisplayControls() -> impl IntoView {
     let data = use_user_data();
+    let speech = use_speech();
     view! {
         <section class="display needs-script" aria-labelledby="display-heading">
-            <h2 id="display-heading" class="display__heading">"Text size, colours and quick exit"</h2>
+            <h2 id="display-heading" class="display__heading">
+                {move || if speech.available() { "Text size, colours, reading aloud and quick exit" } else { "Text size, colours and quick exit" }}
+            </h2>
             <div class="display__groups">
                 <SettingChoice legend="Text size" name="text-size" options=TextSize::ALL label=TextSize::label
                     get=|s| s.text_size set=|s, size| s.text_size = size />
@@ -237,6 +273,12 @@ fn DisplayControls() -> impl IntoView {
                         <a href=href(&format!("/about#{}", quick_exit::ABOUT_SECTION))>"How quick exit works"</a>
                     </p>
                 </fieldset>
+                // Only with a voice on the device to read with.
+                <Show when=move || speech.available()>
+                    <SettingChoice legend="Reading aloud speed" name="reading-speed" options=ReadingSpeed::ALL label=ReadingSpeed::label
+                        get=|s| s.reading_speed set=|s, speed| s.reading_speed = speed />
+                    <VoiceChoice />
+                </Show>
             </div>
         </section>
     }

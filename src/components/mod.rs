@@ -1,6 +1,7 @@
 //! Small, stateless view pieces shared by the pages.
 
 pub mod layout;
+pub mod listen;
 pub mod lock;
 pub mod plan;
 pub mod prose;

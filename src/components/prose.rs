@@ -1,5 +1,6 @@
 //! Prose pages (the article, About): a contents list and the sections themselves.
 
+use crate::components::listen::Listen;
 use crate::components::text::Rich;
 use crate::components::user::BookmarkButton;
 use crate::content::{Block, Section};
@@ -23,21 +24,25 @@ pub fn Contents(page_path: &'static str, sections: &'static [Section]) -> impl I
     }
 }
 
-/// The sections of a prose page; `page_id` is where bookmarks say they were made.
+/// The sections of a prose page; `page_id` is where bookmarks say they were made. With `listen`,
+/// each section can be read aloud from its heading.
 #[component]
-pub fn Sections(sections: &'static [Section], page_id: &'static str) -> impl IntoView {
-    sections.iter().map(|section| view! { <SectionView section page_id /> }).collect_view()
+pub fn Sections(sections: &'static [Section], page_id: &'static str, #[prop(optional)] listen: bool) -> impl IntoView {
+    sections.iter().map(|section| view! { <SectionView section page_id listen /> }).collect_view()
 }
 
 #[component]
-fn SectionView(section: &'static Section, page_id: &'static str) -> impl IntoView {
+fn SectionView(section: &'static Section, page_id: &'static str, listen: bool) -> impl IntoView {
     let heading_id = format!("{}-heading", section.id);
     let labelled_by = heading_id.clone();
     view! {
         <section class="prose-section" id=section.id aria-labelledby=labelled_by>
             <div class="heading-row">
                 <h2 id=heading_id>{section.title}</h2>
-                <BookmarkButton id=section.id page=page_id title=section.title.to_string() />
+                <div class="heading-row__actions">
+                    {listen.then(|| view! { <Listen read=format!("#{}", section.id) label="Listen" part=section.title /> })}
+                    <BookmarkButton id=section.id page=page_id title=section.title.to_string() />
+                </div>
             </div>
             {section.summary.map(|summary| view! {
                 <p class="summary"><strong class="summary__label">"In short: "</strong><Rich text=summary /></p>

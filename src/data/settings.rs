@@ -1,5 +1,5 @@
-//! Display preferences: colour theme, text size, the place urgent help is shown for, and whether
-//! the Quick exit button shows. Kept on the device like everything else, and not part of an
+//! Display preferences: colour theme, text size, the place urgent help is shown for, whether
+//! the Quick exit button shows, and the voice and speed for reading pages aloud. Kept on the device like everything else, and not part of an
 //! export.
 
 use super::lww::Stamps;
@@ -23,6 +23,37 @@ pub enum TextSize {
     Standard,
     Large,
     Largest,
+}
+
+/// How fast pages are read aloud (src/components/listen.rs).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReadingSpeed {
+    Slower,
+    #[default]
+    Normal,
+    Faster,
+}
+
+impl ReadingSpeed {
+    pub const ALL: [ReadingSpeed; 3] = [ReadingSpeed::Slower, ReadingSpeed::Normal, ReadingSpeed::Faster];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Slower => "Slower",
+            Self::Normal => "Normal",
+            Self::Faster => "Faster",
+        }
+    }
+
+    /// The utterance's `rate` (1 is the voice's own speed).
+    pub fn rate(self) -> f32 {
+        match self {
+            Self::Slower => 0.8,
+            Self::Normal => 1.0,
+            Self::Faster => 1.25,
+        }
+    }
 }
 
 impl Theme {
@@ -82,6 +113,12 @@ pub struct Settings {
     /// after version 1 shipped, so older saved settings read as off.
     #[serde(default)]
     pub quick_exit_button: bool,
+    /// The voice chosen for reading aloud (the browser's `voiceURI`); none lets the app choose.
+    /// Added after version 1 shipped, like the speed below: older saved settings read as no choice.
+    #[serde(default)]
+    pub reading_voice: Option<String>,
+    #[serde(default)]
+    pub reading_speed: ReadingSpeed,
 }
 
 impl Settings {
@@ -93,7 +130,15 @@ impl Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { version: Self::VERSION, theme: Theme::default(), text_size: TextSize::default(), place: None, quick_exit_button: false }
+        Self {
+            version: Self::VERSION,
+            theme: Theme::default(),
+            text_size: TextSize::default(),
+            place: None,
+            quick_exit_button: false,
+            reading_voice: None,
+            reading_speed: ReadingSpeed::default(),
+        }
     }
 }
 
@@ -120,10 +165,19 @@ mod tests {
 
     #[test]
     fn round_trips_and_reads_missing_fields_as_defaults() {
-        let settings = Settings { theme: Theme::Dark, text_size: TextSize::Largest, place: Some("Scotland".into()), quick_exit_button: true, version: 1 };
+        let settings = Settings {
+            theme: Theme::Dark,
+            text_size: TextSize::Largest,
+            place: Some("Scotland".into()),
+            quick_exit_button: true,
+            reading_voice: Some("Daniel".into()),
+            reading_speed: ReadingSpeed::Slower,
+            version: 1,
+        };
         assert_eq!(decode::<Settings>(&encode(&settings)).unwrap(), settings);
         let before_places = decode::<Settings>(r#"{"version":1,"theme":"dark","text_size":"large"}"#).unwrap();
         assert_eq!((before_places.theme, before_places.place, before_places.quick_exit_button), (Theme::Dark, None, false));
+        assert_eq!((before_places.reading_voice, before_places.reading_speed), (None, ReadingSpeed::Normal));
         assert_eq!(decode::<Settings>(r#"{"version":1}"#).unwrap(), Settings::default());
         assert!(decode::<Settings>(r#"{"version":1,"theme":"purple"}"#).is_err());
     }

@@ -1,3 +1,4 @@
+use crate::components::listen::Listen;
 use crate::components::resource::ResourceCard;
 use crate::components::text::PageHeading;
 use crate::content::{self, resources_in, sorted_by_year, Collection, ResourceKind, YearOrder};
@@ -23,6 +24,7 @@ pub fn CollectionPage(collection: Collection) -> impl IntoView {
 
     view! {
         <PageHeading page />
+        <Listen read="main .intro, main .empty-note, main .resource-list" label="Listen to this page" keep_room=true />
         {no_videos.then(|| page.empty.map(|empty| view! { <p class="empty-note">{empty}</p> }))}
         {sortable.then(|| view! {
             <div class="sort-control">

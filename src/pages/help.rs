@@ -1,3 +1,4 @@
+use crate::components::listen::Listen;
 use crate::components::plan::PlanCallout;
 use crate::components::text::PageHeading;
 use crate::components::urgent::FirstHelp;
@@ -62,6 +63,7 @@ pub fn Help() -> impl IntoView {
         // person's own plan comes straight after them.
         <FirstHelp shown=shown.into() />
         <PlanCallout />
+        <Listen read="main h1, main .intro, main .first-help, main .help-country" label="Listen to this page" keep_room=true />
         <PlacePicker shown path />
         {jump_links}
         {groups}

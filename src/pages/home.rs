@@ -1,3 +1,4 @@
+use crate::components::listen::Listen;
 use crate::components::prose::{Contents, Sections};
 use crate::components::text::PageHeading;
 use crate::content::{self, Collection, ARTICLE};
@@ -22,8 +23,9 @@ pub fn Home() -> impl IntoView {
         .collect_view();
     view! {
         <PageHeading page />
+        <Listen read="main h1, main .intro, main .prose-section" label="Listen to the whole article" keep_room=true />
         <Contents page_path=path sections=ARTICLE />
-        <Sections sections=ARTICLE page_id="home" />
+        <Sections sections=ARTICLE page_id="home" listen=true />
         <nav class="more" aria-labelledby="more-heading">
             <h2 id="more-heading">"More in this guide"</h2>
             <ul>{more}</ul>

@@ -1,3 +1,4 @@
+use crate::components::listen::Listen;
 use crate::components::plan::{chosen_place, OtherEntries, PlanPrint, PlanStatus, StepSection};
 use crate::components::text::PageHeading;
 use crate::components::urgent::FirstHelp;
@@ -7,6 +8,10 @@ use crate::components::lock::UnlessLocked;
 use crate::lock::use_lock;
 use leptos::prelude::*;
 
+/// What "Listen to your plan" reads: each step the person has written in, and what they wrote.
+const PLAN_READ: &str = "main .plan-step:has(.plan-entry) h2, main .plan-entry__text, main .plan-entry__phone, \
+    main .plan-entry .contact:not(.contact--quiet)";
+
 /// "Your plan for hard days": the numbers to call now, then the seven steps with what the person
 /// wrote under each. On paper, a one-page summary instead.
 #[component]
@@ -14,6 +19,7 @@ pub fn Plan() -> impl IntoView {
     let page = content::page("plan");
     let place = chosen_place(use_user_data());
     let lock = use_lock();
+    let data = use_user_data();
     view! {
         <PageHeading page />
         <div class="plan-screen">
@@ -22,6 +28,11 @@ pub fn Plan() -> impl IntoView {
             // Urgent help above stays open when the person's plan is locked.
             <UnlessLocked>
                 <PlanStatus />
+                // Read on this device only, by one of its own voices; only steps with something
+                // written in them, and only what the person wrote.
+                <Show when=move || data.plan.with(|p| p.count() > 0)>
+                    <Listen read=PLAN_READ label="Listen to your plan" />
+                </Show>
                 {PLAN_STEPS.iter().enumerate().map(|(i, step)| view! { <StepSection step number=i + 1 /> }).collect_view()}
                 <OtherEntries />
             </UnlessLocked>
