@@ -4,7 +4,8 @@
 // recompiling (steps 3 to 5, which depend on the files' final contents).
 //
 //   node scripts/post-build.mjs [dir] [base] [--finish-only]
-//                                       (defaults: $TRUNK_STAGING_DIR, $TRUNK_PUBLIC_URL)
+//     (defaults: $TRUNK_STAGING_DIR, and the base Trunk and RECOVERY_GUIDE_BASE agree on, see
+//     scripts/lib/base-path.mjs; a base given here is "/" or "/sub-path/")
 //
 // 1. Every route is prerendered (src/bin/prerender.rs) into its own folder's index.html, so deep
 //    links answer 200 with no rewrite rules and every page is readable before the wasm arrives;
@@ -22,13 +23,15 @@ import { dirname, join } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { parse } from "smol-toml";
 import { generateSW } from "workbox-build";
+import { trunkBasePath } from "./lib/base-path.mjs";
 
 const flags = process.argv.slice(2).filter((a) => a.startsWith("--"));
 const [dirArg, baseArg] = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const finishOnly = flags.includes("--finish-only");
 const dir = dirArg ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("usage: post-build.mjs <dir> [base] (or run as Trunk's post_build hook)");
-const base = `/${(baseArg ?? process.env.TRUNK_PUBLIC_URL ?? "/").replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
+const base = baseArg ?? trunkBasePath();
+if (!/^\/(.+\/)?$/.test(base)) throw new Error(`post-build: the base ${JSON.stringify(base)} must start and end with "/"`);
 
 const pages = parse(readFileSync("src/content/pages.toml", "utf8"));
 const theme = { background: "#f7f3ec", theme: "#1f5f5b" };
