@@ -5,7 +5,7 @@ import { parse } from "smol-toml";
 
 type Page = { id: string; path?: string; nav?: string; title: string; heading: string };
 type Resource = { id: string; kind: string; title: string };
-type Service = { id: string; country: string; contacts: { how: string; number?: string }[] };
+type Service = { id: string; country: string; name: string; contacts: { how: string; number?: string }[] };
 type Place = { name: string; part_of?: string; emergency?: string; main: string };
 
 const read = (file: string) => parse(readFileSync(`src/content/${file}`, "utf8")) as any;

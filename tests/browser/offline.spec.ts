@@ -54,8 +54,6 @@ test("offline, the app says so and marks links that need a connection", async ({
 });
 
 test("a new version waits for the person, then 'Reload to update' shows it", async ({ browser }, testInfo) => {
-  // Two service worker installs (each precaching the whole build): 15-30 s on a busy 2-core machine.
-  test.slow();
   const site = siteOf(testInfo);
   // A copy of the build, changed and finished again as a new release would be.
   const root = mkdtempSync(join(tmpdir(), "guide-"));
@@ -70,6 +68,9 @@ test("a new version waits for the person, then 'Reload to update' shows it", asy
   expect(brotliDecompressSync(readFileSync(`${reflectPage}.br`)).toString()).toContain('name="guide-release"');
 
   await page.goto(url("/reflect"));
+  // Every page load from here on: none may happen until the person chooses "Reload to update".
+  const loads: string[] = [];
+  page.on("domcontentloaded", () => loads.push(page.url()));
   const banner = page.getByText("A new version of the guide is ready.");
   await expect(banner).toBeVisible();
   await expectNoAxeViolations(page, "the update banner");
@@ -84,10 +85,12 @@ test("a new version waits for the person, then 'Reload to update' shows it", asy
   await page.getByRole("button", { name: "No, keep it" }).click();
   await expect(page.getByLabel("Something that matters to you")).toHaveValue("half-typed item");
   await page.getByRole("button", { name: "Add", exact: true }).click();
-  await page.waitForTimeout(1000);
+  await expect(page.getByRole("group", { name: "half-typed item" })).toBeVisible();
+  expect(loads, "nothing reloaded the page by itself").toEqual([]);
   await expect(page.locator('meta[name="guide-release"]')).toHaveCount(0);
   await page.getByRole("button", { name: "Reload to update" }).click();
   await expect(page.locator('meta[name="guide-release"]')).toHaveCount(1);
+  expect(loads, "one reload, the one asked for").toHaveLength(1);
   await appReady(page);
   await expect(page.getByText("A new version of the guide is ready.")).toBeHidden();
   await expect(page.getByRole("group", { name: "good relationships" }).getByRole("textbox")).toHaveValue("typed while the update waited");
