@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
-import { test, expect, appReady, bookmarkButton, firstVisit, watchPolicyViolations } from "./fixtures";
+import { test, expect, appReady, bookmarkButton, firstVisit, watchForProblems, watchPolicyViolations } from "./fixtures";
 import { routedPages } from "./content";
 import { onHost, siteOf } from "./sites";
 import { expectNoAxeViolations } from "./axe";
@@ -116,6 +116,8 @@ test("the manifest and icons make the app installable", async ({ playwright, bas
     ...testInfo.project.use.launchOptions,
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  // The fixture's guard, for this page of a context of its own: a missing icon fails the test.
+  const problems = watchForProblems(page, { origin: new URL(baseURL!).origin, site });
   // The manifest and icons load under the pages' Content-Security-Policy.
   const violations = await watchPolicyViolations(context);
   await page.goto(baseURL + site.base);
@@ -143,6 +145,7 @@ test("the manifest and icons make the app installable", async ({ playwright, bas
   const cdp = await page.context().newCDPSession(page);
   const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
   expect(installabilityErrors).toEqual([]);
+  expect(problems(), "no console errors and no third-party requests").toEqual([]);
   expect(violations, "nothing the Content-Security-Policy blocked").toEqual([]);
   await context.close();
 });
