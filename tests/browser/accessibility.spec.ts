@@ -72,8 +72,8 @@ test("error states pass axe: an import refused, unreadable data, offline", async
 });
 
 for (const scheme of themes) {
-  test(`urgent help with a place chosen, and a search showing the calm line, pass axe in ${scheme} colours`, async ({ page }) => {
-    for (const width of widths) {
+  for (const width of widths) {
+    test(`urgent help with a place chosen, and a search showing the calm line, pass axe in ${scheme} colours at ${width} px`, async ({ page }) => {
       await page.setViewportSize({ width, height: 800 });
       await page.emulateMedia({ colorScheme: scheme });
       for (const place of ["Scotland", "Ireland"]) {
@@ -88,6 +88,6 @@ for (const scheme of themes) {
       await appReady(page);
       await expect(page.locator(".urgent-note")).toBeVisible();
       await expectNoAxeViolations(page, `search with the calm line (${scheme}, ${width} px)`);
-    }
-  });
+    });
+  }
 }
