@@ -1,6 +1,6 @@
 // The two builds the browser tests run against, and a static file server the offline tests can
 // stop and start (Playwright's own server stays up for the whole run).
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
@@ -52,9 +52,13 @@ export async function serve(root: string, port = 0) {
 export function newRelease(site: Site): string {
   const hash = createHash("sha256");
   for (const file of [join(site.root, site.base, "sw.js"), "scripts/post-build.mjs"]) hash.update(readFileSync(file));
-  const folder = join("target", "new-release", `${site.base.replace(/\//g, "_")}${hash.digest("hex").slice(0, 16)}`);
+  const releases = join("target", "new-release");
+  const prefix = `${site.base.replace(/^\/|\/$/g, "").replace(/\//g, "_") || "root"}-`;
+  const folder = join(releases, `${prefix}${hash.digest("hex").slice(0, 16)}`);
   if (existsSync(folder)) return folder;
-  mkdirSync(join("target", "new-release"), { recursive: true });
+  mkdirSync(releases, { recursive: true });
+  // Releases of earlier builds of this site are no use any more.
+  for (const old of readdirSync(releases)) if (old.startsWith(prefix) && !old.includes(".making-")) rmSync(join(releases, old), { recursive: true });
   const work = mkdtempSync(`${folder}.making-`);
   cpSync(site.root, work, { recursive: true });
   const appDir = join(work, site.base);
