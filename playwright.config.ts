@@ -1,8 +1,9 @@
 import { defineConfig } from "@playwright/test";
 import { staticServer as server } from "./tests/browser/sites";
+import { chromePath } from "./scripts/lib/chrome.mjs";
 
-// Browser tests run in Debian's Chromium (Playwright's own browser download is not reachable here)
-// against release builds served by a plain static file server, as any host would serve them: the
+// Browser tests run in Debian's Chromium, or the one $CHROME_PATH names (scripts/lib/chrome.mjs;
+// Playwright's own browser download is not reachable here), against release builds served by a plain static file server, as any host would serve them: the
 // root build (dist/) for everything, and the sub-path build for routes and offline use.
 // GUIDE_TEST_PORT moves both servers (to run two checkouts' tests side by side on one machine).
 const port = Number(process.env.GUIDE_TEST_PORT ?? 4173);
@@ -25,7 +26,7 @@ export default defineConfig({
   ],
   use: {
     launchOptions: {
-      executablePath: "/usr/bin/chromium",
+      executablePath: chromePath,
       args: [
         "--no-sandbox",
         "--disable-gpu",

@@ -8,7 +8,7 @@
 //      interactive (the wasm started and hydrated the page: the app's `recovery-guide:ready` mark),
 //      and the median in-app route change (click to the app's `recovery-guide:route-shown` mark).
 //
-//   node scripts/bench-load.mjs [dist]       (CHROME_PATH defaults to /usr/bin/chromium)
+//   node scripts/bench-load.mjs [dist]       (Chromium: $CHROME_PATH, see scripts/lib/chrome.mjs)
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,9 +18,9 @@ import * as chromeLauncher from "chrome-launcher";
 import { chromium } from "@playwright/test";
 import httpServer from "http-server";
 import { median } from "./lib/median.mjs";
+import { chromePath } from "./lib/chrome.mjs";
 
 const dist = process.argv[2] ?? "dist";
-const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const quietFlags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 // Paint times on this machine vary by ±100 ms from load to load: medians of several runs.

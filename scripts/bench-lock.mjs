@@ -2,6 +2,7 @@
 // 600,000 iterations, then opening every store), and how much longer a saved note takes to reach
 // storage with the lock on than off (sealing it with AES-GCM), measured in the same run.
 import { chromium } from "@playwright/test";
+import { chromePath } from "./lib/chrome.mjs";
 import httpServer from "http-server";
 import { median } from "./lib/median.mjs";
 
@@ -10,7 +11,7 @@ const root = process.argv[2] ?? "dist";
 const server = httpServer.createServer({ root, cache: -1, showDir: false, logFn: () => {} });
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const origin = `http://127.0.0.1:${server.server.address().port}`;
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+const browser = await chromium.launch({ executablePath: chromePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
 const page = await browser.newPage();
 
 async function open(path) {

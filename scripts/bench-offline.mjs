@@ -2,6 +2,7 @@
 // stops and the page reloads from the cache. Prints the median of several reloads, in ms, from
 // navigation start to the prerendered heading being shown, and to the app having started on it.
 import { chromium } from "@playwright/test";
+import { chromePath } from "./lib/chrome.mjs";
 import httpServer from "http-server";
 import { median } from "./lib/median.mjs";
 
@@ -9,7 +10,7 @@ const root = process.argv[2] ?? "dist";
 const server = httpServer.createServer({ root, cache: -1, showDir: false, logFn: () => {} });
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const origin = `http://127.0.0.1:${server.server.address().port}`;
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+const browser = await chromium.launch({ executablePath: chromePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
 const page = await browser.newPage();
 await page.goto(`${origin}/publications`);
 await page.evaluate(() => navigator.serviceWorker.ready);

@@ -4,13 +4,14 @@
 // 2. the same engine at 1x, 10x and 100x the guide's size, from examples/search_bench_wasm.rs
 //    (built to wasm by scripts/bench.sh into target/search-bench/), timed with performance.now().
 import { chromium } from "@playwright/test";
+import { chromePath } from "./lib/chrome.mjs";
 import httpServer from "http-server";
 import { median } from "./lib/median.mjs";
 
 const server = httpServer.createServer({ root: process.argv[2] ?? "dist", cache: -1, showDir: false, logFn: () => {} });
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const origin = `http://127.0.0.1:${server.server.address().port}`;
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+const browser = await chromium.launch({ executablePath: chromePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
 const page = await browser.newPage();
 const runs = [];
 for (let run = 0; run < 5; run++) {

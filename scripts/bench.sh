@@ -9,7 +9,7 @@ step "Release build took $(( $(date +%s) - start )) s"
 node scripts/bench-sizes.mjs dist
 ensure_chromium
 step "Loading: Lighthouse on every route, the home page against a plain static page, start-up and route changes"
-CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}" node scripts/bench-load.mjs dist
+node scripts/bench-load.mjs dist
 step "Offline (service worker)"
 node scripts/bench-offline.mjs dist
 step "Search in the browser (Performance API)"

@@ -2,11 +2,12 @@
 // browser the tests already use, so no image library is needed). Run after changing the SVG:
 //   node scripts/icons.mjs
 import { chromium } from "@playwright/test";
+import { chromePath } from "./lib/chrome.mjs";
 import { readFileSync } from "node:fs";
 
 const svg = readFileSync("public/icons/icon.svg", "utf8");
 const background = "#1f5f5b"; // the icon's own background, so the maskable icon is full-bleed
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const browser = await chromium.launch({ executablePath: chromePath, args: ["--no-sandbox", "--disable-gpu"] });
 
 async function render(file, size, html) {
   const page = await browser.newPage({ viewport: { width: size, height: size } });

@@ -4,7 +4,8 @@
 // recompiling (steps 3 to 5, which depend on the files' final contents).
 //
 //   node scripts/post-build.mjs [dir] [base] [--finish-only]
-//                                       (defaults: $TRUNK_STAGING_DIR, $TRUNK_PUBLIC_URL)
+//     (defaults: $TRUNK_STAGING_DIR, and the base Trunk and RECOVERY_GUIDE_BASE agree on, see
+//     scripts/lib/base-path.mjs; a base given here is "/" or "/sub-path/")
 //
 // 1. Every route is prerendered (src/bin/prerender.rs) into its own folder's index.html, so deep
 //    links answer 200 with no rewrite rules and every page is readable before the wasm arrives;
@@ -19,16 +20,18 @@ import { readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync } from "nod
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
-import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { gzipSync, gunzipSync, brotliCompressSync, brotliDecompressSync, constants } from "node:zlib";
 import { parse } from "smol-toml";
 import { generateSW } from "workbox-build";
+import { trunkBasePath } from "./lib/base-path.mjs";
 
 const flags = process.argv.slice(2).filter((a) => a.startsWith("--"));
 const [dirArg, baseArg] = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const finishOnly = flags.includes("--finish-only");
 const dir = dirArg ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("usage: post-build.mjs <dir> [base] (or run as Trunk's post_build hook)");
-const base = `/${(baseArg ?? process.env.TRUNK_PUBLIC_URL ?? "/").replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
+const base = baseArg ?? trunkBasePath();
+if (!/^\/(.+\/)?$/.test(base)) throw new Error(`post-build: the base ${JSON.stringify(base)} must start and end with "/"`);
 
 const pages = parse(readFileSync("src/content/pages.toml", "utf8"));
 const theme = { background: "#f7f3ec", theme: "#1f5f5b" };
@@ -270,19 +273,29 @@ const { count, size, warnings } = await generateSW({
 for (const warning of warnings) console.warn(`workbox: ${warning}`);
 
 // ---- 5. Compressed copies, made last so they include sw.js (Workbox precaches the originals).
+// A file that already has both copies of its current bytes keeps them (only --finish-only on an
+// earlier build finds any): brotli at its best takes seconds for the wasm.
 const compressible = /\.(html|js|css|wasm|svg|webmanifest)$/;
+const hasCopiesOf = (path, bytes) => {
+  try {
+    return gunzipSync(readFileSync(`${path}.gz`)).equals(bytes) && brotliDecompressSync(readFileSync(`${path}.br`)).equals(bytes);
+  } catch {
+    return false;
+  }
+};
 const compress = (folder) => {
-  // Old copies go first: removed while listing, they could be the new ones already written.
-  const entries = readdirSync(folder, { withFileTypes: true }).filter((entry) => {
-    const old = !entry.isDirectory() && /\.(br|gz)$/.test(entry.name);
-    if (old) rmSync(join(folder, entry.name));
-    return !old;
-  });
+  const entries = readdirSync(folder, { withFileTypes: true });
+  const names = new Set(entries.map((entry) => entry.name));
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) compress(path);
-    else if (compressible.test(entry.name)) {
+    // A copy of a file that is no longer there, or no longer compressed, goes.
+    else if (/\.(br|gz)$/.test(entry.name)) {
+      const original = entry.name.slice(0, -3);
+      if (!names.has(original) || !compressible.test(original)) rmSync(path);
+    } else if (compressible.test(entry.name)) {
       const bytes = readFileSync(path);
+      if (hasCopiesOf(path, bytes)) continue;
       writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
       writeFileSync(`${path}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
     }

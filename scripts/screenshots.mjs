@@ -1,6 +1,7 @@
 // Screenshots of every page at phone and desktop widths, light and dark, for looking at the design
 // and for the README. Needs the release build served: node scripts/screenshots.mjs [base-url] [out-dir]
 import { chromium } from "@playwright/test";
+import { chromePath } from "./lib/chrome.mjs";
 import { readFileSync, mkdirSync } from "node:fs";
 import { parse } from "smol-toml";
 
@@ -12,7 +13,7 @@ const routes = parse(readFileSync("src/content/pages.toml", "utf8")).page
   .map((p) => [p.id, p.path ?? "/no-such-page"]);
 
 const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
+  executablePath: chromePath,
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
 });
 // Some saved data, so the bookmarks, reflection and plan pages show what people see after using them.

@@ -1,12 +1,9 @@
 //! The one place internal links are built, so the app can be served under a sub-path
 //! (e.g. `/recovery/`) as well as at the root of a host.
 
-/// The sub-path the app is served under, fixed at build time from `RECOVERY_GUIDE_BASE`
-/// (e.g. `/recovery`); empty when served at the root.
-pub const BASE: &str = match option_env!("RECOVERY_GUIDE_BASE") {
-    Some(base) => base,
-    None => "",
-};
+/// The sub-path the app is served under (e.g. `/recovery`), empty at the root: fixed at build time
+/// from `RECOVERY_GUIDE_BASE`, which build.rs checks (`build/base_path.rs`) and passes on.
+pub const BASE: &str = env!("GUIDE_BASE_PATH");
 
 /// The full URL path for a path inside the app: `href("/publications#pace")`.
 pub fn href(path: &str) -> String {

@@ -1,6 +1,12 @@
-//! Every item of the source page (shared/seed/what-is-recovery.txt) is in the guide, on the right
-//! page, with the corrections from shared/content-sources.md. The expected lists are written out
-//! here from the seed, so dropping an item from the content files fails this test.
+//! Every item of the source page is in the guide, on the right page, with the editors' corrections.
+//!
+//! Where the lists come from: neither source is in this repository. The source page is the
+//! "What is Recovery?" resource page the guide was made from (kept by the team as
+//! `shared/seed/what-is-recovery.txt`); the corrections, verified links and urgent help numbers are
+//! from the team's editorial notes, `shared/content-sources.md` (checked November 2026 against
+//! stored copies of public pages). The lists below were copied by hand from those two files on 26
+//! and 27 November 2026, so they are this repository's record of them: dropping an item from the
+//! content files fails this test, and a change to the sources must be copied here too.
 
 use recovery_guide::content::help::{help_for, place};
 use recovery_guide::content::{plain, resources_in, Block, Collection, ContactMethod, ARTICLE, HELP, RESOURCES};

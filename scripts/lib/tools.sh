@@ -6,27 +6,34 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 TRUNK_VERSION="0.21.14"
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
-# The wasm-bindgen CLI must match the crate version in Cargo.lock exactly.
-WASM_BINDGEN_VERSION="$(sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p}' Cargo.lock)"
+# The browser every Chromium script and test uses (scripts/lib/chrome.mjs reads the same variable).
+export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# The toolchain and the wasm target come from rust-toolchain.toml (rustup installs them when missing).
 ensure_rust_tools() {
-  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-    step "Adding the wasm32 target"
-    rustup target add wasm32-unknown-unknown
-  fi
+  # Trunk builds offline, so every crate must be downloaded first.
+  cargo fetch --quiet
   if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
     step "Installing Trunk $TRUNK_VERSION (about 10 minutes, once)"
     cargo install trunk --version "$TRUNK_VERSION" --locked
   fi
-  if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]]; then
-    step "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes, once)"
-    # --locked does not resolve on this registry (see the toolchain notes).
-    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  # The one place the version is set is the `wasm-bindgen` crate's pin in Cargo.toml; Trunk also
+  # reads it from Cargo.lock. The CLI must match it exactly.
+  local wasm_bindgen_version
+  wasm_bindgen_version="$(cargo pkgid --offline wasm-bindgen)"
+  wasm_bindgen_version="${wasm_bindgen_version##*@}"
+  if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wasm_bindgen_version" ]]; then
+    step "Installing wasm-bindgen-cli $wasm_bindgen_version (about 5 minutes, once)"
+    if ! cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --locked; then
+      # A registry mirror can lag behind the CLI's own lock file (this project's build machines lack
+      # webpki-roots 1.0.11, which 0.2.130's names). Say so loudly rather than stop.
+      printf '\nWARNING: wasm-bindgen-cli %s could not be installed with --locked (see above);\n' "$wasm_bindgen_version" >&2
+      printf 'WARNING: installing it with its dependencies resolved from this registry instead.\n\n' >&2
+      cargo install wasm-bindgen-cli --version "$wasm_bindgen_version"
+    fi
   fi
-  # Trunk builds offline, so every crate must be downloaded first.
-  cargo fetch --quiet
 }
 
 ensure_npm_packages() {
@@ -47,10 +54,15 @@ apt_install() {
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
 }
 
+# Debian's Chromium, unless CHROME_PATH names another build.
 ensure_chromium() {
-  if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+  if [[ "$CHROME_PATH" == /usr/bin/chromium && ( ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ) ]]; then
     step "Installing Chromium and ChromeDriver from Debian"
     apt_install chromium chromium-driver
+  fi
+  if [[ ! -x "$CHROME_PATH" ]]; then
+    echo "error: CHROME_PATH=$CHROME_PATH is not a program" >&2
+    return 1
   fi
 }
 

@@ -6,14 +6,14 @@ import { expectNoAxeViolations } from "./axe";
 const themes = ["light", "dark"] as const;
 const widths = [360, 1280];
 
-for (const scheme of themes) {
-  for (const width of widths) {
-    test(`every route passes axe in ${scheme} colours at ${width} px`, async ({ page }) => {
-      // Twelve pages, each loaded and checked: 20-30 s on a 2-core machine, more when it is busy.
-      test.slow();
-      await page.setViewportSize({ width, height: 800 });
+// One test per route and colour scheme (each loads the page at both widths), so each stays a few
+// seconds long however many routes there are.
+for (const route of [...routedPages.map((p) => p.path!), "/no-such-page"]) {
+  for (const scheme of themes) {
+    test(`${route} passes axe in ${scheme} colours at ${widths.join(" and ")} px`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
-      for (const route of [...routedPages.map((p) => p.path!), "/no-such-page"]) {
+      for (const width of widths) {
+        await page.setViewportSize({ width, height: 800 });
         await page.goto(route);
         await appReady(page);
         await expectNoAxeViolations(page, `${route} (${scheme}, ${width} px)`);
@@ -72,8 +72,8 @@ test("error states pass axe: an import refused, unreadable data, offline", async
 });
 
 for (const scheme of themes) {
-  test(`urgent help with a place chosen, and a search showing the calm line, pass axe in ${scheme} colours`, async ({ page }) => {
-    for (const width of widths) {
+  for (const width of widths) {
+    test(`urgent help with a place chosen, and a search showing the calm line, pass axe in ${scheme} colours at ${width} px`, async ({ page }) => {
       await page.setViewportSize({ width, height: 800 });
       await page.emulateMedia({ colorScheme: scheme });
       for (const place of ["Scotland", "Ireland"]) {
@@ -88,6 +88,6 @@ for (const scheme of themes) {
       await appReady(page);
       await expect(page.locator(".urgent-note")).toBeVisible();
       await expectNoAxeViolations(page, `search with the calm line (${scheme}, ${width} px)`);
-    }
-  });
+    });
+  }
 }

@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 import { parse } from "smol-toml";
 
 type Page = { id: string; path?: string; nav?: string; title: string; heading: string };
-type Resource = { id: string; kind: string; title: string };
-type Service = { id: string; country: string; contacts: { how: string; number?: string }[] };
+type Resource = { id: string; kind: string; title: string; year?: number };
+type Service = { id: string; country: string; name: string; contacts: { how: string; number?: string }[] };
 type Place = { name: string; part_of?: string; emergency?: string; main: string };
 
 const read = (file: string) => parse(readFileSync(`src/content/${file}`, "utf8")) as any;
@@ -17,6 +17,9 @@ export const navPages = routedPages.filter((p) => p.nav);
 export const pageById = (id: string) => pages.find((p) => p.id === id)!;
 
 export const resources: Resource[] = read("resources.toml").resource;
+/** The publications' years as resources.toml gives them (tests derive years from these, so an
+ * editor's change to the list does not break them). */
+export const publicationYears = resources.filter((r) => r.kind === "publication" && r.year).map((r) => r.year!);
 export const help: { checked: string; place: Place[]; service: Service[] } = read("help.toml");
 export const urgentWords: { message: string; link: string; words: string[] } = read("urgent-words.toml");
 

@@ -1,8 +1,9 @@
 // A `page` that fails the test if the app logs an error, asks any host other than the local
 // server for anything (people's use of the guide must never reach a third party), or breaks its
 // Content-Security-Policy (so every test also proves the policy lets the app work).
-import { test as base, expect } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 import { onHost, serve, siteOf, type Site } from "./sites";
+import { routedPages } from "./content";
 
 type Fixtures = {
   guard: void;
@@ -27,23 +28,10 @@ export const test = base.extend<Fixtures>({
     await use(page);
   },
   guard: [
-    async ({ page, baseURL, policyViolations, outsideAllowed }, use) => {
-      const problems: string[] = [];
-      const origin = new URL(baseURL!).origin;
-      page.on("console", (message) => {
-        // A 404 status for the not-found page is expected and not an app error. The browser's
-        // own words about a blocked script or style are counted as policy violations instead.
-        const text = message.text();
-        if (message.type() === "error" && !text.includes("404") && !text.includes("Content Security Policy")) problems.push(`console: ${text}`);
-      });
-      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-      page.on("request", (request) => {
-        const url = request.url();
-        const allowed = [origin, "data:", "blob:", ...outsideAllowed];
-        if (!allowed.some((start) => url.startsWith(start))) problems.push(`third-party request: ${url}`);
-      });
+    async ({ page, baseURL, policyViolations, outsideAllowed }, use, testInfo) => {
+      const problems = watchForProblems(page, { origin: new URL(baseURL!).origin, site: siteOf(testInfo), outsideAllowed });
       await use();
-      expect(problems, "no console errors and no third-party requests").toEqual([]);
+      expect(problems(), "no console errors and no third-party requests").toEqual([]);
       expect(policyViolations, "nothing the Content-Security-Policy blocked").toEqual([]);
     },
     { auto: true },
@@ -51,6 +39,43 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** What the guard fails a test on, in a page of the fixture's or one a test opened itself: errors the
+ * page logs or throws, and requests to any host but `origin` (and `outsideAllowed`). The one error
+ * allowed is the browser's note that a page address answered 404, when the address is no route of
+ * the app (the not-found page); a 404 for a route or for any file the page loads (a script, the
+ * wasm, an icon) is a problem. The browser's own words about a blocked script or style are left to
+ * `watchPolicyViolations`. Returns the problems found so far. */
+export function watchForProblems(page: Page, { origin, site, outsideAllowed = [] }: { origin: string; site: Site; outsideAllowed?: string[] }) {
+  const problems: string[] = [];
+  const notFoundPages = new Set<string>();
+  const notFoundLogged: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() === 404 && response.request().isNavigationRequest() && !isRoute(site, new URL(response.url()).pathname)) {
+      notFoundPages.add(response.url());
+    }
+  });
+  page.on("console", (message) => {
+    const text = message.text();
+    if (message.type() !== "error" || text.includes("Content Security Policy")) return;
+    if (text.startsWith("Failed to load resource: the server responded with a status of 404")) notFoundLogged.push(message.location().url);
+    else problems.push(`console: ${text}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("request", (request) => {
+    const url = request.url();
+    const allowed = [origin, "data:", "blob:", ...outsideAllowed];
+    if (!allowed.some((start) => url.startsWith(start))) problems.push(`third-party request: ${url}`);
+  });
+  // Decided at the end: the response and the browser's note about it may come in either order.
+  return () => [...problems, ...notFoundLogged.filter((url) => !notFoundPages.has(url)).map((url) => `404: ${url}`)];
+}
+
+/** Whether a path on the host is one of the app's routes (as `/route`, `/route/` or `/route/index.html`). */
+function isRoute(site: Site, pathOnHost: string) {
+  const inApp = "/" + pathOnHost.slice(site.base.length).replace(/(^|\/)index\.html$/, "").replace(/\/$/, "");
+  return pathOnHost.startsWith(site.base) && routedPages.some((page) => page.path!.replace(/\/$/, "") === inApp.replace(/\/$/, ""));
+}
 
 /** Collects every `securitypolicyviolation` in the page (or every page of the context), whichever
  * document it shows, as "directive: what was blocked (where)". For tests that open their own

@@ -1,5 +1,9 @@
 // The two builds the browser tests run against, and a static file server the offline tests can
 // stop and start (Playwright's own server stays up for the whole run).
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { join } from "node:path";
 import type { TestInfo } from "@playwright/test";
 // @ts-ignore: http-server has no type definitions
 import httpServer from "http-server";
@@ -37,4 +41,35 @@ export async function serve(root: string, port = 0) {
         server.server.closeAllConnections();
       }),
   };
+}
+
+/** A new release of `site`'s build, as a deploy would bring: a copy whose reflect page has changed,
+ * finished again by `post-build.mjs --finish-only` (policy, service worker, compressed copies).
+ * Returns the folder, laid out as `site.root` is: copy it over a served copy of the build.
+ * Finishing takes seconds of CPU (Workbox bundles the service worker), so it is made once per
+ * build and version of the script, in target/new-release/, and tests prepare it before their
+ * own clock starts (the Chromium suite in a `beforeAll`). */
+export function newRelease(site: Site): string {
+  const hash = createHash("sha256");
+  for (const file of [join(site.root, site.base, "sw.js"), "scripts/post-build.mjs"]) hash.update(readFileSync(file));
+  const releases = join("target", "new-release");
+  const prefix = `${site.base.replace(/^\/|\/$/g, "").replace(/\//g, "_") || "root"}-`;
+  const folder = join(releases, `${prefix}${hash.digest("hex").slice(0, 16)}`);
+  if (existsSync(folder)) return folder;
+  mkdirSync(releases, { recursive: true });
+  // Releases of earlier builds of this site are no use any more.
+  for (const old of readdirSync(releases)) if (old.startsWith(prefix) && !old.includes(".making-")) rmSync(join(releases, old), { recursive: true });
+  const work = mkdtempSync(`${folder}.making-`);
+  cpSync(site.root, work, { recursive: true });
+  const appDir = join(work, site.base);
+  const reflectPage = join(appDir, "reflect", "index.html");
+  writeFileSync(reflectPage, readFileSync(reflectPage, "utf8").replace("<head>", '<head><meta name="guide-release" content="2">'));
+  execFileSync("node", ["scripts/post-build.mjs", appDir, site.base, "--finish-only"]);
+  // Another worker may have made the same one meanwhile: either copy will do.
+  try {
+    renameSync(work, folder);
+  } catch {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return folder;
 }

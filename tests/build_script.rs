@@ -1,0 +1,141 @@
+//! The build script's errors, tested natively: build.rs compiles these same two modules. An editor's
+//! mistake must stop the build with the file and the line, never a panic naming only build.rs.
+
+#[path = "../build/base_path.rs"]
+mod base_path;
+#[path = "../build/content.rs"]
+mod content;
+
+use content::{compile, ContentError, CONTENT_DIR};
+
+/// The real content files, with `file` changed by `edit`.
+fn compile_with(file: &str, edit: impl Fn(&str) -> String) -> Result<String, ContentError> {
+    compile(&|name: &str| {
+        let text = std::fs::read_to_string(format!("{CONTENT_DIR}/{name}")).map_err(|e| e.to_string())?;
+        Ok(if name == file { edit(&text) } else { text })
+    })
+}
+
+/// The 1-based line of the first line of `text` that contains `needle`.
+fn line_containing(text: &str, needle: &str) -> usize {
+    text.lines().position(|line| line.contains(needle)).unwrap_or_else(|| panic!("{needle:?} not found")) + 1
+}
+
+fn real(file: &str) -> String {
+    std::fs::read_to_string(format!("{CONTENT_DIR}/{file}")).unwrap()
+}
+
+/// The error for `file` changed by `edit`, checked to be at the line of `at` in the changed file.
+fn error_at(file: &str, edit: impl Fn(&str) -> String, at: &str) -> ContentError {
+    let changed = edit(&real(file));
+    let error = compile_with(file, edit).expect_err("the changed content must not compile");
+    assert_eq!((error.file.as_str(), error.line), (file, Some(line_containing(&changed, at))), "{error}");
+    assert!(error.to_string().starts_with(&format!("{CONTENT_DIR}/{file}:")), "{error}");
+    error
+}
+
+#[test]
+fn the_real_content_compiles() {
+    let generated = compile_with("", str::to_string).unwrap();
+    assert!(generated.contains("pub static CHECKLIST_RENAMES"));
+}
+
+#[test]
+fn a_list_inside_a_list_names_its_line() {
+    let error = error_at(
+        "article.md",
+        |text| text.replace("- financial security {#financial-security}\n", "- financial security {#financial-security}\n  - a nested item\n"),
+        "a nested item",
+    );
+    assert!(error.message.contains("a list inside a list"), "{error}");
+}
+
+#[test]
+fn a_numbered_list_names_its_line() {
+    let error = error_at("about.md", |text| format!("{text}\n1. first\n2. second\n"), "1. first");
+    assert!(error.message.contains("numbered lists"), "{error}");
+}
+
+#[test]
+fn a_bracket_that_is_not_a_language_mark_names_its_line_in_markdown() {
+    let error = error_at(
+        "about.md",
+        |text| text.replace("## Your privacy {#your-privacy}\n", "## Your privacy {#your-privacy}\n\nA [sic] remark.\n"),
+        "A [sic] remark.",
+    );
+    assert!(error.message.contains("language mark"), "{error}");
+}
+
+#[test]
+fn a_bracket_in_a_list_item_names_its_line() {
+    error_at("article.md", |text| text.replace("- satisfying work {#satisfying-work}", "- satisfying [work {#satisfying-work}"), "satisfying [work");
+}
+
+#[test]
+fn a_bracket_that_is_not_a_language_mark_names_its_line_in_toml() {
+    let marker = "[Oranga Ngākau]{lang=mi} refers to";
+    let error = error_at("resources.toml", |text| text.replacen(marker, "[Oranga Ngākau]{lang=mi refers to", 1), "{lang=mi refers to");
+    assert!(error.message.contains("not finished"), "{error}");
+    error_at("resources.toml", |text| text.replacen("title = \"[Oranga Ngākau]{lang=mi}", "title = \"[Oranga Ngākau", 1), "title = \"[Oranga Ngākau:");
+}
+
+#[test]
+fn a_toml_mistake_names_its_line() {
+    error_at("help.toml", |text| text.replacen("[[service]]", "[[service]]\nhours = = 3", 1), "hours = = 3");
+    let error = error_at("plan.toml", |text| text.replacen("[[step]]", "[[step]]\ncolour = \"red\"", 1), "colour = ");
+    assert!(error.message.contains("colour"), "{error}");
+}
+
+#[test]
+fn a_checklist_section_that_does_not_exist_names_its_line() {
+    let error = error_at(
+        "reflect.toml",
+        |text| text.replacen("section = \"what-supports-recovery\"", "section = \"what-helps\"", 1),
+        "section = \"what-helps\"",
+    );
+    assert!(error.message.contains("\"what-helps\""), "{error}");
+}
+
+#[test]
+fn a_checklist_item_without_an_id_names_its_line() {
+    let error = error_at("article.md", |text| text.replace("- satisfying work {#satisfying-work}", "- satisfying work"), "- satisfying work");
+    assert!(error.message.contains("checklist-ids.txt"), "{error}");
+}
+
+#[test]
+fn a_mistyped_rename_names_its_line() {
+    let error = error_at(
+        "article.md",
+        |text| text.replace("{#satisfying-work}", "{#satisfying-work renamedfrom=work}"),
+        "renamedfrom=work",
+    );
+    assert!(error.message.contains("renamed_from=old-id"), "{error}");
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_named() {
+    let error = compile(&|name: &str| if name == "help.toml" { Err("gone".into()) } else { Ok(real(name)) }).unwrap_err();
+    assert_eq!(error.to_string(), format!("{CONTENT_DIR}/help.toml: cannot be read: gone"));
+}
+
+#[test]
+fn the_base_path_is_empty_or_a_clean_absolute_path() {
+    for good in ["", "/recovery", "/a/b-c_d.e~f"] {
+        assert_eq!(base_path::checked_base_path(good), Ok(good));
+    }
+    for (bad, why) in [
+        ("recovery", "start with"),
+        ("/recovery/", "not end with"),
+        ("/", "not end with"),
+        ("/a//b", "empty part"),
+        ("/a/../b", "\"..\""),
+        ("/..", "\"..\""),
+        ("/a/./b", "\"..\""),
+        ("/a b", "only letters"),
+        ("/a?b", "only letters"),
+        ("https://host/x", "start with"),
+    ] {
+        let problem = base_path::checked_base_path(bad).expect_err(bad);
+        assert!(problem.contains(why) && problem.contains(bad), "{bad}: {problem}");
+    }
+}
