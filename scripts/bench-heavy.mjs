@@ -5,12 +5,13 @@
 import { chromium } from "@playwright/test";
 import httpServer from "http-server";
 import { median } from "./lib/median.mjs";
+import { chromePath } from "./lib/chrome.mjs";
 
 const root = process.argv[2] ?? "dist";
 const server = httpServer.createServer({ root, cache: -1, showDir: false, logFn: () => {} });
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const origin = `http://127.0.0.1:${server.server.address().port}`;
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+const browser = await chromium.launch({ executablePath: chromePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
 
 const SIZES = [
   { name: "almost no data", bookmarks: 2, reflections: 1 },
