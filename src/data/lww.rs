@@ -137,15 +137,6 @@ impl<T> LwwMap<T> {
     pub fn map_values<'a, U>(&'a self, view: impl Fn(&'a T) -> U) -> LwwMap<U> {
         LwwMap(self.0.iter().map(|(key, entry)| (key.clone(), Stamped { at: entry.at, value: entry.value.as_ref().map(&view), kept: entry.kept.as_ref().map(&view) })).collect())
     }
-
-    /// The same entries and times, each value (and kept value) turned into another form, or the
-    /// first reason one could not be: for reading a map stored in another form.
-    pub fn try_map_into<U, E>(self, into: impl Fn(T) -> Result<U, E>) -> Result<LwwMap<U>, E> {
-        let entry = |(key, entry): (String, Stamped<T>)| -> Result<(String, Stamped<U>), E> {
-            Ok((key, Stamped { at: entry.at, value: entry.value.map(&into).transpose()?, kept: entry.kept.map(&into).transpose()? }))
-        };
-        Ok(LwwMap(self.0.into_iter().map(entry).collect::<Result<_, E>>()?))
-    }
 }
 
 /// How far ahead of this device's clock a time may be and still be believed. Clocks on two devices

@@ -227,28 +227,28 @@ impl Versioned for History {
     }
 
     fn from_stored(raw: &str) -> Result<Self, Unreadable> {
-        #[derive(Deserialize)]
-        struct Version {
-            version: Option<u64>,
-        }
-        let Version { version } = serde_json::from_str(raw).map_err(|_| Unreadable::NotJson)?;
-        match version {
+        let mut value: Value = serde_json::from_str(raw).map_err(|_| Unreadable::NotJson)?;
+        match value.get("version").and_then(Value::as_u64) {
             Some(version) if version == u64::from(STORED_HISTORY_VERSION) => {}
-            Some(version) if version > u64::from(STORED_HISTORY_VERSION) => return Err(Unreadable::NewerVersion(u32::try_from(version).unwrap_or(u32::MAX))),
+            Some(version) if version > u64::from(STORED_HISTORY_VERSION) => {
+                return Err(Unreadable::NewerVersion(u32::try_from(version).unwrap_or(u32::MAX)))
+            }
             _ => return decode(raw),
         }
-        let shape = |e: serde_json::Error| Unreadable::WrongShape(e.to_string());
-        let stored: ReadHistory = serde_json::from_str(raw).map_err(shape)?;
-        let words = stored.words;
-        let snapshots = stored.snapshots.try_map_into(|snapshot: ReadSnapshot| {
-            let items = snapshot.items.into_iter().map(|item| {
-                let text = item.text.or_else(|| words.get(&item.id).cloned());
-                let text = text.ok_or_else(|| Unreadable::WrongShape("an item of a saved reflection has no words".into()))?;
-                Ok(SnapshotItem { id: item.id, text, own: item.own, answer: item.answer })
-            });
-            Ok(Snapshot { saved_at: snapshot.saved_at, utc_offset_minutes: snapshot.utc_offset_minutes, items: items.collect::<Result<_, Unreadable>>()? })
-        })?;
-        Ok(Self { version: Self::VERSION, snapshots })
+        let store = value.as_object_mut().ok_or_else(|| Unreadable::WrongShape("not a map".into()))?;
+        let words = match store.remove("words") {
+            Some(Value::Object(words)) => words,
+            _ => return Err(Unreadable::WrongShape("no words for the saved reflections".into())),
+        };
+        for stamped in store.get_mut("snapshots").and_then(Value::as_object_mut).into_iter().flat_map(|all| all.values_mut()) {
+            for item in stamped.pointer_mut("/value/items").and_then(Value::as_array_mut).into_iter().flatten() {
+                let Some(item) = item.as_object_mut().filter(|item| !item.contains_key("text")) else { continue };
+                let text = item.get("id").and_then(Value::as_str).and_then(|id| words.get(id)).cloned();
+                item.insert("text".into(), text.ok_or_else(|| Unreadable::WrongShape("an item of a saved reflection has no words".into()))?);
+            }
+        }
+        store.insert("version".into(), Self::VERSION.into());
+        serde_json::from_value(value).map_err(|e| Unreadable::WrongShape(e.to_string()))
     }
 }
 
@@ -280,31 +280,6 @@ struct StoredItem<'a> {
     own: bool,
     #[serde(skip_serializing_if = "is_unset")]
     answer: &'a Answer,
-}
-
-/// `History` as stored since version 2, read (see `History::from_stored`).
-#[derive(Deserialize)]
-struct ReadHistory {
-    snapshots: LwwMap<ReadSnapshot>,
-    words: BTreeMap<String, String>,
-}
-
-#[derive(Deserialize)]
-struct ReadSnapshot {
-    saved_at: u64,
-    #[serde(default)]
-    utc_offset_minutes: i32,
-    items: Vec<ReadItem>,
-}
-
-#[derive(Deserialize)]
-struct ReadItem {
-    id: String,
-    text: Option<String>,
-    #[serde(default)]
-    own: bool,
-    #[serde(default)]
-    answer: Answer,
 }
 
 fn is_unset(answer: &&Answer) -> bool {
