@@ -456,11 +456,7 @@ fn list_item(file: &Source, item: &Located) -> Result<ListItemEntry, ContentErro
     let mut renamed_from = Vec::new();
     for word in words {
         let Some(old) = word.strip_prefix("renamed_from=") else {
-            return Err(error(
-                file.name,
-                item.line,
-                format!("the list item {text:?} ends {{#{inside}}}: only \"renamed_from=old-id\" may follow the id"),
-            ));
+            return Err(error(file.name, item.line, format!("the list item {text:?} ends {{#{inside}}}: only \"renamed_from=old-id\" may follow the id")));
         };
         renamed_from.extend(old.split(',').map(str::to_string));
     }
@@ -490,15 +486,7 @@ fn emit_pages(out: &mut String, pages: &[PageEntry]) {
 fn emit_help(out: &mut String, help: &HelpFile) {
     writeln!(out, "pub static HELP: Help = Help {{ checked: {:?}, places: &[", help.checked).unwrap();
     for p in &help.place {
-        writeln!(
-            out,
-            "  Place {{ name: {:?}, part_of: {}, emergency: {}, main: {:?} }},",
-            p.name,
-            opt_str(&p.part_of),
-            opt_str(&p.emergency),
-            p.main
-        )
-        .unwrap();
+        writeln!(out, "  Place {{ name: {:?}, part_of: {}, emergency: {}, main: {:?} }},", p.name, opt_str(&p.part_of), opt_str(&p.emergency), p.main).unwrap();
     }
     out.push_str("], services: &[\n");
     for s in &help.service {
@@ -511,11 +499,7 @@ fn emit_help(out: &mut String, help: &HelpFile) {
                     ContactEntry::Text { number, message, note } => ("Text", number, message, note),
                     ContactEntry::Email { address, note } => ("Email", address, &None, note),
                 };
-                format!(
-                    "Contact {{ method: ContactMethod::{method}, address: {address:?}, message: {}, note: {} }}",
-                    opt_str(message),
-                    opt_str(note)
-                )
+                format!("Contact {{ method: ContactMethod::{method}, address: {address:?}, message: {}, note: {} }}", opt_str(message), opt_str(note))
             })
             .collect();
         writeln!(
@@ -586,14 +570,7 @@ fn emit_sections(out: &mut String, name: &str, file: &Source, sections: &[Sectio
             Some(text) => format!("Some({})", rich_located(file, text)?),
             None => "None".into(),
         };
-        writeln!(
-            out,
-            "  Section {{ id: {:?}, title: {:?}, summary: {summary}, blocks: &[{}] }},",
-            s.id,
-            s.title,
-            blocks.join(", ")
-        )
-        .unwrap();
+        writeln!(out, "  Section {{ id: {:?}, title: {:?}, summary: {summary}, blocks: &[{}] }},", s.id, s.title, blocks.join(", ")).unwrap();
     }
     out.push_str("];\n");
     Ok(())
@@ -602,15 +579,10 @@ fn emit_sections(out: &mut String, name: &str, file: &Source, sections: &[Sectio
 fn emit_resources(out: &mut String, file: &Source, resources: &[ResourceEntry]) -> Result<(), ContentError> {
     out.push_str("pub static RESOURCES: &[Resource] = &[\n");
     for r in resources {
-        let year = r.year.map_or("None".into(), |value| {
-            format!("Some(Year {{ value: {value}, approximate: {} }})", r.year_approximate)
-        });
+        let year = r.year.map_or("None".into(), |value| format!("Some(Year {{ value: {value}, approximate: {} }})", r.year_approximate));
         let description = r.description.iter().map(|p| rich_spanned(file, p)).collect::<Result<Vec<_>, _>>()?;
-        let links: Vec<String> = r
-            .links
-            .iter()
-            .map(|l| format!("Link {{ kind: LinkKind::{:?}, url: {:?}, label: {} }}", l.kind, l.url, opt_str(&l.label)))
-            .collect();
+        let links: Vec<String> =
+            r.links.iter().map(|l| format!("Link {{ kind: LinkKind::{:?}, url: {:?}, label: {} }}", l.kind, l.url, opt_str(&l.label))).collect();
         writeln!(
             out,
             "  Resource {{ id: {:?}, kind: ResourceKind::{:?}, title: {}, subtitle: {}, authors: {}, year: {year}, \
@@ -638,13 +610,7 @@ fn emit_resources(out: &mut String, file: &Source, resources: &[ResourceEntry]) 
 /// `renamed_from` as (old id, new id) in `CHECKLIST_RENAMES`. A checklist item must have its id
 /// written in the content: one made up from its words would change when the words do, and
 /// people's answers would be left under the old one.
-fn emit_checklist(
-    out: &mut String,
-    reflect_file: &Source,
-    reflect: &ReflectFile,
-    article_file: &Source,
-    article: &[SectionEntry],
-) -> Result<(), ContentError> {
+fn emit_checklist(out: &mut String, reflect_file: &Source, reflect: &ReflectFile, article_file: &Source, article: &[SectionEntry]) -> Result<(), ContentError> {
     let mut renames: Vec<(String, String)> = Vec::new();
     out.push_str("pub static CHECKLIST: &[ChecklistGroup] = &[\n");
     for group in &reflect.group {

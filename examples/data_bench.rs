@@ -12,7 +12,15 @@ fn median(mut runs: Vec<Duration>) -> Duration {
 }
 
 fn time(runs: usize, mut work: impl FnMut()) -> Duration {
-    median((0..runs).map(|_| { let start = Instant::now(); work(); start.elapsed() }).collect())
+    median(
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                work();
+                start.elapsed()
+            })
+            .collect(),
+    )
 }
 
 fn main() {
@@ -41,22 +49,58 @@ fn main() {
     // As stored on the device (each item's words once), not as in export files.
     let history_json = history.to_stored();
     let export_json = export(&AllData { bookmarks: bookmarks.clone(), reflections: reflections.clone(), history: history.clone(), ..AllData::default() }, 0);
-    println!("Data size: bookmarks {} KB, checklist {} KB, history {} KB, export file {} KB",
-        bookmarks_json.len() / 1024, reflections_json.len() / 1024, history_json.len() / 1024, export_json.len() / 1024);
+    println!(
+        "Data size: bookmarks {} KB, checklist {} KB, history {} KB, export file {} KB",
+        bookmarks_json.len() / 1024,
+        reflections_json.len() / 1024,
+        history_json.len() / 1024,
+        export_json.len() / 1024
+    );
     let report = |what: &str, d: Duration| println!("{what:<46} {:>8.2} ms", d.as_secs_f64() * 1e3);
-    report("load 1,000 bookmarks (decode)", time(21, || { decode::<Bookmarks>(&bookmarks_json).unwrap(); }));
-    report("save 1,000 bookmarks (encode)", time(21, || { encode(&bookmarks); }));
-    report("load 365 saved reflections (decode)", time(21, || { History::from_stored(&history_json).unwrap(); }));
-    report("save 365 saved reflections (encode)", time(21, || { history.to_stored(); }));
-    report("one checklist tick (read + change + write)", time(21, || {
-        let mut latest = decode::<Reflections>(&reflections_json).unwrap();
-        latest.update_answer("checklist-item-3", 1, |a| a.true_now = !a.true_now);
-        encode(&latest);
-    }));
-    report("one bookmark change (read + change + write)", time(21, || {
-        let mut latest = decode::<Bookmarks>(&bookmarks_json).unwrap();
-        latest.set_note("item-5", "changed", 10_000);
-        encode(&latest);
-    }));
-    report("import the export file (parse + checks)", time(11, || { parse_import(&export_json, export_json.len() as u64, 0, &[]).unwrap(); }));
+    report(
+        "load 1,000 bookmarks (decode)",
+        time(21, || {
+            decode::<Bookmarks>(&bookmarks_json).unwrap();
+        }),
+    );
+    report(
+        "save 1,000 bookmarks (encode)",
+        time(21, || {
+            encode(&bookmarks);
+        }),
+    );
+    report(
+        "load 365 saved reflections (decode)",
+        time(21, || {
+            History::from_stored(&history_json).unwrap();
+        }),
+    );
+    report(
+        "save 365 saved reflections (encode)",
+        time(21, || {
+            history.to_stored();
+        }),
+    );
+    report(
+        "one checklist tick (read + change + write)",
+        time(21, || {
+            let mut latest = decode::<Reflections>(&reflections_json).unwrap();
+            latest.update_answer("checklist-item-3", 1, |a| a.true_now = !a.true_now);
+            encode(&latest);
+        }),
+    );
+    report(
+        "one bookmark change (read + change + write)",
+        time(21, || {
+            let mut latest = decode::<Bookmarks>(&bookmarks_json).unwrap();
+            latest.set_note("item-5", "changed", 10_000);
+            encode(&latest);
+        }),
+    );
+    report(
+        "import the export file (parse + checks)",
+        time(11, || {
+            parse_import(&export_json, export_json.len() as u64, 0, &[]).unwrap();
+        }),
+    );
 }

@@ -4,12 +4,12 @@
 use crate::components::layout::{AppBanners, RouteFocus, SiteFooter, SiteHeader, SkipLink, WithoutScriptNote};
 use crate::components::listen::Speech;
 use crate::components::quick_exit::QuickExit;
-use crate::offline::AppStatus;
+use crate::components::user::{DownloadReminder, Notices, StatusRegion};
 use crate::content::{self, Collection};
 use crate::links;
-use crate::pages::{About, Bookmarks, CollectionPage, Help, Home, NotFound, Plan, Reflect, Search, YourData};
-use crate::components::user::{DownloadReminder, Notices, StatusRegion};
 use crate::lock::Lock;
+use crate::offline::AppStatus;
+use crate::pages::{About, Bookmarks, CollectionPage, Help, Home, NotFound, Plan, Reflect, Search, YourData};
 use crate::user_data::UserData;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;

@@ -38,7 +38,12 @@ pub fn download(file_name: &str, contents: &str) -> Result<(), JsValue> {
     body.append_child(&link)?;
     link.click();
     link.remove();
-    leptos::prelude::set_timeout(move || { let _ = Url::revoke_object_url(&url); }, std::time::Duration::from_secs(60));
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
     Ok(())
 }
 
@@ -161,9 +166,7 @@ fn is_apple_webkit_agent(agent: &str, max_touch_points: i32) -> bool {
     let ios = ["iPhone", "iPad", "iPod"].iter().any(|d| agent.contains(d))
         // iPads ask for desktop pages and call themselves Macs, but have touch.
         || (agent.contains("Macintosh") && max_touch_points > 1);
-    let mac_safari = agent.contains("Macintosh")
-        && agent.contains("Safari")
-        && !["Chrome", "Chromium", "Edg", "Firefox"].iter().any(|b| agent.contains(b));
+    let mac_safari = agent.contains("Macintosh") && agent.contains("Safari") && !["Chrome", "Chromium", "Edg", "Firefox"].iter().any(|b| agent.contains(b));
     ios || mac_safari
 }
 
@@ -200,8 +203,10 @@ pub fn blur_focused() {
 mod tests {
     use super::is_apple_webkit_agent;
 
-    const IPHONE_SAFARI: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
-    const IPHONE_CHROME: &str = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/131.0.6778.73 Mobile/15E148 Safari/604.1";
+    const IPHONE_SAFARI: &str =
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+    const IPHONE_CHROME: &str =
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/131.0.6778.73 Mobile/15E148 Safari/604.1";
     const MAC_SAFARI: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15";
     const MAC_CHROME: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
     const MAC_FIREFOX: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:133.0) Gecko/20100101 Firefox/133.0";

@@ -7,13 +7,13 @@
 
 mod app;
 mod browser;
-mod offline;
 mod components;
 pub mod content;
 pub mod crash;
 pub mod data;
 pub mod links;
 mod lock;
+mod offline;
 mod pages;
 pub mod quick_exit;
 pub mod search;

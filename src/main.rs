@@ -24,8 +24,6 @@ fn crash_when_asked() {
         panic!("panic-for-test: a crash the browser test asked for, while the app starts");
     }
     let crash = Closure::<dyn Fn()>::new(|| panic!("panic-for-test: a crash the browser test asked for"));
-    window
-        .add_event_listener_with_callback("recovery-guide:panic-for-test", crash.as_ref().unchecked_ref())
-        .expect("the test's listener is added");
+    window.add_event_listener_with_callback("recovery-guide:panic-for-test", crash.as_ref().unchecked_ref()).expect("the test's listener is added");
     crash.forget();
 }

@@ -21,7 +21,9 @@ pub const MAX_GAP_MS: u64 = 5_000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
     /// Shift goes down. `repeat` is the browser's auto-repeat while it is held down.
-    ShiftDown { repeat: bool },
+    ShiftDown {
+        repeat: bool,
+    },
     ShiftUp,
     /// Any other key goes down.
     OtherDown,
@@ -66,7 +68,11 @@ impl ShiftPresses {
                 let had_presses = self.counted > 0;
                 self.counted = 0;
                 self.last_counted_at = None;
-                if had_presses { Progress::Cancelled } else { Progress::Unchanged }
+                if had_presses {
+                    Progress::Cancelled
+                } else {
+                    Progress::Unchanged
+                }
             }
             Key::ShiftUp if !self.shift_alone => Progress::Unchanged,
             Key::ShiftUp => {

@@ -53,8 +53,8 @@ impl Utterance {
 
 /// Short words written with a full stop that do not end a sentence ("Dr. Smith", "e.g. this").
 const ABBREVIATIONS: &[&str] = &[
-    "dr", "mr", "mrs", "ms", "mx", "prof", "st", "sr", "jr", "vs", "vol", "pp", "ed", "eds", "e.g", "i.e", "cf", "al",
-    "fig", "approx", "dept", "inc", "ltd", "co",
+    "dr", "mr", "mrs", "ms", "mx", "prof", "st", "sr", "jr", "vs", "vol", "pp", "ed", "eds", "e.g", "i.e", "cf", "al", "fig", "approx", "dept", "inc", "ltd",
+    "co",
 ];
 
 /// One word of the text, with the language of each of its characters.
@@ -278,7 +278,8 @@ pub const PAGE_LANG: &str = "en-GB";
 pub fn page_voice<'a>(voices: &'a [Voice], chosen: Option<&str>) -> Option<&'a Voice> {
     let local = || voices.iter().filter(|voice| voice.local);
     let best = |fits: &dyn Fn(&Voice) -> bool| local().filter(|v| fits(v)).max_by_key(|v| v.default);
-    chosen.and_then(|id| local().find(|voice| voice.id == id))
+    chosen
+        .and_then(|id| local().find(|voice| voice.id == id))
         .or_else(|| best(&|v| v.speaks_exactly(PAGE_LANG)))
         .or_else(|| best(&|v| v.speaks(PAGE_LANG)))
         .or_else(|| local().find(|voice| voice.default))
@@ -307,7 +308,10 @@ mod tests {
 
     #[test]
     fn abbreviations_and_initials_do_not_end_a_sentence() {
-        assert_eq!(said("Dr. Smith and Prof. M. Slade wrote it, e.g. in 2004. Then more."), ["Dr. Smith and Prof. M. Slade wrote it, e.g. in 2004.", "Then more."]);
+        assert_eq!(
+            said("Dr. Smith and Prof. M. Slade wrote it, e.g. in 2004. Then more."),
+            ["Dr. Smith and Prof. M. Slade wrote it, e.g. in 2004.", "Then more."]
+        );
         assert_eq!(said("Anthony et al. (1993) said so. It was read."), ["Anthony et al. (1993) said so.", "It was read."]);
         assert_eq!(said("Eat, sleep, walk, etc. and rest."), ["Eat, sleep, walk, etc. and rest."]);
         assert_eq!(said("It ends with etc. Another begins."), ["It ends with etc.", "Another begins."]);

@@ -8,10 +8,10 @@
 
 use crate::browser;
 use crate::content::CHECKLIST_RENAMES;
+use crate::data::plan::Removed;
 use crate::data::safekeeping::Safekeeping;
 use crate::data::settings::Settings;
 use crate::data::transfer::{self, AllData, ExportFile, ImportMode};
-use crate::data::plan::Removed;
 use crate::data::{Bookmark, Bookmarks, History, Plan, Reflections, Versioned};
 use crate::storage::lock::is_personal;
 use crate::storage::vault::Mode;
@@ -190,7 +190,11 @@ impl UserData {
         Effect::new(move |_| {
             let settings = data.settings.get();
             if let Some(root) = document().document_element() {
-                for (name, value) in [("data-theme", settings.theme.attribute()), ("data-text-size", settings.text_size.attribute()), ("data-quick-exit", settings.quick_exit_attribute())] {
+                for (name, value) in [
+                    ("data-theme", settings.theme.attribute()),
+                    ("data-text-size", settings.text_size.attribute()),
+                    ("data-quick-exit", settings.quick_exit_attribute()),
+                ] {
                     let _ = match value {
                         Some(value) => root.set_attribute(name, value),
                         None => root.remove_attribute(name),
@@ -713,10 +717,12 @@ mod tests {
     fn test_device() -> Device {
         Device {
             open_storage: || Persistence::new(Some(memory() as &dyn Backend)),
-            now: || CLOCK.with(|c| {
-                c.set(c.get() + 1);
-                c.get()
-            }),
+            now: || {
+                CLOCK.with(|c| {
+                    c.set(c.get() + 1);
+                    c.get()
+                })
+            },
             ask_to_keep_data: |answer| {
                 KEEP_ASKED.with(|n| n.set(n.get() + 1));
                 if let Some(kept) = KEEP_ANSWER.with(|a| *a.borrow()) {
@@ -834,7 +840,14 @@ mod tests {
 
     #[test]
     fn the_person_is_told_before_storage_is_full() {
-        let nearly_full = |data: &UserData| data.notices.with_untracked(|n| n.iter().find_map(|n| match n { Notice::NearlyFull { percent } => Some(*percent), _ => None }));
+        let nearly_full = |data: &UserData| {
+            data.notices.with_untracked(|n| {
+                n.iter().find_map(|n| match n {
+                    Notice::NearlyFull { percent } => Some(*percent),
+                    _ => None,
+                })
+            })
+        };
         let data = open_app();
         data.change_bookmarks(|b, now| b.add("pace", "publications", "PACE", now));
         assert_eq!(nearly_full(&data), None);

@@ -88,11 +88,8 @@ fn a_toml_mistake_names_its_line() {
 
 #[test]
 fn a_checklist_section_that_does_not_exist_names_its_line() {
-    let error = error_at(
-        "reflect.toml",
-        |text| text.replacen("section = \"what-supports-recovery\"", "section = \"what-helps\"", 1),
-        "section = \"what-helps\"",
-    );
+    let error =
+        error_at("reflect.toml", |text| text.replacen("section = \"what-supports-recovery\"", "section = \"what-helps\"", 1), "section = \"what-helps\"");
     assert!(error.message.contains("\"what-helps\""), "{error}");
 }
 
@@ -104,11 +101,7 @@ fn a_checklist_item_without_an_id_names_its_line() {
 
 #[test]
 fn a_mistyped_rename_names_its_line() {
-    let error = error_at(
-        "article.md",
-        |text| text.replace("{#satisfying-work}", "{#satisfying-work renamedfrom=work}"),
-        "renamedfrom=work",
-    );
+    let error = error_at("article.md", |text| text.replace("{#satisfying-work}", "{#satisfying-work renamedfrom=work}"), "renamedfrom=work");
     assert!(error.message.contains("renamed_from=old-id"), "{error}");
 }
 

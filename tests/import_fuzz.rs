@@ -8,8 +8,8 @@
 use proptest::prelude::*;
 use recovery_guide::content::{CHECKLIST, CHECKLIST_RENAMES, PLAN_STEPS, RESOURCES};
 use recovery_guide::data::lww::CLOCK_SKEW_MS;
-use recovery_guide::data::transfer::{apply_import, export, parse_import, preview, AllData, Changes, ExportFile, ImportMode, StoreChanges};
 use recovery_guide::data::plan::{Direction, Entry};
+use recovery_guide::data::transfer::{apply_import, export, parse_import, preview, AllData, Changes, ExportFile, ImportMode, StoreChanges};
 use recovery_guide::data::{ChecklistItem, Plan};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -212,8 +212,7 @@ enum Mutation {
 }
 
 const RETYPED: &[&str] = &["null", "true", "0", "-1", "1.5", "\"text\"", "[]", "{}", "[1,2]", "{\"at\":1}"];
-const HUGE_NUMBERS: &[&str] =
-    &["18446744073709551615", "18446744073709551616", "-9223372036854775808", "1e308", "4070908800000", "99999999999999999999999"];
+const HUGE_NUMBERS: &[&str] = &["18446744073709551615", "18446744073709551616", "-9223372036854775808", "1e308", "4070908800000", "99999999999999999999999"];
 const VERSIONS: &[u64] = &[0, 1, 2, 3, 99, u32::MAX as u64, u64::MAX];
 
 fn mutation() -> impl Strategy<Value = Mutation> {
@@ -358,7 +357,8 @@ fn counted(before: &AllData, after: &AllData) -> StoreChanges {
 fn plan_changes_between(before: &Plan, after: &Plan) -> Vec<(String, Changes)> {
     let steps: std::collections::BTreeSet<String> = before.entries.live().chain(after.entries.live()).map(|(_, e)| e.step.clone()).collect();
     let shown = |plan: &Plan, step: &str, other: &Plan| {
-        let both: Vec<String> = plan.step_entries(step).into_iter().map(|(id, _)| id.to_string()).filter(|id| other.get(id).is_some_and(|e| e.step == step)).collect();
+        let both: Vec<String> =
+            plan.step_entries(step).into_iter().map(|(id, _)| id.to_string()).filter(|id| other.get(id).is_some_and(|e| e.step == step)).collect();
         plan.step_entries(step).into_iter().map(|(id, e)| (id.to_string(), (e.clone(), both.iter().position(|b| b == id)))).collect::<BTreeMap<_, _>>()
     };
     steps

@@ -193,7 +193,8 @@ const URGENT_HELP_ROWS: &[(&str, ContactMethod, &str)] = &[
 fn every_urgent_help_row_is_there_for_its_place_and_nothing_else() {
     for (name, method, number) in URGENT_HELP_ROWS {
         let place = place(name).unwrap_or_else(|| panic!("no place {name:?} in help.toml"));
-        let found = help_for(place).into_iter().flat_map(|(_, services)| services).flat_map(|s| s.contacts).any(|c| c.method == *method && c.address == *number);
+        let found =
+            help_for(place).into_iter().flat_map(|(_, services)| services).flat_map(|s| s.contacts).any(|c| c.method == *method && c.address == *number);
         assert!(found, "{name}: {method:?} {number} is missing");
     }
     let contacts = HELP.services.iter().map(|s| s.contacts.len()).sum::<usize>();

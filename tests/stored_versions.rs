@@ -1,9 +1,9 @@
 //! Data saved by every version of the app must still load. When a store's version goes up, keep
 //! the old fixture here (it then exercises the upgrade) and add one for the new version.
 
-use recovery_guide::data::settings::{ReadingSpeed, Settings, TextSize, Theme};
 use recovery_guide::data::plan::dial_number;
 use recovery_guide::data::reflection::STORED_HISTORY_VERSION;
+use recovery_guide::data::settings::{ReadingSpeed, Settings, TextSize, Theme};
 use recovery_guide::data::{decode, transfer, Bookmarks, History, Plan, Reflections, Versioned};
 
 fn fixture(name: &str) -> String {

@@ -10,9 +10,9 @@
 
 #![recursion_limit = "256"]
 
+use any_spawner::Executor;
 use futures::StreamExt;
 use leptos::prelude::*;
-use any_spawner::Executor;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 use recovery_guide::{content, links, App};
@@ -34,11 +34,8 @@ fn main() {
     let shell = remove_title(&shell);
     Executor::init_futures_executor().expect("the futures executor starts once");
 
-    let mut pages: Vec<RenderedPage> = content::PAGES
-        .iter()
-        .filter_map(|page| page.path)
-        .map(|path| RenderedPage { file: file_for(path), html: render(path, &shell) })
-        .collect();
+    let mut pages: Vec<RenderedPage> =
+        content::PAGES.iter().filter_map(|page| page.path).map(|path| RenderedPage { file: file_for(path), html: render(path, &shell) }).collect();
     pages.push(RenderedPage { file: "404.html".into(), html: render(NOT_FOUND_PATH, &shell) });
     println!("{}", serde_json::to_string(&pages).expect("pages serialise"));
 }
@@ -69,8 +66,6 @@ fn render(path: &str, shell: &str) -> String {
         // No whitespace before the app's first node: hydration walks the body from its first child.
         let (before_body, after_body) = shell.split_once("<body>").expect("the shell has a <body>");
         let page = format!("{before_body}<body>{body}{}", after_body.trim_start());
-        futures::executor::block_on(async move {
-            meta_output.inject_meta_context(futures::stream::iter([page])).await.collect::<String>().await
-        })
+        futures::executor::block_on(async move { meta_output.inject_meta_context(futures::stream::iter([page])).await.collect::<String>().await })
     })
 }

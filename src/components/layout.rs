@@ -1,21 +1,21 @@
 //! What every page has: a skip link, the header with the urgent-help link, navigation, a footer.
 
 use crate::browser;
-use crate::components::lock::LockButton;
-use crate::content::{self, HELP, SITE_NAME};
-use crate::links::href;
 use crate::components::listen::{use_speech, VoiceChoice};
-use crate::data::settings::{ReadingSpeed, Settings, TextSize, Theme};
+use crate::components::lock::LockButton;
 use crate::components::user::ConfirmButton;
+use crate::content::{self, HELP, SITE_NAME};
+use crate::data::settings::{ReadingSpeed, Settings, TextSize, Theme};
+use crate::links::href;
 use crate::offline::use_app_status;
+use crate::pages::search::{focus_result, show_search, use_search_query, SearchQuery};
 use crate::quick_exit;
 use crate::user_data::use_user_data;
 use leptos::prelude::*;
-use std::collections::HashMap;
-use web_sys::ScrollRestoration;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
-use crate::pages::search::{focus_result, show_search, use_search_query, SearchQuery};
+use std::collections::HashMap;
+use web_sys::ScrollRestoration;
 
 #[component]
 pub fn SkipLink() -> impl IntoView {
@@ -48,7 +48,9 @@ pub fn RouteFocus() -> impl IntoView {
     Effect::new(move |_| {
         let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
             let y = window().scroll_y().unwrap_or_default();
-            scroll_positions.update_value(|positions| { positions.insert(address(), y); });
+            scroll_positions.update_value(|positions| {
+                positions.insert(address(), y);
+            });
         });
         on_cleanup(move || on_scroll.remove());
         // Read now, before scroll events on the new page overwrite it. The router may already

@@ -88,11 +88,15 @@ pub fn use_speech() -> Speech {
 
 /// The voices the device offers, as the browser describes them.
 fn device_voices(synth: &SpeechSynthesis) -> Vec<(Voice, web_sys::SpeechSynthesisVoice)> {
-    synth.get_voices().iter().map(|voice| {
-        let voice: web_sys::SpeechSynthesisVoice = voice.unchecked_into();
-        let described = Voice { id: voice.voice_uri(), name: voice.name(), lang: voice.lang(), local: voice.local_service(), default: voice.default() };
-        (described, voice)
-    }).collect()
+    synth
+        .get_voices()
+        .iter()
+        .map(|voice| {
+            let voice: web_sys::SpeechSynthesisVoice = voice.unchecked_into();
+            let described = Voice { id: voice.voice_uri(), name: voice.name(), lang: voice.lang(), local: voice.local_service(), default: voice.default() };
+            (described, voice)
+        })
+        .collect()
 }
 
 /// The page's words marked with a language other than the page's: "mi", or none.
@@ -175,11 +179,14 @@ impl Speech {
             }
             let changed = Closure::<dyn FnMut()>::new(load);
             let _ = synth.add_event_listener_with_callback("voiceschanged", changed.as_ref().unchecked_ref());
-            let give_up = set_timeout_with_handle(move || {
-                if speech.voices.get_untracked().is_none() {
-                    speech.voices.set(Some(Vec::new()));
-                }
-            }, VOICES_WAIT);
+            let give_up = set_timeout_with_handle(
+                move || {
+                    if speech.voices.get_untracked().is_none() {
+                        speech.voices.set(Some(Vec::new()));
+                    }
+                },
+                VOICES_WAIT,
+            );
             let escape = window_event_listener(leptos::ev::keydown, move |event| {
                 if event.key() == "Escape" && !event.default_prevented() {
                     speech.stop();
@@ -265,12 +272,26 @@ impl Speech {
         // The next utterance is started after this handler has returned, never inside it (this
         // handler is dropped when the next one is kept).
         let on_end = Closure::<dyn FnMut()>::new(move || {
-            set_timeout(move || if speech.is_current(generation) { speech.speak(index + 1) }, Duration::ZERO);
+            set_timeout(
+                move || {
+                    if speech.is_current(generation) {
+                        speech.speak(index + 1)
+                    }
+                },
+                Duration::ZERO,
+            );
         });
         // Pause and Stop end what is being said with an error ("interrupted") that is no longer
         // current; any other error ends the reading.
         let on_error = Closure::<dyn FnMut()>::new(move || {
-            set_timeout(move || if speech.is_current(generation) { speech.stop() }, Duration::ZERO);
+            set_timeout(
+                move || {
+                    if speech.is_current(generation) {
+                        speech.stop()
+                    }
+                },
+                Duration::ZERO,
+            );
         });
         utterance.set_onend(Some(on_end.as_ref().unchecked_ref()));
         utterance.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -315,12 +336,20 @@ impl Speech {
 
     fn pause(&self) {
         self.silence();
-        self.reading.update(|reading| if let Some(reading) = reading { reading.paused = true });
+        self.reading.update(|reading| {
+            if let Some(reading) = reading {
+                reading.paused = true
+            }
+        });
     }
 
     fn resume(&self) {
         let from = self.engine.with_value(|engine| engine.pieces.get(engine.at).map_or(0, |piece| piece.sentence_start));
-        self.reading.update(|reading| if let Some(reading) = reading { reading.paused = false });
+        self.reading.update(|reading| {
+            if let Some(reading) = reading {
+                reading.paused = false
+            }
+        });
         self.speak(from);
     }
 
@@ -346,7 +375,12 @@ impl Speech {
 /// With `keep_room` (a line of its own), the line is kept whatever the device turns out to have,
 /// so nothing on the page moves once the voices are known: with no voice it stays empty.
 #[component]
-pub fn Listen(#[prop(into)] read: String, label: &'static str, #[prop(optional)] part: Option<&'static str>, #[prop(optional)] keep_room: bool) -> impl IntoView {
+pub fn Listen(
+    #[prop(into)] read: String,
+    label: &'static str,
+    #[prop(optional)] part: Option<&'static str>,
+    #[prop(optional)] keep_room: bool,
+) -> impl IntoView {
     static NEXT_OWNER: AtomicU64 = AtomicU64::new(1);
     let owner = NEXT_OWNER.fetch_add(1, Ordering::Relaxed);
     let speech = use_speech();
@@ -418,9 +452,17 @@ pub fn VoiceChoice() -> impl IntoView {
         let id = event_target_value(&event);
         data.change_settings(|s| s.reading_voice = (!id.is_empty()).then_some(id));
     };
-    let options = move || speech.voices.get().unwrap_or_default().into_iter().map(|voice| {
-        view! { <option value=voice.id.clone()>{voice.label()}</option> }
-    }).collect_view();
+    let options = move || {
+        speech
+            .voices
+            .get()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|voice| {
+                view! { <option value=voice.id.clone()>{voice.label()}</option> }
+            })
+            .collect_view()
+    };
     view! {
         <div class="voice-choice">
             <label class="field-label" for="reading-voice">"Voice for reading aloud"</label>

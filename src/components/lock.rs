@@ -12,16 +12,26 @@ use leptos::prelude::*;
 /// The value typed into a passphrase field, which is then emptied: a passphrase is never kept on
 /// the page longer than it takes to use it.
 fn take(field: NodeRef<Input>) -> String {
-    field.get_untracked().map(|input| {
-        let value = input.value();
-        input.set_value("");
-        value
-    }).unwrap_or_default()
+    field
+        .get_untracked()
+        .map(|input| {
+            let value = input.value();
+            input.set_value("");
+            value
+        })
+        .unwrap_or_default()
 }
 
 /// A labelled passphrase field, with an optional hint tied to it.
 #[component]
-fn PassphraseField(id: &'static str, label: &'static str, autocomplete: &'static str, field: NodeRef<Input>, #[prop(optional)] hint: Option<&'static str>, shown: RwSignal<bool>) -> impl IntoView {
+fn PassphraseField(
+    id: &'static str,
+    label: &'static str,
+    autocomplete: &'static str,
+    field: NodeRef<Input>,
+    #[prop(optional)] hint: Option<&'static str>,
+    shown: RwSignal<bool>,
+) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     view! {
         <label class="field-label" for=id>{label}</label>

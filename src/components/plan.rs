@@ -6,13 +6,13 @@
 use crate::browser;
 use crate::components::user::focus_follows;
 use crate::content::help::{self, help_for, place_label};
-use crate::content::{ContactMethod, PlanStep, Place, HELP, PLAN_STEPS};
+use crate::content::{ContactMethod, Place, PlanStep, HELP, PLAN_STEPS};
 use crate::data::plan::{dial_number, Direction, Entry};
 use crate::data::plan_text::{plain_text, step_lines, urgent_lines, NOTHING_YET, OTHER_ENTRIES, URGENT_HEADING};
 use crate::data::time::{date, days_ago, format_date};
 use crate::links::href;
-use crate::user_data::{track_draft, use_user_data, UserData};
 use crate::lock::use_lock;
+use crate::user_data::{track_draft, use_user_data, UserData};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -142,10 +142,12 @@ fn EntryItem(id: String, step: &'static str) -> impl IntoView {
     };
     let place_in_step = {
         let id = id.clone();
-        Memo::new(move |_| data.plan.with(|p| {
-            let order = p.step_entries(step);
-            (order.iter().position(|(other, _)| *other == id), order.len())
-        }))
+        Memo::new(move |_| {
+            data.plan.with(|p| {
+                let order = p.step_entries(step);
+                (order.iter().position(|(other, _)| *other == id), order.len())
+            })
+        })
     };
     let text = move || entry.with(|e| e.as_ref().map(|e| e.text.clone()).unwrap_or_default());
     let editing = RwSignal::new(false);
@@ -302,9 +304,7 @@ fn Helplines(step: &'static str) -> impl IntoView {
         let place = help::place(&event_target_value(&event)).map(|p| p.name.to_string());
         data.change_settings(|settings| settings.place = place);
     };
-    let services = move || {
-        place.get().map(|place| help_for(place).into_iter().flat_map(|(_, services)| services).collect::<Vec<_>>())
-    };
+    let services = move || place.get().map(|place| help_for(place).into_iter().flat_map(|(_, services)| services).collect::<Vec<_>>());
     view! {
         <div class="helplines needs-script">
             <h3>"Add a helpline from this guide"</h3>
@@ -362,9 +362,8 @@ fn Helplines(step: &'static str) -> impl IntoView {
 pub fn OtherEntries() -> impl IntoView {
     let data = use_user_data();
     let known: Vec<&'static str> = PLAN_STEPS.iter().map(|s| s.id).collect();
-    let entries = Memo::new(move |_| {
-        data.plan.with(|p| p.entries_outside(&known).into_iter().map(|(id, e)| (id.to_string(), e.text.clone())).collect::<Vec<_>>())
-    });
+    let entries =
+        Memo::new(move |_| data.plan.with(|p| p.entries_outside(&known).into_iter().map(|(id, e)| (id.to_string(), e.text.clone())).collect::<Vec<_>>()));
     view! {
         <Show when=move || !entries.with(Vec::is_empty)>
             <section class="plan-step" aria-labelledby="step-other-heading">

@@ -13,8 +13,7 @@ pub fn ResourceCard(resource: &'static Resource, page: &'static Page) -> impl In
     let labelled_by = heading_id.clone();
     let year = resource.year.map(|year| year.display());
     // "Publication · 2004 · USA": the facts people scan for first.
-    let facts: Vec<String> =
-        [Some(resource.kind.label().to_string()), year, resource.region.map(str::to_string)].into_iter().flatten().collect();
+    let facts: Vec<String> = [Some(resource.kind.label().to_string()), year, resource.region.map(str::to_string)].into_iter().flatten().collect();
     let byline = (!resource.authors.is_empty()).then(|| resource.authors.join(", "));
     let citation: Vec<&str> = [resource.published_in, resource.publisher].into_iter().flatten().collect();
     let identifiers = (!resource.identifiers.is_empty()).then(|| resource.identifiers.join(" · "));

@@ -47,4 +47,3 @@ fn QuickContact(what: String, contact: &'static Contact) -> impl IntoView {
         </a>
     }
 }
-

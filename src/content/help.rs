@@ -52,12 +52,7 @@ pub fn help_by_place() -> Vec<PlaceGroup> {
 /// the larger place's (Scotland, then the UK-wide 999, Samaritans and Shout), then those of its
 /// parts (the UK, then England, Scotland, Wales and Northern Ireland). Nothing from elsewhere.
 pub fn help_for(place: &'static Place) -> Vec<PlaceGroup> {
-    std::iter::once(place)
-        .chain(larger_place(place))
-        .chain(parts_of(place))
-        .map(group)
-        .filter(|(_, services)| !services.is_empty())
-        .collect()
+    std::iter::once(place).chain(larger_place(place)).chain(parts_of(place)).map(group).filter(|(_, services)| !services.is_empty()).collect()
 }
 
 pub fn service(id: &str) -> Option<&'static HelpService> {
@@ -108,10 +103,7 @@ mod tests {
     fn with_no_choice_every_place_shows_under_its_own_heading() {
         let groups = help_by_place();
         let names: Vec<&str> = groups.iter().map(|(p, _)| p.name).collect();
-        assert_eq!(
-            names,
-            ["UK", "England", "Scotland", "Wales", "Northern Ireland", "Ireland", "Australia", "Canada", "New Zealand", "USA"]
-        );
+        assert_eq!(names, ["UK", "England", "Scotland", "Wales", "Northern Ireland", "Ireland", "Australia", "Canada", "New Zealand", "USA"]);
         // 111, "Lifeline" and 116 123 mean different things in different places: each is labelled.
         for (place, services) in &groups {
             assert!(services.iter().all(|s| s.country == place.name), "{}", place.name);
@@ -163,10 +155,7 @@ mod tests {
     #[test]
     fn before_a_choice_each_country_shows_its_emergency_number_once() {
         let numbers: Vec<(&str, &str)> = emergency_by_country().iter().map(|(p, s)| (p.name, s.contacts[0].address)).collect();
-        assert_eq!(
-            numbers,
-            [("UK", "999"), ("Ireland", "112"), ("Australia", "000"), ("Canada", "911"), ("New Zealand", "111"), ("USA", "911")]
-        );
+        assert_eq!(numbers, [("UK", "999"), ("Ireland", "112"), ("Australia", "000"), ("Canada", "911"), ("New Zealand", "111"), ("USA", "911")]);
     }
 
     #[test]

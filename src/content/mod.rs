@@ -85,10 +85,7 @@ mod tests {
     use super::*;
 
     fn years(order: YearOrder) -> Vec<Option<u16>> {
-        sorted_by_year(resources_in(Collection::Publications), order)
-            .iter()
-            .map(|r| r.year.map(|y| y.value))
-            .collect()
+        sorted_by_year(resources_in(Collection::Publications), order).iter().map(|r| r.year.map(|y| y.value)).collect()
     }
 
     /// The publications' years as resources.toml gives them, in its order.

@@ -82,12 +82,7 @@ pub enum Collection {
 }
 
 impl Collection {
-    pub const ALL: [Collection; 4] = [
-        Collection::Publications,
-        Collection::Research,
-        Collection::Videos,
-        Collection::Organisations,
-    ];
+    pub const ALL: [Collection; 4] = [Collection::Publications, Collection::Research, Collection::Videos, Collection::Organisations];
 
     /// The id of the page (in `pages.toml`) that shows this collection.
     pub fn page_id(self) -> &'static str {

@@ -59,10 +59,7 @@ fn checked_year(checked: &str) -> Option<u16> {
 }
 
 fn is_slug(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    !id.is_empty() && !id.starts_with('-') && !id.ends_with('-') && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 fn check_text(place: &str, text: &str, problems: &mut Vec<String>) {
@@ -337,10 +334,7 @@ pub fn check_shipped_ids(shipped: &str, groups: &[ChecklistGroup], renames: &[(&
     }
     let missing: Vec<&str> = current.iter().copied().filter(|id| !listed.contains(id)).collect();
     if !missing.is_empty() {
-        problems.push(format!(
-            "{FILE}: add the new checklist ids {}, one per line at the end of the file, so they are kept from now on",
-            missing.join(", ")
-        ));
+        problems.push(format!("{FILE}: add the new checklist ids {}, one per line at the end of the file, so they are kept from now on", missing.join(", ")));
     }
     let mut renamed = std::collections::HashSet::new();
     for (old, new) in renames {
@@ -361,7 +355,8 @@ const SHIPPED_PLAN_STEPS: &[&str] = &["warning-signs", "on-my-own", "take-my-min
 
 /// The section names of WRAP (Wellness Recovery Action Plan), a registered trademark: the plan
 /// uses its own words.
-const WRAP_WORDS: &[&str] = &["wrap", "wellness", "toolbox", "daily maintenance", "triggers", "early warning signs", "breaking down", "crisis plan", "post crisis", "action plan"];
+const WRAP_WORDS: &[&str] =
+    &["wrap", "wellness", "toolbox", "daily maintenance", "triggers", "early warning signs", "breaking down", "crisis plan", "post crisis", "action plan"];
 
 /// The most words a sentence the app writes for people may have.
 const MAX_SENTENCE_WORDS: usize = 25;

@@ -135,7 +135,12 @@ impl<T> LwwMap<T> {
     /// The same entries and times, each value (and kept value) seen through `view`: for storing a
     /// map in another form without copying it.
     pub fn map_values<'a, U>(&'a self, view: impl Fn(&'a T) -> U) -> LwwMap<U> {
-        LwwMap(self.0.iter().map(|(key, entry)| (key.clone(), Stamped { at: entry.at, value: entry.value.as_ref().map(&view), kept: entry.kept.as_ref().map(&view) })).collect())
+        LwwMap(
+            self.0
+                .iter()
+                .map(|(key, entry)| (key.clone(), Stamped { at: entry.at, value: entry.value.as_ref().map(&view), kept: entry.kept.as_ref().map(&view) }))
+                .collect(),
+        )
     }
 }
 

@@ -403,7 +403,20 @@ mod tests {
         ] {
             assert_eq!(dial_number(typed).as_deref(), Some(dialled), "{typed:?}");
         }
-        for not_a_number in ["", "ask Mum", "07700 900123 ext 4", "12", "1234567890123456", "0770O 900123", "++44 7700", "javascript:alert(1)", "tel:999", "999?body=x", "+", "07700 900123 (mobile)"] {
+        for not_a_number in [
+            "",
+            "ask Mum",
+            "07700 900123 ext 4",
+            "12",
+            "1234567890123456",
+            "0770O 900123",
+            "++44 7700",
+            "javascript:alert(1)",
+            "tel:999",
+            "999?body=x",
+            "+",
+            "07700 900123 (mobile)",
+        ] {
             assert_eq!(dial_number(not_a_number), None, "{not_a_number:?}");
         }
     }

@@ -54,10 +54,9 @@ pub fn step_lines(plan: &Plan) -> Vec<StepLines> {
 /// different things in different places).
 pub fn urgent_lines(place: Option<&Place>) -> Vec<String> {
     match place {
-        Some(place) => first_help(place)
-            .into_iter()
-            .map(|service| format!("{} ({}): {}", service.name, service.country, service.contacts[0].label()))
-            .collect(),
+        Some(place) => {
+            first_help(place).into_iter().map(|service| format!("{} ({}): {}", service.name, service.country, service.contacts[0].label())).collect()
+        }
         None => emergency_by_country().into_iter().map(|(place, service)| format!("{}: {}", place.name, service.contacts[0].label())).collect(),
     }
 }

@@ -125,13 +125,7 @@ pub fn same_item<'a, 'b>(items: &'b [ChecklistItem<'a>], text: &str) -> Option<&
 
 impl Default for Reflections {
     fn default() -> Self {
-        Self {
-            version: Self::VERSION,
-            true_now: LwwMap::default(),
-            work_on: LwwMap::default(),
-            notes: LwwMap::default(),
-            own_items: LwwMap::default(),
-        }
+        Self { version: Self::VERSION, true_now: LwwMap::default(), work_on: LwwMap::default(), notes: LwwMap::default(), own_items: LwwMap::default() }
     }
 }
 
@@ -230,9 +224,7 @@ impl Versioned for History {
         let mut value: Value = serde_json::from_str(raw).map_err(|_| Unreadable::NotJson)?;
         match value.get("version").and_then(Value::as_u64) {
             Some(version) if version == u64::from(STORED_HISTORY_VERSION) => {}
-            Some(version) if version > u64::from(STORED_HISTORY_VERSION) => {
-                return Err(Unreadable::NewerVersion(u32::try_from(version).unwrap_or(u32::MAX)))
-            }
+            Some(version) if version > u64::from(STORED_HISTORY_VERSION) => return Err(Unreadable::NewerVersion(u32::try_from(version).unwrap_or(u32::MAX))),
             _ => return decode(raw),
         }
         let store = value.as_object_mut().ok_or_else(|| Unreadable::WrongShape("not a map".into()))?;
@@ -423,12 +415,7 @@ impl Reflections {
         let items = guide_items
             .iter()
             .chain(own.iter())
-            .map(|item| SnapshotItem {
-                id: item.id.to_string(),
-                text: item.text.to_string(),
-                own: item.own,
-                answer: self.answer(item.id),
-            })
+            .map(|item| SnapshotItem { id: item.id.to_string(), text: item.text.to_string(), own: item.own, answer: self.answer(item.id) })
             .collect();
         Snapshot { saved_at: now, utc_offset_minutes, items }
     }
@@ -658,7 +645,10 @@ mod tests {
         assert_eq!(history.check(&one_note), SaveCheck::New);
         assert_eq!(one_note.summary(), "0 true for you now, 0 to work on, 1 note");
         r.update_answer("own-1", 6, |a| a.true_now = true);
-        r.update_answer("satisfying-work", 7, |a| { a.work_on = true; a.note = "volunteer".into(); });
+        r.update_answer("satisfying-work", 7, |a| {
+            a.work_on = true;
+            a.note = "volunteer".into();
+        });
         assert_eq!(r.snapshot(&guide(), 8, 0).summary(), "1 true for you now, 1 to work on, 2 notes");
     }
 
@@ -679,8 +669,22 @@ mod tests {
         assert_eq!(r.answers_outside(&guide()).len(), 1);
         // Their words, if a saved reflection has them.
         assert_eq!(history.last_text_of("an-old-item"), None);
-        history.save("s1", Snapshot { saved_at: 1, utc_offset_minutes: 0, items: vec![SnapshotItem { id: "an-old-item".into(), text: "old words".into(), own: false, answer: Answer::default() }] });
-        history.save("s2", Snapshot { saved_at: 2, utc_offset_minutes: 0, items: vec![SnapshotItem { id: "an-old-item".into(), text: "newer words".into(), own: false, answer: Answer::default() }] });
+        history.save(
+            "s1",
+            Snapshot {
+                saved_at: 1,
+                utc_offset_minutes: 0,
+                items: vec![SnapshotItem { id: "an-old-item".into(), text: "old words".into(), own: false, answer: Answer::default() }],
+            },
+        );
+        history.save(
+            "s2",
+            Snapshot {
+                saved_at: 2,
+                utc_offset_minutes: 0,
+                items: vec![SnapshotItem { id: "an-old-item".into(), text: "newer words".into(), own: false, answer: Answer::default() }],
+            },
+        );
         assert_eq!(history.last_text_of("an-old-item"), Some("newer words"));
         r.forget_answer("an-old-item", 7);
         assert!(r.answers_outside(&guide()).is_empty());

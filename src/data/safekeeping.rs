@@ -31,14 +31,7 @@ pub struct Safekeeping {
 
 impl Default for Safekeeping {
     fn default() -> Self {
-        Self {
-            version: Self::VERSION,
-            first_saved_at: None,
-            keep_asked_at: None,
-            keep_granted: None,
-            downloaded_at: None,
-            reminder_dismissed_at: None,
-        }
+        Self { version: Self::VERSION, first_saved_at: None, keep_asked_at: None, keep_granted: None, downloaded_at: None, reminder_dismissed_at: None }
     }
 }
 

@@ -1,8 +1,7 @@
 //! Dates for people: "26 November 2026". Written here rather than pulling in a date crate: this is
 //! the one conversion the app needs, and it must also run natively (tests, prerendering).
 
-const MONTHS: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 const DAY_MS: i64 = 86_400_000;
 
@@ -46,7 +45,11 @@ pub fn format_time(ms: u64, utc_offset_minutes: i32) -> String {
 pub fn format_short_date(ms: u64, utc_offset_minutes: i32, with_year: bool) -> String {
     let (year, month, day) = date(ms, utc_offset_minutes);
     let month = &MONTHS[month as usize - 1][..3];
-    if with_year { format!("{day} {month} {year}") } else { format!("{day} {month}") }
+    if with_year {
+        format!("{day} {month} {year}")
+    } else {
+        format!("{day} {month}")
+    }
 }
 
 /// How long ago, by the local calendar: "today", "yesterday", "3 days ago", "2 weeks ago",

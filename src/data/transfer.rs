@@ -90,10 +90,7 @@ pub enum ImportError {
 impl ImportError {
     pub fn explain(&self) -> String {
         match self {
-            Self::TooLarge(bytes) => format!(
-                "This file is too large to be a Recovery Guide export ({} MB). Nothing was changed.",
-                bytes.div_ceil(1024 * 1024)
-            ),
+            Self::TooLarge(bytes) => format!("This file is too large to be a Recovery Guide export ({} MB). Nothing was changed.", bytes.div_ceil(1024 * 1024)),
             Self::NotJson | Self::NotOurs => {
                 "This file is not a Recovery Guide export. Choose a file made with “Download my data”. Nothing was changed.".into()
             }
@@ -147,16 +144,8 @@ pub fn parse_import(text: &str, size: u64, now: u64, renames: &[(&str, &str)]) -
     if let Some((_, snapshot)) = history.snapshots.live().find(|(_, s)| s.utc_offset_minutes.unsigned_abs() > MAX_UTC_OFFSET_MINUTES) {
         return Err(ImportError::Damaged(format!("a time zone {} minutes from UTC", snapshot.utc_offset_minutes)));
     }
-    let mut file = ExportFile {
-        app: FILE_APP.into(),
-        format: FILE_FORMAT,
-        exported_at,
-        bookmarks,
-        reflections,
-        history,
-        plan,
-        repeated_entries: read.repeated_entries,
-    };
+    let mut file =
+        ExportFile { app: FILE_APP.into(), format: FILE_FORMAT, exported_at, bookmarks, reflections, history, plan, repeated_entries: read.repeated_entries };
     file.clamp_future(now);
     file.reflections.carry_over_renamed(renames, now);
     Ok(file)
@@ -387,7 +376,9 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(import(text), Err(expected), "{text:?}");
         }
-        let stores = |bookmarks: &str| format!("{{\"app\":\"recovery-guide\",\"format\":1,\"exported_at\":1,\"bookmarks\":{bookmarks},\"reflections\":{{\"version\":2,\"true_now\":{{}},\"work_on\":{{}},\"notes\":{{}},\"own_items\":{{}}}},\"history\":{{\"version\":1,\"snapshots\":{{}}}}}}");
+        let stores = |bookmarks: &str| {
+            format!("{{\"app\":\"recovery-guide\",\"format\":1,\"exported_at\":1,\"bookmarks\":{bookmarks},\"reflections\":{{\"version\":2,\"true_now\":{{}},\"work_on\":{{}},\"notes\":{{}},\"own_items\":{{}}}},\"history\":{{\"version\":1,\"snapshots\":{{}}}}}}")
+        };
         assert!(import(&stores("{\"version\":1,\"bookmarks\":{}}")).is_ok());
         assert!(matches!(import(&stores("{\"version\":1,\"bookmarks\":[]}")), Err(ImportError::Damaged(_))));
         assert_eq!(import(&stores("{\"version\":7}")), Err(ImportError::NewerFormat(7)));
@@ -482,7 +473,9 @@ mod tests {
             ("a tick in a saved reflection as text", |v| {
                 v["history"]["snapshots"]["s-1"]["value"]["items"][0]["answer"]["true_now"] = "yes".into();
             }),
-            ("no export time", |v| { v.as_object_mut().unwrap().remove("exported_at"); }),
+            ("no export time", |v| {
+                v.as_object_mut().unwrap().remove("exported_at");
+            }),
             ("a time zone 30 days from UTC", |v| v["history"]["snapshots"]["s-1"]["value"]["utc_offset_minutes"] = (30 * 24 * 60).into()),
         ];
         for (what, edit) in cases {
@@ -528,7 +521,10 @@ mod tests {
         let merge = preview(&here, &file, ImportMode::Merge);
         assert_eq!(
             merge.plan,
-            [("people-to-ask".to_string(), Changes { added: 0, changed: 1, removed: 0 }), ("reasons".to_string(), Changes { added: 2, changed: 0, removed: 0 })]
+            [
+                ("people-to-ask".to_string(), Changes { added: 0, changed: 1, removed: 0 }),
+                ("reasons".to_string(), Changes { added: 2, changed: 0, removed: 0 })
+            ]
         );
         // Moving one entry above another counts both as changed; an entry added with them
         // changes nothing else.

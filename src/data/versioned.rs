@@ -2,8 +2,8 @@
 //! versions one step at a time, and refuses (without touching it) anything that is not JSON, has
 //! the wrong shape, or was written by a newer version of the app.
 
-use serde::de::DeserializeOwned;
 use super::lww::Stamps;
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -54,20 +54,16 @@ impl Unreadable {
         match self {
             Self::NotJson => format!("Your saved {name} could not be read: the stored text is damaged."),
             Self::WrongShape(_) => format!("Your saved {name} could not be read: they are not in the form this app expects."),
-            Self::NewerVersion(version) => format!(
-                "Your saved {name} were made by a newer version of this app (format {version}). Reload the page to get the newest version."
-            ),
+            Self::NewerVersion(version) => {
+                format!("Your saved {name} were made by a newer version of this app (format {version}). Reload the page to get the newest version.")
+            }
         }
     }
 }
 
 pub fn decode<T: Versioned>(raw: &str) -> Result<T, Unreadable> {
     let mut value: Value = serde_json::from_str(raw).map_err(|_| Unreadable::NotJson)?;
-    let version = value
-        .get("version")
-        .and_then(Value::as_u64)
-        .filter(|v| *v >= 1)
-        .ok_or_else(|| Unreadable::WrongShape("no version number".into()))?;
+    let version = value.get("version").and_then(Value::as_u64).filter(|v| *v >= 1).ok_or_else(|| Unreadable::WrongShape("no version number".into()))?;
     let version = u32::try_from(version).map_err(|_| Unreadable::NewerVersion(u32::MAX))?;
     if version > T::VERSION {
         return Err(Unreadable::NewerVersion(version));

@@ -32,9 +32,7 @@ pub fn Bookmarks() -> impl IntoView {
     let page = content::page("bookmarks");
     let data = use_user_data();
     // Only the ids and their order: the list is keyed, so typing a note never redraws the list.
-    let groups = Memo::new(move |_| {
-        grouped(data.bookmarks.with(|b| b.newest_first().into_iter().map(|(id, _)| id.to_string()).collect()))
-    });
+    let groups = Memo::new(move |_| grouped(data.bookmarks.with(|b| b.newest_first().into_iter().map(|(id, _)| id.to_string()).collect())));
     view! {
         <PageHeading page />
         <UnlessLocked>

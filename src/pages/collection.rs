@@ -14,11 +14,7 @@ pub fn CollectionPage(collection: Collection) -> impl IntoView {
     let no_videos = collection == Collection::Videos && resources_in(collection).all(|r| r.kind != ResourceKind::Video);
 
     let cards = move || {
-        let resources: Vec<_> = if sortable {
-            sorted_by_year(resources_in(collection), order.get())
-        } else {
-            resources_in(collection).collect()
-        };
+        let resources: Vec<_> = if sortable { sorted_by_year(resources_in(collection), order.get()) } else { resources_in(collection).collect() };
         resources.into_iter().map(|resource| view! { <ResourceCard resource page /> }).collect_view()
     };
 

@@ -45,10 +45,8 @@ pub fn Help() -> impl IntoView {
     };
     let jump_links = move || {
         shown.get().is_none().then(|| {
-            let links = help_by_place()
-                .into_iter()
-                .map(|(place, _)| view! { <li><a href=section_href(path, &place_id(place))>{place.name}</a></li> })
-                .collect_view();
+            let links =
+                help_by_place().into_iter().map(|(place, _)| view! { <li><a href=section_href(path, &place_id(place))>{place.name}</a></li> }).collect_view();
             view! {
                 <nav class="jump" aria-label="Countries on this page">
                     <p>"Countries on this page"</p>

@@ -1,11 +1,11 @@
 use crate::components::listen::Listen;
+use crate::components::lock::UnlessLocked;
 use crate::components::plan::{chosen_place, OtherEntries, PlanPrint, PlanStatus, StepSection};
 use crate::components::text::PageHeading;
 use crate::components::urgent::FirstHelp;
 use crate::content::{self, PLAN_ABOUT, PLAN_STEPS};
-use crate::user_data::use_user_data;
-use crate::components::lock::UnlessLocked;
 use crate::lock::use_lock;
+use crate::user_data::use_user_data;
 use leptos::prelude::*;
 
 /// What "Listen to your plan" reads: each step the person has written in, and what they wrote.

@@ -342,9 +342,7 @@ fn OwnItem(id: String) -> impl IntoView {
 #[component]
 fn GoneAnswers() -> impl IntoView {
     let data = use_user_data();
-    let ids = Memo::new(move |_| {
-        data.reflections.with(|r| r.answers_outside(&guide_items()).into_iter().map(|(id, _)| id.to_string()).collect::<Vec<_>>())
-    });
+    let ids = Memo::new(move |_| data.reflections.with(|r| r.answers_outside(&guide_items()).into_iter().map(|(id, _)| id.to_string()).collect::<Vec<_>>()));
     view! {
         <Show when=move || !ids.with(Vec::is_empty)>
             <section class="check-group" aria-labelledby="gone-heading">
@@ -375,7 +373,11 @@ fn GoneAnswer(id: String) -> impl IntoView {
             let answer = answer();
             let marks = [answer.true_now.then_some("True for you now"), answer.work_on.then_some("you wanted to work on it")];
             let marks = marks.into_iter().flatten().collect::<Vec<_>>().join(", ");
-            if marks.is_empty() { "Nothing ticked".to_string() } else { marks }
+            if marks.is_empty() {
+                "Nothing ticked".to_string()
+            } else {
+                marks
+            }
         }
     };
     let note = move || Some(answer().note).filter(|n| !n.is_empty()).map(|note| view! { <p class="snapshot__note">"Note: " <bdi>{note}</bdi></p> });

@@ -91,9 +91,12 @@ pub fn Search() -> impl IntoView {
     // The person's notes are searched here, on their device, and never indexed anywhere else.
     // (A handful of notes: indexing them for each search costs less than keeping an index in step.)
     let notes = move || {
-        data.bookmarks.with(|b| data.reflections.with(|r| data.plan.with(|p| {
-            Index::new(note_documents(b, r, p, |id| CHECKLIST.iter().flat_map(|g| g.items).find(|i| i.id == id).map(|i| i.text.to_string())))
-        })))
+        data.bookmarks.with(|b| {
+            data.reflections.with(|r| {
+                data.plan
+                    .with(|p| Index::new(note_documents(b, r, p, |id| CHECKLIST.iter().flat_map(|g| g.items).find(|i| i.id == id).map(|i| i.text.to_string()))))
+            })
+        })
     };
     let results = move || {
         let query = query.get();
@@ -101,8 +104,7 @@ pub fn Search() -> impl IntoView {
         let notes = notes();
         let own: Vec<(Kind, Marked, Option<Marked>, String)> =
             notes.search(&query.text, &query.filters).into_iter().map(|h| (h.doc.kind, h.title, h.snippet, h.doc.path.clone())).collect();
-        let mut all: Vec<(Kind, Marked, Option<Marked>, String)> =
-            hits.into_iter().map(|h| (h.doc.kind, h.title, h.snippet, h.doc.path.clone())).collect();
+        let mut all: Vec<(Kind, Marked, Option<Marked>, String)> = hits.into_iter().map(|h| (h.doc.kind, h.title, h.snippet, h.doc.path.clone())).collect();
         all.extend(own);
         (query.text, all)
     };

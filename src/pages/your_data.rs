@@ -1,15 +1,15 @@
 use crate::browser;
+use crate::components::lock::{LockSettings, UnlessLocked};
 use crate::components::prose::Sections;
 use crate::components::text::PageHeading;
-use crate::components::lock::{LockSettings, UnlessLocked};
 use crate::components::user::{download_copy, download_copy_of, ConfirmButton};
-use crate::lock::{open_file, use_lock};
-use crate::storage::lock::Sealed;
-use crate::storage::vault::Mode;
 use crate::content::{self, PLAN_STEPS};
-use crate::quick_exit;
 use crate::data::time::{days_ago, format_date};
 use crate::data::transfer::{parse_import, preview, removed_here, Changes, ExportFile, ImportError, ImportMode, RemovedHere, StoreChanges, MAX_IMPORT_BYTES};
+use crate::lock::{open_file, use_lock};
+use crate::quick_exit;
+use crate::storage::lock::Sealed;
+use crate::storage::vault::Mode;
 use crate::storage::{web, Notice, LOCAL_STORAGE_LIMIT, PREFIX};
 use crate::user_data::{track_draft, use_user_data};
 use leptos::prelude::*;
@@ -22,7 +22,11 @@ const NOT_ALL_SAVED: &str = "The file's data is on screen, but not all of it cou
 
 /// "1 bookmark", "2 bookmarks": the word for one, and for more.
 fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 /// "2 bookmarks added, 1 changed", or None when nothing would change.
@@ -395,7 +399,8 @@ fn Import() -> impl IntoView {
         }
     };
     // What this device removed after the file was made: combining keeps it removed.
-    let removed_since_file = move || chosen.with(|c| c.as_ref().and_then(|c| c.as_ref().ok()).map(|file| removed_here(&data.all_data(), file)).unwrap_or_default());
+    let removed_since_file =
+        move || chosen.with(|c| c.as_ref().and_then(|c| c.as_ref().ok()).map(|file| removed_here(&data.all_data(), file)).unwrap_or_default());
     let preview_of = move |mode: ImportMode| {
         chosen.with(|c| match c {
             Some(Ok(file)) => {

@@ -38,11 +38,18 @@ pub fn guide_documents() -> Vec<Document> {
         };
         let page = content::page(collection.page_id());
         let title = plain(resource.title);
-        let meta: Vec<String> = [Some(resource.kind.label().to_string()), resource.year.map(|y| y.value.to_string()), resource.subtitle.map(str::to_string), resource.publisher.map(str::to_string), resource.published_in.map(str::to_string), resource.region.map(str::to_string)]
-            .into_iter()
-            .flatten()
-            .chain(resource.identifiers.iter().map(|i| i.to_string()))
-            .collect();
+        let meta: Vec<String> = [
+            Some(resource.kind.label().to_string()),
+            resource.year.map(|y| y.value.to_string()),
+            resource.subtitle.map(str::to_string),
+            resource.publisher.map(str::to_string),
+            resource.published_in.map(str::to_string),
+            resource.region.map(str::to_string),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(resource.identifiers.iter().map(|i| i.to_string()))
+        .collect();
         let body: Vec<String> = resource.description.iter().map(|p| plain(p)).chain(resource.notes.iter().map(|n| n.to_string())).collect();
         docs.push(Document {
             kind,

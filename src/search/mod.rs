@@ -269,7 +269,8 @@ impl Index {
         let field_words = &self.words[index];
         // The title is the first field; mark its matched words.
         let title_field = doc.fields.iter().position(|(f, _)| *f == Field::Title);
-        let title_marks = title_field.map(|f| marks_in(f).iter().map(|&w| (field_words[f][w as usize].start, field_words[f][w as usize].end)).collect()).unwrap_or_default();
+        let title_marks =
+            title_field.map(|f| marks_in(f).iter().map(|&w| (field_words[f][w as usize].start, field_words[f][w as usize].end)).collect()).unwrap_or_default();
         let title = Marked { text: doc.title.clone(), marks: if title_field.is_some_and(|f| doc.fields[f].1 == doc.title) { title_marks } else { Vec::new() } };
         // The snippet says why it matched: the first field other than the title with a match
         // (authors first, as "By …"; then the text; then the details), a window of words around

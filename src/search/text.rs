@@ -91,8 +91,7 @@ pub fn one_edit_apart(a: &str, b: &str) -> bool {
     if short.len() == long.len() {
         let rest_equal = |skip: usize| short[prefix + skip..] == long[prefix + skip..];
         // Changed letter, or two neighbours swapped.
-        rest_equal(1)
-            || (prefix + 1 < short.len() && short[prefix] == long[prefix + 1] && short[prefix + 1] == long[prefix] && rest_equal(2))
+        rest_equal(1) || (prefix + 1 < short.len() && short[prefix] == long[prefix + 1] && short[prefix + 1] == long[prefix] && rest_equal(2))
     } else {
         short[prefix..] == long[prefix + 1..]
     }
@@ -117,7 +116,9 @@ mod tests {
 
     #[test]
     fn plurals_meet_their_singulars() {
-        for (plural, singular) in [("relationships", "relationship"), ("stories", "story"), ("services", "service"), ("approaches", "approach"), ("boxes", "box")] {
+        for (plural, singular) in
+            [("relationships", "relationship"), ("stories", "story"), ("services", "service"), ("approaches", "approach"), ("boxes", "box")]
+        {
             assert_eq!(stem(plural), stem(singular), "{plural} / {singular}");
         }
         assert_eq!(stem("progress"), "progress");

@@ -276,7 +276,15 @@ mod tests {
 
     #[test]
     fn personal_keys_are_every_store_but_display_settings_and_the_devices_own_record() {
-        for key in ["recovery-guide:bookmarks", "recovery-guide:reflections", "recovery-guide:history", "recovery-guide:plan", "recovery-guide:backup:bookmarks:1", "recovery-guide:backup:plan:12", "recovery-guide:a-store-added-later"] {
+        for key in [
+            "recovery-guide:bookmarks",
+            "recovery-guide:reflections",
+            "recovery-guide:history",
+            "recovery-guide:plan",
+            "recovery-guide:backup:bookmarks:1",
+            "recovery-guide:backup:plan:12",
+            "recovery-guide:a-store-added-later",
+        ] {
             assert!(is_personal(key), "{key}");
         }
         for key in ["recovery-guide:settings", "recovery-guide:safekeeping", LOCK_KEY, "recovery-guide:backup:settings:1", "someone-else", "theme"] {
@@ -287,7 +295,8 @@ mod tests {
     #[test]
     fn a_sealed_value_names_everything_needed_to_open_it() {
         let text = sealed().to_text();
-        for field in ["\"algorithm\":\"AES-GCM-256\"", "\"key_derivation\":\"PBKDF2-SHA-256\"", "\"iterations\":600000", "\"salt\"", "\"iv\"", "\"ciphertext\""] {
+        for field in ["\"algorithm\":\"AES-GCM-256\"", "\"key_derivation\":\"PBKDF2-SHA-256\"", "\"iterations\":600000", "\"salt\"", "\"iv\"", "\"ciphertext\""]
+        {
             assert!(text.contains(field), "{field} in {text}");
         }
         assert_eq!(Sealed::read(&text), Some(sealed()));
@@ -316,7 +325,13 @@ mod tests {
 
     #[test]
     fn the_lock_record_round_trips() {
-        let record = LockRecord { version: LockRecord::VERSION, salt: Bytes(vec![1; SALT_BYTES]), iterations: ITERATIONS, check: sealed(), auto_lock: AutoLock::Minutes5 };
+        let record = LockRecord {
+            version: LockRecord::VERSION,
+            salt: Bytes(vec![1; SALT_BYTES]),
+            iterations: ITERATIONS,
+            check: sealed(),
+            auto_lock: AutoLock::Minutes5,
+        };
         assert_eq!(LockRecord::read(&record.to_text()), Some(record));
         assert_eq!(LockRecord::read("{}"), None);
     }
@@ -349,7 +364,8 @@ mod tests {
 
     #[test]
     fn base64_matches_rfc_4648() {
-        for (plain, encoded) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")] {
+        for (plain, encoded) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")]
+        {
             assert_eq!(base64::encode(plain.as_bytes()), encoded);
             assert_eq!(base64::decode(encoded).as_deref(), Some(plain.as_bytes()));
         }

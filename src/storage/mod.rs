@@ -188,7 +188,10 @@ enum Stored<T> {
     Missing,
     Readable(T),
     /// Not readable; its raw text was copied to `backup_key` if that worked.
-    Unreadable { problem: Unreadable, backup_key: Option<String> },
+    Unreadable {
+        problem: Unreadable,
+        backup_key: Option<String>,
+    },
 }
 
 /// Unreadable data may be written over only once a copy is safe, and never if a newer app made it.
@@ -279,8 +282,8 @@ impl<B: Backend> Persistence<B> {
                     (saved, None)
                 }
                 Ok(Stored::Unreadable { problem, backup_key }) => {
-                    let blocked = (!may_overwrite(&problem, &backup_key))
-                        .then_some(Notice::Unreadable { store: T::NAME, key: key_of::<T>(), problem, backup_key });
+                    let blocked =
+                        (!may_overwrite(&problem, &backup_key)).then_some(Notice::Unreadable { store: T::NAME, key: key_of::<T>(), problem, backup_key });
                     (in_memory.clone(), blocked)
                 }
                 Err(failure) => (in_memory.clone(), Some(Notice::WriteFailed { full: failure == Failure::Full })),

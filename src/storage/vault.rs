@@ -15,8 +15,8 @@
 use super::lock::{is_personal, LOCK_KEY};
 use super::{Backend, Failure};
 use std::cell::RefCell;
-use std::rc::Rc;
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -61,7 +61,9 @@ pub struct Write {
 pub enum Written {
     Done,
     /// Another tab wrote this key since this tab last saw it: open its value and `receive` it.
-    Conflict { stored: Option<String> },
+    Conflict {
+        stored: Option<String>,
+    },
     Failed(Failure),
 }
 
