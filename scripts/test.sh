@@ -6,6 +6,10 @@ ensure_rust_tools
 ensure_npm_packages
 ensure_chromium
 ensure_other_engines
+step "Formatting and lints (cargo fmt --check, clippy natively and for the wasm build)"
+cargo fmt --check
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --features hydrate --target wasm32-unknown-unknown -- -D warnings
 step "Native tests (cargo test)"
 cargo test --quiet
 build_release dist

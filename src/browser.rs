@@ -199,6 +199,14 @@ pub fn blur_focused() {
     }
 }
 
+/// The browser's speech synthesis, where it has one (every current browser; a few builds leave
+/// it out).
+pub fn speech_synthesis() -> Option<web_sys::SpeechSynthesis> {
+    let window = web_sys::window()?;
+    let present = js_sys::Reflect::get(&window, &"speechSynthesis".into()).is_ok_and(|value| value.is_object());
+    present.then(|| window.speech_synthesis().ok()).flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_apple_webkit_agent;
@@ -231,12 +239,4 @@ mod tests {
         // GNOME Web and WebKitGTK's MiniBrowser say "Safari" too, but run on Linux.
         assert!(!is_apple_webkit_agent(LINUX_WEBKITGTK, 0));
     }
-}
-
-/// The browser's speech synthesis, where it has one (every current browser; a few builds leave
-/// it out).
-pub fn speech_synthesis() -> Option<web_sys::SpeechSynthesis> {
-    let window = web_sys::window()?;
-    let present = js_sys::Reflect::get(&window, &"speechSynthesis".into()).is_ok_and(|value| value.is_object());
-    present.then(|| window.speech_synthesis().ok()).flatten()
 }

@@ -245,7 +245,7 @@ impl UserData {
     }
 
     fn reload_store<T: Versioned + Send + Sync + 'static>(&self, key: Option<&str>, signal: RwSignal<T>) {
-        if !key.is_none_or(|k| k == key_of::<T>()) {
+        if key.is_some_and(|k| k != key_of::<T>()) {
             return;
         }
         // What is shown next is read from storage, not what this tab last wrote.

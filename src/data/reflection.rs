@@ -689,7 +689,7 @@ mod tests {
         r.forget_answer("an-old-item", 7);
         assert!(r.answers_outside(&guide()).is_empty());
         assert_eq!(r.answer("an-old-item"), Answer::default());
-        assert_eq!(r.answer("good-relationships").true_now, true, "only that answer goes");
+        assert!(r.answer("good-relationships").true_now, "only that answer goes");
     }
 
     #[test]

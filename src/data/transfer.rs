@@ -461,9 +461,12 @@ mod tests {
         assert!(matches!(import(&twice), Err(ImportError::Damaged(_))), "{twice}");
     }
 
+    /// A name for a change to a good file, and the change.
+    type Damage = (&'static str, fn(&mut Value));
+
     #[test]
     fn a_file_of_the_right_shape_with_wrong_types_is_refused_as_damaged() {
-        let cases: [(&str, fn(&mut Value)); 7] = [
+        let cases: [Damage; 7] = [
             ("format 0", |v| v["format"] = 0.into()),
             ("format as text", |v| v["format"] = "1".into()),
             ("a number for a tick", |v| v["reflections"]["true_now"]["good-relationships"]["value"] = 1.into()),

@@ -105,8 +105,8 @@ fn BookmarkItem(id: String) -> impl IntoView {
         }
     };
     let heading = match &location {
-        Some(location) => view! { <a href=href(&location.path)>{title.clone()}</a> }.into_any(),
-        None => view! { <span>{title.clone()}</span> }.into_any(),
+        Some(location) => view! { <a href=href(&location.path)>{title}</a> }.into_any(),
+        None => view! { <span>{title}</span> }.into_any(),
     };
     let gone = location.is_none().then(|| view! { <p class="bookmark__gone">"No longer in the guide. Your bookmark and note are kept."</p> });
     view! {

@@ -76,6 +76,9 @@ pub fn show_search(navigate: &impl Fn(&str, NavigateOptions), query: &SearchQuer
     navigate(&href(&query.to_path()), NavigateOptions { resolve: false, replace, scroll: false, ..Default::default() });
 }
 
+/// A result as shown: its marked title, its marked snippet if any, and where it leads.
+type FoundItem = (Marked, Option<Marked>, String);
+
 #[component]
 pub fn Search() -> impl IntoView {
     let page = content::page("search");
@@ -127,7 +130,7 @@ pub fn Search() -> impl IntoView {
                 n => format!("{n} results for “{text}”."),
             };
             // Grouped by kind, in a fixed order; best first within each group.
-            let mut groups: Vec<(Kind, Vec<(Marked, Option<Marked>, String)>)> = Vec::new();
+            let mut groups: Vec<(Kind, Vec<FoundItem>)> = Vec::new();
             for (kind, title, snippet, path) in all {
                 match groups.iter_mut().find(|(k, _)| *k == kind) {
                     Some((_, items)) => items.push((title, snippet, path)),

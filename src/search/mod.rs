@@ -175,6 +175,9 @@ pub struct Index {
     stems: HashMap<String, Vec<String>>,
 }
 
+/// For one document while searching: the best score per query word, and each matching (word, position).
+type DocumentMatch = (Vec<f32>, Vec<(u16, u32)>);
+
 impl Index {
     pub fn new(docs: Vec<Document>) -> Self {
         let mut terms: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
@@ -237,7 +240,7 @@ impl Index {
             return Vec::new();
         }
         // For each document: the best score per query word, and every matching word position.
-        let mut per_doc: HashMap<u32, (Vec<f32>, Vec<(u16, u32)>)> = HashMap::new();
+        let mut per_doc: HashMap<u32, DocumentMatch> = HashMap::new();
         for (q, query_word) in query_words.iter().enumerate() {
             for (term, quality) in self.matching_terms(query_word) {
                 for posting in &self.terms[term] {
