@@ -3,17 +3,17 @@
 use crate::browser;
 use crate::components::listen::{use_speech, VoiceChoice};
 use crate::components::lock::LockButton;
+use crate::components::search_field::SiteSearch;
 use crate::components::user::ConfirmButton;
 use crate::content::{self, HELP, SITE_NAME};
 use crate::data::settings::{ReadingSpeed, Settings, TextSize, Theme};
 use crate::links::href;
 use crate::offline::use_app_status;
-use crate::pages::search::{focus_result, show_search, use_search_query, SearchQuery};
 use crate::quick_exit;
 use crate::user_data::use_user_data;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::use_location;
 use std::collections::HashMap;
 use web_sys::ScrollRestoration;
 
@@ -110,73 +110,6 @@ pub fn RouteFocus() -> impl IntoView {
         });
         path
     });
-}
-
-/// The search field on every page. Typing shows results at once on the search page, whose address
-/// (`/search?q=...`) can be shared; "/" anywhere jumps here; the down arrow goes to the results.
-/// Without the app (before it loads), the form still works as a plain GET to the search page.
-#[component]
-fn SiteSearch() -> impl IntoView {
-    let location = use_location();
-    let on_search_page = move || location.pathname.with(|p| p.trim_end_matches('/').ends_with("/search"));
-    let query = use_search_query();
-    let navigate = use_navigate();
-    let input = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        let slash = window_event_listener(leptos::ev::keydown, move |event| {
-            if event.key() == "/" && !event.ctrl_key() && !event.meta_key() && !browser::typing_in_a_field() {
-                event.prevent_default();
-                if let Some(input) = input.get_untracked() {
-                    let _ = input.focus();
-                }
-            }
-        });
-        on_cleanup(move || slash.remove());
-    });
-    let search = {
-        let navigate = navigate.clone();
-        move |text: String| {
-            let on_page = on_search_page();
-            let mut next = if on_page { query.get_untracked() } else { SearchQuery::default() };
-            next.text = text;
-            show_search(&navigate, &next, on_page);
-        }
-    };
-    let submit = {
-        let search = search.clone();
-        move |event: leptos::ev::SubmitEvent| {
-            event.prevent_default();
-            if let Some(input) = input.get_untracked() {
-                search(input.value());
-            }
-            focus_result(1);
-        }
-    };
-    view! {
-        <form class="site-search needs-script" role="search" action=href("/search") method="get" on:submit=submit>
-            <label for="site-search" class="site-search__label">
-                "Search the guide " <span class="site-search__hint">"(press /)"</span>
-            </label>
-            <input
-                id="site-search"
-                type="search"
-                name="q"
-                autocomplete="off"
-                // On a phone the label above is left out to keep the header short: this says it.
-                placeholder="Search the guide"
-                aria-keyshortcuts="/"
-                node_ref=input
-                prop:value=move || if on_search_page() { query.with(|q| q.text.clone()) } else { String::new() }
-                on:input=move |event| search(event_target_value(&event))
-                on:keydown=|event| {
-                    if event.key() == "ArrowDown" {
-                        event.prevent_default();
-                        focus_result(1);
-                    }
-                }
-            />
-        </form>
-    }
 }
 
 /// The header: the guide's name and "Need help now?" always in sight; on a phone, the navigation

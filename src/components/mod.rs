@@ -7,6 +7,7 @@ pub mod plan;
 pub mod prose;
 pub mod quick_exit;
 pub mod resource;
+pub mod search_field;
 pub mod text;
 pub mod urgent;
 pub mod user;

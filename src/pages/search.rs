@@ -1,79 +1,18 @@
+use crate::components::search_field::{focus_result, show_search, use_search_query};
 use crate::components::text::PageHeading;
 use crate::content::{self, CHECKLIST, URGENT_WORDS};
 use crate::links::href;
-use crate::search::{guide_documents, needs_urgent_help, note_documents, Filters, Hit, Index, Kind, Marked};
+use crate::search::{guide_documents, needs_urgent_help, note_documents, Filters, Hit, Index, Kind, Marked, SearchQuery};
 use crate::user_data::use_user_data;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
 use std::sync::OnceLock;
 
 /// The guide's index, built the first time anyone searches.
 fn guide_index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| Index::new(guide_documents()))
-}
-
-/// The search as the address says it: `?q=peer&kind=publication,research&from=2000&to=2010`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SearchQuery {
-    pub text: String,
-    pub filters: Filters,
-}
-
-impl SearchQuery {
-    pub fn to_path(&self) -> String {
-        let mut params = vec![format!("q={}", encode(&self.text))];
-        if !self.filters.kinds.is_empty() {
-            params.push(format!("kind={}", self.filters.kinds.iter().map(|k| k.key()).collect::<Vec<_>>().join(",")));
-        }
-        params.extend(self.filters.from.map(|y| format!("from={y}")));
-        params.extend(self.filters.to.map(|y| format!("to={y}")));
-        format!("/search?{}", params.join("&"))
-    }
-}
-
-/// Percent-encodes a query value (only what a URL cannot carry as it is).
-fn encode(text: &str) -> String {
-    let mut out = String::new();
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
-
-/// The current search, read from the address once the app has started: the prerendered page has
-/// no search in it, and hydration must find exactly that page before anything changes.
-pub fn use_search_query() -> Memo<SearchQuery> {
-    let query = use_query_map();
-    let data = use_user_data();
-    Memo::new(move |_| {
-        if !data.ready.get() {
-            return SearchQuery::default();
-        }
-        query.with(|q| {
-            let year = |name: &str| q.get(name).and_then(|y| y.trim().parse().ok());
-            SearchQuery {
-                text: q.get("q").unwrap_or_default(),
-                filters: Filters {
-                    kinds: q.get("kind").map(|k| k.split(',').filter_map(Kind::from_key).collect()).unwrap_or_default(),
-                    from: year("from"),
-                    to: year("to"),
-                },
-            }
-        })
-    })
-}
-
-/// Goes to the search page for `query` (`navigate` from `use_navigate`), replacing the address
-/// while the person types.
-pub fn show_search(navigate: &impl Fn(&str, NavigateOptions), query: &SearchQuery, replace: bool) {
-    navigate(&href(&query.to_path()), NavigateOptions { resolve: false, replace, scroll: false, ..Default::default() });
 }
 
 /// A result as shown: its marked title, its marked snippet if any, and where it leads.
@@ -209,26 +148,6 @@ fn move_between_results(event: leptos::ev::KeyboardEvent) {
     };
     event.prevent_default();
     focus_result(step);
-}
-
-/// Focuses the next (or previous) result from the focused one, or the first.
-pub fn focus_result(step: i32) {
-    use wasm_bindgen::JsCast;
-    let Ok(links) = document().query_selector_all(".results .result") else { return };
-    let links: Vec<web_sys::HtmlElement> = (0..links.length()).filter_map(|i| links.get(i)?.dyn_into().ok()).collect();
-    let active = document().active_element();
-    let current = links.iter().position(|link| {
-        let node: &web_sys::Node = link;
-        active.as_ref().is_some_and(|a| a.is_same_node(Some(node)))
-    });
-    let next = match current {
-        Some(i) => (i as i32 + step).clamp(0, links.len() as i32 - 1) as usize,
-        None if step > 0 => 0,
-        None => return,
-    };
-    if let Some(link) = links.get(next) {
-        let _ = link.focus();
-    }
 }
 
 #[component]

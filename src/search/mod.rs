@@ -8,10 +8,12 @@
 //! and fast enough.
 
 mod documents;
+mod query;
 pub mod text;
 mod urgent;
 
 pub use documents::{guide_documents, note_documents};
+pub use query::SearchQuery;
 pub use urgent::needs_urgent_help;
 
 use std::collections::{BTreeMap, HashMap};
