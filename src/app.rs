@@ -1,7 +1,7 @@
 //! The app shell: router, layout and the route table. Routes come from `pages.toml`, so the page
 //! addresses live in one place with the rest of the content.
 
-use crate::components::layout::{AppBanners, RouteFocus, SiteFooter, SiteHeader, SkipLink, WithoutScriptNote};
+use crate::components::layout::{AppBanners, SiteFooter, SiteHeader, SkipLink, WithoutScriptNote};
 use crate::components::listen::Speech;
 use crate::components::quick_exit::QuickExit;
 use crate::components::user::{DownloadReminder, Notices, StatusRegion};
@@ -10,6 +10,7 @@ use crate::links;
 use crate::lock::Lock;
 use crate::offline::AppStatus;
 use crate::pages::{About, Bookmarks, CollectionPage, Help, Home, NotFound, Plan, Reflect, Search, YourData};
+use crate::shell::RouteFocus;
 use crate::user_data::UserData;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;

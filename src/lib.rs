@@ -3,7 +3,7 @@
 //! Layers (see ARCHITECTURE.md): `content` (data compiled in from `src/content/`, plain Rust),
 //! `links` (internal URLs), `quick_exit` (the Shift shortcut's rule and leaving), `speech`
 //! (cutting text to be read aloud, choosing a voice), `components` and
-//! `pages` (thin Leptos views), `app` (router and layout).
+//! `pages` (thin Leptos views), `app` (router and layout), `shell` (focus and scroll between pages).
 
 mod app;
 mod browser;
@@ -17,6 +17,7 @@ mod offline;
 mod pages;
 pub mod quick_exit;
 pub mod search;
+mod shell;
 pub mod speech;
 pub mod storage;
 mod user_data;
