@@ -176,6 +176,55 @@ async function measure(size) {
   return result;
 }
 
+/** The same actions with a year of data and the passphrase lock on (each change sealed and written
+ * a moment later), moving between pages by the navigation so the tab stays unlocked. */
+async function measureLocked(size) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(MEASURE);
+  const page = await context.newPage();
+  await open(page, "/reflect");
+  const items = await page.evaluate(() =>
+    [...document.querySelectorAll(".check-item")].map((item) => ({ id: item.querySelector("textarea").id.replace(/^note-/, ""), text: item.querySelector("legend").textContent })));
+  await page.evaluate(seed, { ...size, items });
+  await open(page, "/your-data");
+  const passphrase = "blue kettle on the hill";
+  await page.getByLabel("Choose a passphrase").fill(passphrase);
+  await page.getByLabel("Type it again").fill(passphrase);
+  await page.getByRole("button", { name: "Turn on the lock" }).click();
+  await page.getByText("The lock is on.").first().waitFor({ timeout: 60_000 });
+  const nav = (name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name });
+  const result = { ...size, name: `${size.name}, passphrase lock on` };
+  await nav(/^Bookmarks/).click();
+  await page.locator("textarea.note").first().click();
+  await actions(page);
+  for (let i = 0; i < KEYS; i++) {
+    await page.keyboard.press("a");
+    await page.waitForTimeout(60);
+  }
+  await page.waitForTimeout(1000);
+  result.typing = (await actions(page)).slice(0, KEYS);
+  await nav("Reflect").click();
+  const box = page.locator(".check-item input[type=checkbox]").first();
+  await box.waitFor();
+  await actions(page);
+  for (let i = 0; i < KEYS; i++) {
+    await box.click();
+    await page.waitForTimeout(60);
+  }
+  result.ticking = await actions(page);
+  await nav("Publications").click();
+  const toggle = page.locator(".bookmark-toggle").first();
+  await toggle.waitFor();
+  await actions(page);
+  for (let i = 0; i < KEYS; i++) {
+    await toggle.click();
+    await page.waitForTimeout(60);
+  }
+  result.bookmarking = await actions(page);
+  await context.close();
+  return result;
+}
+
 const ms = (values) => (values?.length ? `${median(values).toFixed(1)} ms (slowest ${Math.max(...values).toFixed(1)})` : "n/a");
 // How many years of heavy use fit: the stored size of one year against the browser's room.
 const LIMIT = 5 * 1024 * 1024;
@@ -192,6 +241,11 @@ for (const r of results) {
   console.log(`  the write after a pause in typing (from the last key to storage, including the ${400} ms pause): ${ms(r.typedWrite)}; tasks over 50 ms while typing: ${r.typingLongTasks.length}${r.typingLongTasks.length ? ` (longest ${Math.max(...r.typingLongTasks).toFixed(0)} ms)` : ""}`);
   console.log(`  saving a reflection: ${ms(r.saving)}`);
   console.log(`  /bookmarks ready with its list: ${ms(r.loadBookmarks)}; /reflect ready: ${ms(r.loadReflect)}`);
+}
+const locked = await measureLocked(SIZES[1]);
+console.log(`${locked.name}:`);
+for (const [label, key] of [["typing a note on /bookmarks, per key", "typing"], ["ticking an item on /reflect", "ticking"], ["adding or removing a bookmark", "bookmarking"]]) {
+  console.log(`  ${label}: ${ms(locked[key])}, ${(median(locked[key]) - median(light[key])).toFixed(1)} ms more than with almost no data (lock off)`);
 }
 const year = results[1];
 console.log(`Years of heavy use that fit in localStorage's ${LIMIT.toLocaleString("en-GB")} UTF-16 units: about ${(LIMIT / year.stored).toFixed(1)} (a year takes ${(year.stored / 1024 / 1024).toFixed(2)} MiB; with the passphrase lock on, sealed text is a third larger: about ${(LIMIT / (year.stored * 4 / 3)).toFixed(1)})`);
