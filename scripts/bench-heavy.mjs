@@ -109,6 +109,17 @@ async function actions(page) {
   return page.evaluate(() => window.benchActions.splice(0));
 }
 
+/** Does `act` KEYS times, 60 ms apart, and gives the timings of what it did. */
+async function timed(page, act) {
+  await actions(page);
+  for (let i = 0; i < KEYS; i++) {
+    await act();
+    await page.waitForTimeout(60);
+  }
+  await page.waitForTimeout(1000);
+  return (await actions(page)).slice(0, KEYS);
+}
+
 async function measure(size) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(MEASURE);
@@ -123,13 +134,7 @@ async function measure(size) {
   result.loadBookmarks = await loadTime(page, "/bookmarks", "textarea.note");
   const note = page.locator("textarea.note").first();
   await note.click();
-  await actions(page);
-  for (let i = 0; i < KEYS; i++) {
-    await page.keyboard.press("a");
-    await page.waitForTimeout(60);
-  }
-  await page.waitForTimeout(1000);
-  result.typing = (await actions(page)).slice(0, KEYS);
+  result.typing = await timed(page, () => page.keyboard.press("a"));
   result.typingLongTasks = await page.evaluate(() => window.benchLongTasks.splice(0));
   // The write after the pause, timed from the last key to the note being in storage.
   result.typedWrite = [];
@@ -147,12 +152,7 @@ async function measure(size) {
 
   result.loadReflect = await loadTime(page, "/reflect", ".check-item input[type=checkbox]:not([disabled])");
   const box = page.locator(".check-item input[type=checkbox]").first();
-  await actions(page);
-  for (let i = 0; i < KEYS; i++) {
-    await box.click();
-    await page.waitForTimeout(60);
-  }
-  result.ticking = await actions(page);
+  result.ticking = await timed(page, () => box.click());
 
   // Saving a reflection (not a target: it adds one to a history the size of the data set).
   await actions(page);
@@ -166,12 +166,7 @@ async function measure(size) {
 
   await open(page, "/publications");
   const toggle = page.locator(".bookmark-toggle").first();
-  await actions(page);
-  for (let i = 0; i < KEYS; i++) {
-    await toggle.click();
-    await page.waitForTimeout(60);
-  }
-  result.bookmarking = await actions(page);
+  result.bookmarking = await timed(page, () => toggle.click());
   await context.close();
   return result;
 }
@@ -196,31 +191,15 @@ async function measureLocked(size) {
   const result = { ...size, name: `${size.name}, passphrase lock on` };
   await nav(/^Bookmarks/).click();
   await page.locator("textarea.note").first().click();
-  await actions(page);
-  for (let i = 0; i < KEYS; i++) {
-    await page.keyboard.press("a");
-    await page.waitForTimeout(60);
-  }
-  await page.waitForTimeout(1000);
-  result.typing = (await actions(page)).slice(0, KEYS);
+  result.typing = await timed(page, () => page.keyboard.press("a"));
   await nav("Reflect").click();
   const box = page.locator(".check-item input[type=checkbox]").first();
   await box.waitFor();
-  await actions(page);
-  for (let i = 0; i < KEYS; i++) {
-    await box.click();
-    await page.waitForTimeout(60);
-  }
-  result.ticking = await actions(page);
+  result.ticking = await timed(page, () => box.click());
   await nav("Publications").click();
   const toggle = page.locator(".bookmark-toggle").first();
   await toggle.waitFor();
-  await actions(page);
-  for (let i = 0; i < KEYS; i++) {
-    await toggle.click();
-    await page.waitForTimeout(60);
-  }
-  result.bookmarking = await actions(page);
+  result.bookmarking = await timed(page, () => toggle.click());
   await context.close();
   return result;
 }
