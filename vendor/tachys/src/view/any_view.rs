@@ -17,7 +17,7 @@ use crate::{
 };
 use futures::future::{join, join_all};
 use std::{any::TypeId, fmt::Debug};
-#[cfg(any(feature = "ssr", feature = "hydrate"))]
+#[cfg(feature = "ssr")]
 use std::{future::Future, pin::Pin};
 
 /// A type-erased view. This can be used if control flow requires that multiple different types of
@@ -70,13 +70,6 @@ pub struct AnyView {
     #[cfg(feature = "hydrate")]
     #[allow(clippy::type_complexity)]
     hydrate_from_server: fn(Erased, &Cursor, &PositionState) -> AnyViewState,
-    #[cfg(feature = "hydrate")]
-    #[allow(clippy::type_complexity)]
-    hydrate_async: fn(
-        Erased,
-        &Cursor,
-        &PositionState,
-    ) -> Pin<Box<dyn Future<Output = AnyViewState>>>,
 }
 
 impl AnyView {
@@ -313,35 +306,6 @@ where
             }
         }
 
-        #[cfg(feature = "hydrate")]
-        fn hydrate_async<T: RenderHtml + 'static>(
-            value: Erased,
-            cursor: &Cursor,
-            position: &PositionState,
-        ) -> Pin<Box<dyn Future<Output = AnyViewState>>> {
-            let cursor = cursor.clone();
-            let position = position.clone();
-            Box::pin(async move {
-                let state = ErasedLocal::new(
-                    value
-                        .into_inner::<T>()
-                        .hydrate_async(&cursor, &position)
-                        .await,
-                );
-                let placeholder =
-                    (!T::EXISTS).then(|| cursor.next_placeholder(&position));
-                AnyViewState {
-                    type_id: TypeId::of::<T>(),
-                    state,
-                    mount: mount_any::<T>,
-                    unmount: unmount_any::<T>,
-                    insert_before_this: insert_before_this::<T>,
-                    elements: elements::<T>,
-                    placeholder,
-                }
-            })
-        }
-
         fn rebuild<T: RenderHtml + 'static>(
             value: Erased,
             state: &mut AnyViewState,
@@ -369,8 +333,6 @@ where
             to_html_async_ooo: to_html_async_ooo::<T::Owned>,
             #[cfg(feature = "hydrate")]
             hydrate_from_server: hydrate_from_server::<T::Owned>,
-            #[cfg(feature = "hydrate")]
-            hydrate_async: hydrate_async::<T::Owned>,
             value: Erased::new(value),
         }
     }
@@ -604,8 +566,11 @@ impl RenderHtml for AnyView {
     ) -> Self::State {
         #[cfg(feature = "hydrate")]
         {
+            // Recovery Guide's patch: no `hydrate_async` per erased type (see vendor/README.md).
+            // Only `hydrate_lazy` and lazy routes hydrate asynchronously; this app uses neither,
+            // so hydrating synchronously here is what would happen anyway.
             let state =
-                (self.hydrate_async)(self.value, cursor, position).await;
+                (self.hydrate_from_server)(self.value, cursor, position);
             super::close_branch_marker(position);
             state
         }
