@@ -18,6 +18,7 @@ mod pages;
 pub mod quick_exit;
 pub mod search;
 mod shell;
+mod sort;
 pub mod speech;
 pub mod storage;
 mod user_data;

@@ -265,7 +265,7 @@ impl Voice {
 /// The voices the app may use: those made on the device, English ones first (then by name).
 pub fn usable_voices(voices: &[Voice]) -> Vec<Voice> {
     let mut usable: Vec<Voice> = voices.iter().filter(|voice| voice.local).cloned().collect();
-    usable.sort_by_key(|voice| (!voice.speaks(PAGE_LANG), !voice.speaks_exactly(PAGE_LANG), voice.name.to_lowercase()));
+    crate::sort::sort_by_key(&mut usable, |voice| (!voice.speaks(PAGE_LANG), !voice.speaks_exactly(PAGE_LANG), voice.name.to_lowercase()));
     usable
 }
 

@@ -68,7 +68,7 @@ pub enum YearOrder {
 /// their content-file order.
 pub fn sorted_by_year(resources: impl Iterator<Item = &'static Resource>, order: YearOrder) -> Vec<&'static Resource> {
     let mut sorted: Vec<&'static Resource> = resources.collect();
-    sorted.sort_by_key(|r| {
+    crate::sort::sort_by_key(&mut sorted, |r| {
         let year = r.year.map(|y| y.value);
         let order_key = match order {
             YearOrder::NewestFirst => year.map(|y| u16::MAX - y),

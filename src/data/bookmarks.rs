@@ -94,7 +94,7 @@ impl Bookmarks {
     /// Newest first.
     pub fn newest_first(&self) -> Vec<(&str, &Bookmark)> {
         let mut list: Vec<_> = self.bookmarks.live().collect();
-        list.sort_by(|a, b| b.1.added_at.cmp(&a.1.added_at).then(a.0.cmp(b.0)));
+        crate::sort::sort_by(&mut list, |a, b| b.1.added_at.cmp(&a.1.added_at).then(a.0.cmp(b.0)));
         list
     }
 }

@@ -131,7 +131,7 @@ impl Plan {
         let mut list: Vec<(&str, &Entry)> = self.entries.live().filter(|(_, entry)| entry.step == step).collect();
         // An entry with no place (its place was removed on one device while it was reworded on
         // another) goes last rather than first.
-        list.sort_by_key(|(id, entry)| (self.positions.get(id).map_or(u32::MAX, |p| p.0), entry.created_at, *id));
+        crate::sort::sort_by_key(&mut list, |(id, entry)| (self.positions.get(id).map_or(u32::MAX, |p| p.0), entry.created_at, *id));
         list
     }
 
@@ -139,7 +139,7 @@ impl Plan {
     /// app), so they can be shown rather than kept unseen.
     pub fn entries_outside(&self, steps: &[&str]) -> Vec<(&str, &Entry)> {
         let mut list: Vec<(&str, &Entry)> = self.entries.live().filter(|(_, entry)| !steps.contains(&entry.step.as_str())).collect();
-        list.sort_by_key(|(id, entry)| (entry.created_at, *id));
+        crate::sort::sort_by_key(&mut list, |(id, entry)| (entry.created_at, *id));
         list
     }
 

@@ -327,7 +327,7 @@ impl Reflections {
     /// Every item with an answer (even one set back to unset), in id order.
     pub fn answers(&self) -> Vec<(&str, Answer)> {
         let mut ids: Vec<&str> = self.true_now.live().chain(self.work_on.live()).map(|(id, _)| id).chain(self.notes.live().map(|(id, _)| id)).collect();
-        ids.sort_unstable();
+        crate::sort::sort(&mut ids);
         ids.dedup();
         ids.into_iter().map(|id| (id, self.answer(id))).collect()
     }
@@ -397,7 +397,7 @@ impl Reflections {
     /// The person's own items, oldest first.
     pub fn own_items(&self) -> Vec<ChecklistItem<'_>> {
         let mut items: Vec<_> = self.own_items.live().collect();
-        items.sort_by_key(|(id, item)| (item.created_at, *id));
+        crate::sort::sort_by_key(&mut items, |(id, item)| (item.created_at, *id));
         items.into_iter().map(|(id, item)| ChecklistItem { id, text: &item.text, own: true }).collect()
     }
 
@@ -434,7 +434,7 @@ impl History {
     /// Saved reflections, oldest first.
     pub fn oldest_first(&self) -> Vec<(&str, &Snapshot)> {
         let mut list: Vec<_> = self.snapshots.live().collect();
-        list.sort_by_key(|(id, s)| (s.saved_at, *id));
+        crate::sort::sort_by_key(&mut list, |(id, s)| (s.saved_at, *id));
         list
     }
 

@@ -271,7 +271,7 @@ pub fn preview(current: &AllData, file: &ExportFile, mode: ImportMode) -> StoreC
 /// them).
 fn plan_changes(before: &Plan, after: &Plan) -> Vec<(String, Changes)> {
     let mut steps: Vec<&str> = before.entries.live().chain(after.entries.live()).map(|(_, entry)| entry.step.as_str()).collect();
-    steps.sort_unstable();
+    crate::sort::sort(&mut steps);
     steps.dedup();
     steps
         .into_iter()
@@ -297,7 +297,7 @@ fn ranked<'a>(entries: &[(&'a str, &'a Entry)], other: &[(&str, &Entry)]) -> Vec
             (id, (entry, rank))
         })
         .collect();
-    list.sort_unstable_by_key(|(id, _)| *id);
+    crate::sort::sort_by_key(&mut list, |(id, _)| *id);
     list
 }
 

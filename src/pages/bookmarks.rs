@@ -23,7 +23,7 @@ fn grouped(newest_first: Vec<String>) -> Vec<(String, Vec<String>)> {
         }
     }
     let order = |group: &str| content::PAGES.iter().position(|p| p.title == group).unwrap_or(usize::MAX);
-    groups.sort_by_key(|(group, _)| order(group));
+    crate::sort::sort_by_key(&mut groups, |(group, _)| order(group));
     groups
 }
 

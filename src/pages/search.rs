@@ -76,7 +76,7 @@ pub fn Search() -> impl IntoView {
                     None => groups.push((kind, vec![(title, snippet, path)])),
                 }
             }
-            groups.sort_by_key(|(kind, _)| *kind);
+            crate::sort::sort_by_key(&mut groups, |(kind, _)| *kind);
             Either::Right(view! {
                 <p class="search-status" role="status">{status}</p>
                 {(count == 0 && !years_reversed).then(|| view! { <p class="empty-note">{page.empty}</p> })}
@@ -211,7 +211,7 @@ fn Filters(query: Memo<SearchQuery>, set_filters: StoredValue<impl Fn(&dyn Fn(&m
                                 let on = event_target_checked(&e);
                                 set_filters.with_value(|f| f(&|filters: &mut Filters| {
                                     filters.kinds.retain(|k| *k != kind);
-                                    if on { filters.kinds.push(kind); filters.kinds.sort(); }
+                                    if on { filters.kinds.push(kind); crate::sort::sort(&mut filters.kinds); }
                                 }));
                             } />
                         {kind.group()}

@@ -50,7 +50,7 @@ fn describe_all(changes: StoreChanges, removed_here: RemovedHere) -> Vec<String>
     let step_name = |id: &str| PLAN_STEPS.iter().find(|s| s.id == id).map_or(id.to_string(), |s| s.heading.to_string());
     let step_order = |id: &str| PLAN_STEPS.iter().position(|s| s.id == id).unwrap_or(usize::MAX);
     let mut plan = changes.plan.clone();
-    plan.sort_by_key(|(step, _)| step_order(step));
+    crate::sort::sort_by_key(&mut plan, |(step, _)| step_order(step));
     [
         describe("Bookmarks", changes.bookmarks),
         describe("Checklist answers and your own items", changes.checklist),

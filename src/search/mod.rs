@@ -260,14 +260,14 @@ impl Index {
             .filter(|(doc, ..)| filters.allows(doc))
             .map(|(doc, index, score, positions)| self.hit(doc, index as usize, score, &positions))
             .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.doc.title.cmp(&b.doc.title)));
+        crate::sort::sort_by(&mut hits, |a, b| b.score.total_cmp(&a.score).then_with(|| a.doc.title.cmp(&b.doc.title)));
         hits
     }
 
     fn hit<'a>(&'a self, doc: &'a Document, index: usize, score: f32, positions: &[(u16, u32)]) -> Hit<'a> {
         let marks_in = |field: usize| {
             let mut marked: Vec<u32> = positions.iter().filter(|(f, _)| *f as usize == field).map(|(_, w)| *w).collect();
-            marked.sort_unstable();
+            crate::sort::sort(&mut marked);
             marked.dedup();
             marked
         };

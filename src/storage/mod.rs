@@ -303,7 +303,7 @@ impl<B: Backend> Persistence<B> {
         let Some(backend) = &self.backend else { return Vec::new() };
         let mut keys: Vec<String> = backend.keys().into_iter().filter(|k| k.starts_with(BACKUP_PREFIX)).collect();
         // "bookmarks:2" before "bookmarks:10".
-        keys.sort_by_key(|key| {
+        crate::sort::sort_by_key(&mut keys, |key| {
             let (store, number) = key.rsplit_once(':').unwrap_or((key, ""));
             (store.to_string(), number.parse::<u64>().unwrap_or(u64::MAX))
         });
@@ -351,7 +351,7 @@ impl<B: Backend> Persistence<B> {
         let Some(backend) = &self.backend else { return Ok(()) };
         let mut keys: Vec<String> = backend.keys().into_iter().filter(|k| k.starts_with(PREFIX)).collect();
         // The lock's record last: while sealed values remain, the lock stays on.
-        keys.sort_by_key(|k| k == lock::LOCK_KEY);
+        crate::sort::sort_by_key(&mut keys, |k| k == lock::LOCK_KEY);
         for key in keys {
             backend.remove(&key)?;
         }
