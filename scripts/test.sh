@@ -13,6 +13,8 @@ cargo clippy --quiet --features hydrate --target wasm32-unknown-unknown -- -D wa
 step "Native tests (cargo test)"
 cargo test --quiet
 build_release dist
+step "The wasm against its size budget (wasm-budget.txt)"
+node scripts/check-wasm-size.mjs dist
 # The same app built for a sub-path, laid out as a host would serve it: target/site-subpath/recovery/
 rm -rf target/site-subpath
 RECOVERY_GUIDE_BASE=/recovery build_release target/site-subpath/recovery
