@@ -178,7 +178,9 @@ pub fn ConfirmButton(
     question: String,
     /// The button that goes ahead, e.g. "Yes, delete it".
     confirm: String,
-    on_confirm: impl Fn() + Clone + Send + Sync + 'static,
+    // A `Callback` rather than `impl Fn`: one compiled button for all nine uses, not one each.
+    #[prop(into)]
+    on_confirm: Callback<()>,
 ) -> impl IntoView {
     let asking = RwSignal::new(false);
     let question_ref = NodeRef::<leptos::html::P>::new();
@@ -207,12 +209,9 @@ pub fn ConfirmButton(
         >
             <div class="confirm" role="group" aria-label="Confirm">
                 <p class="confirm__question" tabindex="-1" node_ref=question_ref>{question.clone()}</p>
-                <button type="button" class="button button--danger" on:click={
-                    let on_confirm = on_confirm.clone();
-                    move |_| {
-                        asking.set(false);
-                        on_confirm();
-                    }
+                <button type="button" class="button button--danger" on:click=move |_| {
+                    asking.set(false);
+                    on_confirm.run(());
                 }>{confirm.clone()}</button>
                 <button type="button" class="button" on:click=move |_| asking.set(false)>"No, keep it"</button>
             </div>
