@@ -179,8 +179,7 @@ pub fn ConfirmButton(
     /// The button that goes ahead, e.g. "Yes, delete it".
     confirm: String,
     // A `Callback` rather than `impl Fn`: one compiled button for all nine uses, not one each.
-    #[prop(into)]
-    on_confirm: Callback<()>,
+    #[prop(into)] on_confirm: Callback<()>,
 ) -> impl IntoView {
     let asking = RwSignal::new(false);
     let question_ref = NodeRef::<leptos::html::P>::new();

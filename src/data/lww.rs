@@ -3,8 +3,12 @@
 //! changes: for each key the later change wins. Merging is commutative, associative and idempotent,
 //! so merging the same file twice changes nothing.
 
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::cmp::Ordering;
+use std::fmt;
+use std::marker::PhantomData;
 
 /// A value, or its deletion, and when that happened (milliseconds since 1970).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,19 +22,42 @@ pub struct Stamped<T> {
     pub kept: Option<T>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct LwwMap<T>(BTreeMap<String, Stamped<T>>);
+/// The entries in key order, kept in a `Vec` rather than a `BTreeMap`: the same order, lookups by
+/// binary search, and the same JSON (an object). Written here because each value type compiled its
+/// own B-tree (insert, clone, drop, node splits), about 37 KB of the wasm for the eight kinds of
+/// map, where a sorted `Vec` needs a few small functions; the maps hold a few thousand entries at
+/// most, and merging walks both in order instead of inserting one by one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LwwMap<T>(Vec<(String, Stamped<T>)>);
 
 impl<T> Default for LwwMap<T> {
     fn default() -> Self {
-        Self(BTreeMap::new())
+        Self(Vec::new())
+    }
+}
+
+impl<T> LwwMap<T> {
+    /// Where `key` is, or where it would go.
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    fn entry(&self, key: &str) -> Option<&Stamped<T>> {
+        self.find(key).ok().map(|at| &self.0[at].1)
+    }
+
+    /// Sets the entry under `key`, in its place.
+    fn put(&mut self, key: &str, stamped: Stamped<T>) {
+        match self.find(key) {
+            Ok(at) => self.0[at].1 = stamped,
+            Err(at) => self.0.insert(at, (key.to_string(), stamped)),
+        }
     }
 }
 
 impl<T: Clone + Ord> LwwMap<T> {
     pub fn get(&self, key: &str) -> Option<&T> {
-        self.0.get(key).and_then(|entry| entry.value.as_ref())
+        self.entry(key).and_then(|entry| entry.value.as_ref())
     }
 
     /// The entries that are not deleted, in key order.
@@ -44,7 +71,7 @@ impl<T: Clone + Ord> LwwMap<T> {
 
     pub fn set(&mut self, key: &str, value: T, now: u64) {
         let at = self.next_time(key, now);
-        self.0.insert(key.to_string(), Stamped { at, value: Some(value), kept: None });
+        self.put(key, Stamped { at, value: Some(value), kept: None });
     }
 
     /// Deletes the entry, leaving a tombstone so the deletion also wins a later merge.
@@ -60,13 +87,13 @@ impl<T: Clone + Ord> LwwMap<T> {
     fn remove_and(&mut self, key: &str, now: u64, keep: bool) {
         if let Some(value) = self.get(key).cloned() {
             let at = self.next_time(key, now);
-            self.0.insert(key.to_string(), Stamped { at, value: None, kept: keep.then_some(value) });
+            self.put(key, Stamped { at, value: None, kept: keep.then_some(value) });
         }
     }
 
     /// The value a deleted entry had, if it was kept with the deletion.
     pub fn removed(&self, key: &str) -> Option<&T> {
-        self.0.get(key).filter(|entry| entry.value.is_none()).and_then(|entry| entry.kept.as_ref())
+        self.entry(key).filter(|entry| entry.value.is_none()).and_then(|entry| entry.kept.as_ref())
     }
 
     /// Changes an existing entry in place; does nothing if there is none.
@@ -79,18 +106,18 @@ impl<T: Clone + Ord> LwwMap<T> {
 
     /// When the latest change (a removal included) was made, if there is any.
     pub fn last_change(&self) -> Option<u64> {
-        self.0.values().map(|entry| entry.at).max()
+        self.0.iter().map(|(_, entry)| entry.at).max()
     }
 
     /// A change always gets a later time than the one it replaces, even if the clock went back.
     fn next_time(&self, key: &str, now: u64) -> u64 {
-        self.0.get(key).map_or(now, |entry| now.max(entry.at.saturating_add(1)))
+        self.entry(key).map_or(now, |entry| now.max(entry.at.saturating_add(1)))
     }
 
     /// Keys `other` still has that this copy deleted later, so a merge keeps them deleted.
     pub fn removed_since<'a>(&'a self, other: &'a Self) -> impl Iterator<Item = &'a str> + 'a {
         self.0.iter().filter_map(move |(key, ours)| {
-            let theirs = other.0.get(key)?;
+            let theirs = other.entry(key)?;
             (ours.value.is_none() && theirs.value.is_some() && wins(ours, theirs)).then_some(key.as_str())
         })
     }
@@ -110,24 +137,38 @@ impl<T: Clone + Ord> LwwMap<T> {
     /// before) unless `new` holds a later change, then deletes `old`. Does nothing when `old` has no
     /// value, so doing it again changes nothing.
     pub fn rename(&mut self, old: &str, new: &str, now: u64) {
-        let Some(moving) = self.0.get(old).filter(|entry| entry.value.is_some()).cloned() else { return };
-        if self.0.get(new).is_none_or(|kept| wins(&moving, kept)) {
-            self.0.insert(new.to_string(), moving);
+        let Some(moving) = self.entry(old).filter(|entry| entry.value.is_some()).cloned() else { return };
+        if self.entry(new).is_none_or(|kept| wins(&moving, kept)) {
+            self.put(new, moving);
         }
         self.remove(old, now);
     }
 
     /// Takes every change from `other` that is later than ours.
     pub fn merge(&mut self, other: &Self) {
-        for (key, theirs) in &other.0 {
-            let take = match self.0.get(key) {
-                None => true,
-                Some(ours) => wins(theirs, ours),
+        let ours = std::mem::take(&mut self.0);
+        let mut merged = Vec::with_capacity(ours.len().max(other.0.len()));
+        let mut ours = ours.into_iter().peekable();
+        let mut theirs = other.0.iter().peekable();
+        // Both are in key order: walk them together, taking the later change where both have a key.
+        loop {
+            let order = match (ours.peek(), theirs.peek()) {
+                (Some((a, _)), Some((b, _))) => a.cmp(b),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => break,
             };
-            if take {
-                self.0.insert(key.clone(), theirs.clone());
+            match order {
+                Ordering::Less => merged.extend(ours.next()),
+                Ordering::Greater => merged.extend(theirs.next().cloned()),
+                Ordering::Equal => {
+                    let (key, mine) = ours.next().expect("peeked");
+                    let (_, other) = theirs.next().expect("peeked");
+                    merged.push(if wins(other, &mine) { (key, other.clone()) } else { (key, mine) });
+                }
             }
         }
+        self.0 = merged;
     }
 }
 
@@ -141,6 +182,47 @@ impl<T> LwwMap<T> {
                 .map(|(key, entry)| (key.clone(), Stamped { at: entry.at, value: entry.value.as_ref().map(&view), kept: entry.kept.as_ref().map(&view) }))
                 .collect(),
         )
+    }
+}
+
+/// Stored and exported as a JSON object, key by key in order, as when this was a `BTreeMap`.
+impl<T: Serialize> Serialize for LwwMap<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(key, entry)| (key, entry)))
+    }
+}
+
+/// Read from a JSON object with its keys in any order; a key given twice keeps its last value, as a
+/// `BTreeMap` did.
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for LwwMap<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Entries<T> {
+            type Value = Vec<(String, Stamped<T>)>;
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("an object of entries")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(4096));
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(entries)
+            }
+        }
+        let mut entries = deserializer.deserialize_map(Entries(PhantomData))?;
+        if !entries.windows(2).all(|pair| pair[0].0 < pair[1].0) {
+            crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+            // Of a key given twice the later value stays (the sort kept them in their order).
+            entries.dedup_by(|later, kept| {
+                let same = later.0 == kept.0;
+                if same {
+                    std::mem::swap(later, kept);
+                }
+                same
+            });
+        }
+        Ok(LwwMap(entries))
     }
 }
 
@@ -175,7 +257,7 @@ impl Stamps for String {
 /// Every entry's time, and the times inside its value.
 impl<T: Stamps> Stamps for LwwMap<T> {
     fn clamp_future(&mut self, now: u64) {
-        for entry in self.0.values_mut() {
+        for (_, entry) in &mut self.0 {
             clamp_time(&mut entry.at, now);
             for value in entry.value.iter_mut().chain(entry.kept.iter_mut()) {
                 value.clamp_future(now);
@@ -253,7 +335,7 @@ mod tests {
         map.set("old", 1, 10);
         map.rename("old", "new", 20);
         assert_eq!((map.get("old"), map.get("new")), (None, Some(&1)));
-        assert_eq!(map.0["new"].at, 10, "the moved entry keeps its time");
+        assert_eq!(map.entry("new").unwrap().at, 10, "the moved entry keeps its time");
         let once = map.clone();
         map.rename("old", "new", 30);
         assert_eq!(map, once, "a second rename changes nothing");
@@ -278,7 +360,7 @@ mod tests {
         map.set("a", 1, YEAR_2099);
         map.set("b", 1, NOW + CLOCK_SKEW_MS);
         map.clamp_future(NOW);
-        assert_eq!((map.0["a"].at, map.0["b"].at), (NOW, NOW + CLOCK_SKEW_MS), "only what is beyond the allowed skew");
+        assert_eq!((map.entry("a").unwrap().at, map.entry("b").unwrap().at), (NOW, NOW + CLOCK_SKEW_MS), "only what is beyond the allowed skew");
         // A change made a minute later, here or on another device, now wins.
         let mut later = LwwMap::default();
         later.set("a", 2, NOW + 60_000);
@@ -324,7 +406,45 @@ mod tests {
         out
     }
 
+    #[test]
+    fn reads_an_object_in_any_order_and_a_repeated_key_keeps_its_last_value() {
+        let json = r#"{"b": {"at": 2, "value": 20}, "a": {"at": 1, "value": 10}, "b": {"at": 3, "value": 30}, "c": {"at": 4}}"#;
+        let map: LwwMap<u8> = serde_json::from_str(json).unwrap();
+        assert_eq!(map.live().collect::<Vec<_>>(), [("a", &10), ("b", &30)]);
+        assert_eq!(serde_json::to_string(&map).unwrap(), r#"{"a":{"at":1,"value":10},"b":{"at":3,"value":30},"c":{"at":4}}"#);
+    }
+
     proptest! {
+        /// The stored form is the JSON object a `BTreeMap` made (the map's earlier form), and reads
+        /// back the same with its keys in any order.
+        #[test]
+        fn stores_and_reads_back_as_the_btree_map_did(ops in prop::collection::vec(op(), 0..30), shuffle in any::<u64>()) {
+            let map = map_from(&ops);
+            let as_btree: std::collections::BTreeMap<&str, &Stamped<u8>> = map.0.iter().map(|(k, v)| (k.as_str(), v)).collect();
+            let json = serde_json::to_string(&map).unwrap();
+            prop_assert_eq!(&json, &serde_json::to_string(&as_btree).unwrap());
+            let mut entries: Vec<String> = map.0.iter().map(|(k, v)| format!("{}:{}", serde_json::to_string(k).unwrap(), serde_json::to_string(v).unwrap())).collect();
+            let len = entries.len().max(1);
+            entries.rotate_left(shuffle as usize % len);
+            let shuffled: LwwMap<u8> = serde_json::from_str(&format!("{{{}}}", entries.join(","))).unwrap();
+            prop_assert_eq!(shuffled, map);
+        }
+
+        /// Merging in key order gives what taking each of `b`'s entries one at a time would.
+        #[test]
+        fn merge_takes_the_later_change_for_each_key(a in prop::collection::vec(op(), 0..20), b in prop::collection::vec(op(), 0..20)) {
+            let (a, b) = (map_from(&a), map_from(&b));
+            let mut one_at_a_time = a.clone();
+            for (key, theirs) in &b.0 {
+                if one_at_a_time.entry(key).is_none_or(|ours| wins(theirs, ours)) {
+                    one_at_a_time.put(key, theirs.clone());
+                }
+            }
+            let result = merged(&a, &b);
+            prop_assert!(result.0.windows(2).all(|pair| pair[0].0 < pair[1].0), "keys stay in order, once each");
+            prop_assert_eq!(result, one_at_a_time);
+        }
+
         #[test]
         fn merge_is_idempotent(a in prop::collection::vec(op(), 0..20), b in prop::collection::vec(op(), 0..20)) {
             let (a, b) = (map_from(&a), map_from(&b));
@@ -353,13 +473,13 @@ mod tests {
         ) {
             let mut map = map_from(&ops);
             for (k, v, at) in future {
-                map.0.insert(k.to_string(), Stamped { at, value: Some(v), kept: None });
+                map.put(&k.to_string(), Stamped { at, value: Some(v), kept: None });
             }
             let before = map.clone();
             map.clamp_future(now);
             for (key, entry) in &map.0 {
                 prop_assert!(entry.at <= now + CLOCK_SKEW_MS);
-                let was = &before.0[key];
+                let was = before.entry(key).unwrap();
                 prop_assert_eq!(&entry.value, &was.value, "values are kept");
                 if was.at <= now + CLOCK_SKEW_MS {
                     prop_assert_eq!(entry.at, was.at, "a believable stamp is not changed");
@@ -384,7 +504,7 @@ mod tests {
             let mut file = map_from(&ops);
             let key = future[0].0;
             for (k, v, at) in future {
-                file.0.insert(k.to_string(), Stamped { at, value: Some(v), kept: None });
+                file.put(&k.to_string(), Stamped { at, value: Some(v), kept: None });
             }
             file.clamp_future(imported_at);
             let mut here = LwwMap::default();
@@ -394,7 +514,7 @@ mod tests {
             let mut edited_here = here.clone();
             edited_here.set(&key.to_string(), value, now);
             prop_assert_eq!(edited_here.get(&key.to_string()), Some(&value));
-            prop_assert_eq!(edited_here.0[&key.to_string()].at, now, "the change is stamped now, not after 2099");
+            prop_assert_eq!(edited_here.entry(&key.to_string()).unwrap().at, now, "the change is stamped now, not after 2099");
             let mut elsewhere = LwwMap::default();
             elsewhere.set(&key.to_string(), value, now);
             here.merge(&elsewhere);
