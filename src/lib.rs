@@ -1,12 +1,14 @@
 //! Recovery Guide: an offline-first guide to the recovery approach in mental health.
 //!
 //! Layers (see ARCHITECTURE.md): `content` (data compiled in from `src/content/`, plain Rust),
-//! `links` (internal URLs), `quick_exit` (the Shift shortcut's rule and leaving), `speech`
-//! (cutting text to be read aloud, choosing a voice), `components` and
+//! `data` (the person's own data), `time` (dates as people read them), `chart` (the reflection
+//! history chart's geometry), `links` (internal URLs), `quick_exit` (the Shift shortcut's rule
+//! and leaving), `speech` (cutting text to be read aloud, choosing a voice), `components` and
 //! `pages` (thin Leptos views), `app` (router and layout), `shell` (focus and scroll between pages).
 
 mod app;
 mod browser;
+pub mod chart;
 mod components;
 pub mod content;
 pub mod crash;
@@ -20,6 +22,7 @@ pub mod search;
 mod shell;
 pub mod speech;
 pub mod storage;
+pub mod time;
 mod user_data;
 
 pub use app::App;

@@ -1,8 +1,8 @@
 //! Pieces that show or change the person's own data.
 
 use crate::browser;
-use crate::data::time::date;
 use crate::links::href;
+use crate::time::date;
 use crate::user_data::{use_user_data, UserData};
 use leptos::html::ElementType;
 use leptos::prelude::*;
