@@ -4,7 +4,8 @@
 use crate::components::layout::{AppBanners, SiteFooter, SiteHeader, SkipLink, WithoutScriptNote};
 use crate::components::listen::Speech;
 use crate::components::quick_exit::QuickExit;
-use crate::components::user::{DownloadReminder, Notices, StatusRegion};
+use crate::components::status::StatusRegion;
+use crate::components::user::{DownloadReminder, Notices};
 use crate::content::{self, Collection};
 use crate::links;
 use crate::lock::Lock;

@@ -8,6 +8,7 @@ pub mod prose;
 pub mod quick_exit;
 pub mod resource;
 pub mod search_field;
+pub mod status;
 pub mod text;
 pub mod urgent;
 pub mod user;
