@@ -4,14 +4,14 @@
 use crate::components::layout::{AppBanners, SiteFooter, SiteHeader, SkipLink, WithoutScriptNote};
 use crate::components::listen::Speech;
 use crate::components::quick_exit::QuickExit;
-use crate::components::status::StatusRegion;
+use crate::components::status::{StatusRegion, StatusRegionHandle};
 use crate::components::user::{DownloadReminder, Notices};
 use crate::content::{self, Collection};
 use crate::links;
 use crate::lock::Lock;
 use crate::offline::AppStatus;
 use crate::pages::{About, Bookmarks, CollectionPage, Help, Home, NotFound, Plan, Reflect, Search, YourData};
-use crate::shell::RouteFocus;
+use crate::shell::{show_display_settings, RouteFocus, SearchShortcut, StatusOnPage};
 use crate::user_data::UserData;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
@@ -27,9 +27,12 @@ fn segment(page_id: &str) -> StaticSegment<&'static str> {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    Lock::provide(UserData::provide());
+    let data = UserData::provide();
+    show_display_settings(data);
+    Lock::provide(data);
     Speech::provide();
     AppStatus::provide();
+    let status = StatusRegionHandle::default();
     view! {
         <Router base=links::BASE>
             <SkipLink />
@@ -56,8 +59,10 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <SiteFooter />
-            <StatusRegion />
+            <StatusOnPage handle=status />
+            <StatusRegion handle=status />
             <RouteFocus />
+            <SearchShortcut />
         </Router>
     }
 }

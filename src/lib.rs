@@ -4,7 +4,8 @@
 //! `data` (the person's own data), `time` (dates as people read them), `chart` (the reflection
 //! history chart's geometry), `links` (internal URLs), `quick_exit` (the Shift shortcut's rule
 //! and leaving), `speech` (cutting text to be read aloud, choosing a voice), `components` and
-//! `pages` (thin Leptos views), `app` (router and layout), `shell` (focus and scroll between pages).
+//! `pages` (thin Leptos views), `app` (router and layout), `shell` (what acts on the whole page:
+//! focus and scroll between pages, display settings, keys that work anywhere).
 
 mod app;
 mod browser;

@@ -1,7 +1,6 @@
 //! The search field in the header, and what it shares with the search page: the search the
 //! address holds, going to a search, and moving between results with the arrow keys.
 
-use crate::browser;
 use crate::links::href;
 use crate::search::SearchQuery;
 use crate::user_data::use_user_data;
@@ -49,7 +48,8 @@ pub fn focus_result(step: i32) {
 }
 
 /// The search field on every page. Typing shows results at once on the search page, whose address
-/// (`/search?q=...`) can be shared; "/" anywhere jumps here; the down arrow goes to the results.
+/// (`/search?q=...`) can be shared; "/" anywhere jumps here (`shell::SearchShortcut`); the down
+/// arrow goes to the results.
 /// Without the app (before it loads), the form still works as a plain GET to the search page.
 #[component]
 pub fn SiteSearch() -> impl IntoView {
@@ -58,17 +58,6 @@ pub fn SiteSearch() -> impl IntoView {
     let query = use_search_query();
     let navigate = use_navigate();
     let input = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        let slash = window_event_listener(leptos::ev::keydown, move |event| {
-            if event.key() == "/" && !event.ctrl_key() && !event.meta_key() && !browser::typing_in_a_field() {
-                event.prevent_default();
-                if let Some(input) = input.get_untracked() {
-                    let _ = input.focus();
-                }
-            }
-        });
-        on_cleanup(move || slash.remove());
-    });
     let search = {
         let navigate = navigate.clone();
         move |text: String| {

@@ -173,23 +173,6 @@ impl UserData {
                 hidden.remove();
             });
         });
-        // Theme, text size and the Quick exit button act on the whole page, through attributes
-        // the stylesheet reads.
-        Effect::new(move |_| {
-            let settings = data.settings.get();
-            if let Some(root) = document().document_element() {
-                for (name, value) in [
-                    ("data-theme", settings.theme.attribute()),
-                    ("data-text-size", settings.text_size.attribute()),
-                    ("data-quick-exit", settings.quick_exit_attribute()),
-                ] {
-                    let _ = match value {
-                        Some(value) => root.set_attribute(name, value),
-                        None => root.remove_attribute(name),
-                    };
-                }
-            }
-        });
         data
     }
 
