@@ -1,6 +1,7 @@
 //! The search field in the header, and what it shares with the search page: the search the
 //! address holds, going to a search, and moving between results with the arrow keys.
 
+use crate::content::paths;
 use crate::links::href;
 use crate::search::SearchQuery;
 use crate::user_data::use_user_data;
@@ -54,7 +55,7 @@ pub fn focus_result(step: i32) {
 #[component]
 pub fn SiteSearch() -> impl IntoView {
     let location = use_location();
-    let on_search_page = move || location.pathname.with(|p| p.trim_end_matches('/').ends_with("/search"));
+    let on_search_page = move || location.pathname.with(|p| p.trim_end_matches('/').ends_with(paths::SEARCH));
     let query = use_search_query();
     let navigate = use_navigate();
     let input = NodeRef::<leptos::html::Input>::new();
@@ -78,7 +79,7 @@ pub fn SiteSearch() -> impl IntoView {
         }
     };
     view! {
-        <form class="site-search needs-script" role="search" action=href("/search") method="get" on:submit=submit>
+        <form class="site-search needs-script" role="search" action=href(paths::SEARCH) method="get" on:submit=submit>
             <label for="site-search" class="site-search__label">
                 "Search the guide " <span class="site-search__hint">"(press /)"</span>
             </label>

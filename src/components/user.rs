@@ -1,6 +1,7 @@
 //! Pieces that show or change the person's own data.
 
 use crate::browser;
+use crate::content::paths;
 use crate::links::href;
 use crate::time::date;
 use crate::user_data::{use_user_data, UserData};
@@ -51,7 +52,7 @@ pub fn Notices() -> impl IntoView {
                     {move || data.notices.get().into_iter().map(|notice| view! { <li>{notice.explain()}</li> }).collect_view()}
                 </ul>
                 <p class="notices__actions">
-                    <a href=href("/your-data")>"Your data: download a copy"</a>
+                    <a href=href(paths::YOUR_DATA)>"Your data: download a copy"</a>
                     <button type="button" class="button button--small button--quiet" on:click=move |_| data.notices.set(Vec::new())>
                         "I understand"
                     </button>
@@ -85,7 +86,7 @@ pub fn download_copy_of(data: UserData, contents: &str, kind: &str) {
 pub fn DownloadReminder() -> impl IntoView {
     let data = use_user_data();
     let location = use_location();
-    let on_help_page = move || location.pathname.with(|path| path.trim_end_matches('/').ends_with("/help"));
+    let on_help_page = move || location.pathname.with(|path| path.trim_end_matches('/').ends_with(paths::HELP));
     let never = move || data.safekeeping.with(|s| s.downloaded_at.is_none());
     view! {
         <Show when=move || data.reminder_due() && !on_help_page()>

@@ -1,6 +1,8 @@
 //! The shape of the guide's content. `build.rs` turns the editable files in `src/content/` into
 //! static values of these types, so the app ships no parser and reads its content for free.
 
+use super::{paths, PageId};
+
 /// A run of text, optionally in another language (e.g. te reo Māori, `lang="mi"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
@@ -84,13 +86,23 @@ pub enum Collection {
 impl Collection {
     pub const ALL: [Collection; 4] = [Collection::Publications, Collection::Research, Collection::Videos, Collection::Organisations];
 
-    /// The id of the page (in `pages.toml`) that shows this collection.
-    pub fn page_id(self) -> &'static str {
+    /// The page that shows this collection.
+    pub fn page(self) -> PageId {
         match self {
-            Self::Publications => "publications",
-            Self::Research => "research",
-            Self::Videos => "videos",
-            Self::Organisations => "organisations",
+            Self::Publications => PageId::Publications,
+            Self::Research => PageId::Research,
+            Self::Videos => PageId::Videos,
+            Self::Organisations => PageId::Organisations,
+        }
+    }
+
+    /// That page's address.
+    pub fn path(self) -> &'static str {
+        match self {
+            Self::Publications => paths::PUBLICATIONS,
+            Self::Research => paths::RESEARCH,
+            Self::Videos => paths::VIDEOS,
+            Self::Organisations => paths::ORGANISATIONS,
         }
     }
 }

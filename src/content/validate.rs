@@ -26,10 +26,6 @@ const KNOWN_SLIPS: &[&str] = &[
 /// Languages the app marks up (`lang=...`). Add one here when the content needs it.
 const KNOWN_LANGUAGES: &[&str] = &["mi"];
 
-/// The page ids the app's code asks for by name.
-pub const REQUIRED_PAGES: &[&str] =
-    &["home", "publications", "research", "videos", "organisations", "bookmarks", "reflect", "plan", "your-data", "search", "help", "about", "not-found"];
-
 /// Every problem found in the compiled-in content, in plain words. Empty means good to ship.
 pub fn problems() -> Vec<String> {
     let mut problems = Vec::new();
@@ -184,11 +180,6 @@ pub fn check_pages(pages: &[Page], problems: &mut Vec<String>) {
             }
             None if p.nav.is_some() => problems.push(format!("{place}: a page in the navigation needs a path")),
             None => {}
-        }
-    }
-    for required in REQUIRED_PAGES {
-        if !ids.contains(required) {
-            problems.push(format!("pages.toml: page {required:?} is missing"));
         }
     }
     if pages.iter().filter(|p| p.path.is_none()).count() != 1 {
@@ -544,12 +535,11 @@ mod tests {
     }
 
     #[test]
-    fn catches_missing_pages_and_bad_paths() {
+    fn catches_bad_paths() {
         let page = Page { id: "home", path: Some("/Home Page"), nav: None, title: "T", heading: "H", intro: "I", empty: None, loading: None };
         let mut problems = Vec::new();
         check_pages(&[page], &mut problems);
         assert!(problems.iter().any(|p| p.contains("must be")));
-        assert!(problems.iter().any(|p| p.contains("\"help\" is missing")));
     }
 
     const ITEMS: &[ChecklistEntry] = &[ChecklistEntry { id: "being-heard", text: "being heard" }, ChecklistEntry { id: "hope", text: "hope" }];

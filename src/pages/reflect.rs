@@ -3,7 +3,7 @@ use crate::chart::{self, history_chart};
 use crate::components::lock::UnlessLocked;
 use crate::components::text::PageHeading;
 use crate::components::user::{focus_follows, ConfirmButton, DrawnWhenOpened, Paged, ShowMore};
-use crate::content::{self, locate, ChecklistGroup, CHECKLIST};
+use crate::content::{self, locate, paths, ChecklistGroup, PageId, CHECKLIST};
 use crate::data::reflection::{own_item_too_long_by, same_item, SaveCheck, OWN_ITEM_MAX_CHARS};
 use crate::data::{Answer, ChecklistItem, Snapshot};
 use crate::links::{href, section_href};
@@ -75,8 +75,8 @@ fn SaveButton() -> impl IntoView {
 
 #[component]
 pub fn Reflect() -> impl IntoView {
-    let page = content::page("reflect");
-    let path = page.path.expect("reflect has a path");
+    let page = content::page(PageId::Reflect);
+    let path = paths::REFLECT;
     view! {
         <PageHeading page />
         <UnlessLocked>
