@@ -77,143 +77,177 @@ pub fn compile(read: &dyn Fn(&str) -> Result<String, String>) -> Result<String, 
     let pages: PagesFile = pages_file.toml()?;
     let resources_file = Source::read("resources.toml", read)?;
     let resources: ResourcesFile = resources_file.toml()?;
-    let help: HelpFile = Source::read("help.toml", read)?.toml()?;
+    let help_file = Source::read("help.toml", read)?;
+    let help: HelpFile = help_file.toml()?;
     let article_file = Source::read("article.md", read)?;
     let article = read_markdown(&article_file)?;
     let about_file = Source::read("about.md", read)?;
     let about = read_markdown(&about_file)?;
     let reflect_file = Source::read("reflect.toml", read)?;
     let reflect: ReflectFile = reflect_file.toml()?;
-    let urgent_words: UrgentWordsFile = Source::read("urgent-words.toml", read)?.toml()?;
-    let plan: PlanFile = Source::read("plan.toml", read)?.toml()?;
+    let urgent_words_file = Source::read("urgent-words.toml", read)?;
+    let urgent_words: UrgentWords = urgent_words_file.toml()?;
+    let plan_file = Source::read("plan.toml", read)?;
+    let plan: PlanFile = plan_file.toml()?;
 
     writeln!(out, "pub static SITE_NAME: &str = {:?};", pages.site_name).unwrap();
     emit_pages(&mut out, &pages_file, &pages.page)?;
     emit_sections(&mut out, "ARTICLE", &article_file, &article)?;
     emit_sections(&mut out, "ABOUT", &about_file, &about)?;
-    emit_resources(&mut out, &resources_file, &resources.resource)?;
-    emit_help(&mut out, &help);
+    writeln!(out, "pub static RESOURCES: &[Resource] = {};", resources.resource.literal(&resources_file)?).unwrap();
+    writeln!(
+        out,
+        "pub static HELP: Help = Help {{ checked: {:?}, places: {}, services: {} }};",
+        help.checked,
+        help.place.literal(&help_file)?,
+        help.service.literal(&help_file)?
+    )
+    .unwrap();
     emit_checklist(&mut out, &reflect_file, &reflect, &article_file, &article)?;
-    emit_urgent_words(&mut out, &urgent_words);
-    emit_plan(&mut out, &plan);
+    writeln!(out, "pub static URGENT_WORDS: UrgentWords = {};", urgent_words.literal(&urgent_words_file)?).unwrap();
+    writeln!(out, "pub static PLAN_ABOUT: &str = {:?};", plan.about).unwrap();
+    writeln!(out, "pub static PLAN_STEPS: &[PlanStep] = {};", plan.step.literal(&plan_file)?).unwrap();
     Ok(out)
 }
 
 // ------------------------------------------------------------------ TOML shapes
 
+// Most records are declared once, in `src/content/records.rs`, which the app reads too: here each
+// becomes a type the TOML is read into, and a `Literal` that writes it out as the app's value.
+type Text = String;
+type Flag = bool;
+type List<T> = Vec<T>;
+
+/// Text that may hold `[words]{lang=xx}` marks, with its line for errors.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PagesFile {
-    site_name: String,
-    page: Vec<PageEntry>,
+#[serde(transparent)]
+struct Rich(Spanned<String>);
+
+/// A value written out as Rust source for `$OUT_DIR/content.rs`, checked on the way (rich text
+/// names its line in `file` when it is malformed).
+trait Literal {
+    fn literal(&self, file: &Source) -> Result<String, ContentError>;
+}
+
+impl Literal for String {
+    fn literal(&self, _: &Source) -> Result<String, ContentError> {
+        Ok(format!("{self:?}"))
+    }
+}
+
+impl Literal for bool {
+    fn literal(&self, _: &Source) -> Result<String, ContentError> {
+        Ok(self.to_string())
+    }
+}
+
+impl Literal for u16 {
+    fn literal(&self, _: &Source) -> Result<String, ContentError> {
+        Ok(self.to_string())
+    }
+}
+
+impl Literal for Rich {
+    fn literal(&self, file: &Source) -> Result<String, ContentError> {
+        rich_spanned(file, &self.0)
+    }
+}
+
+impl<T: Literal> Literal for Spanned<T> {
+    fn literal(&self, file: &Source) -> Result<String, ContentError> {
+        self.get_ref().literal(file)
+    }
+}
+
+impl<T: Literal> Literal for Option<T> {
+    fn literal(&self, file: &Source) -> Result<String, ContentError> {
+        Ok(match self {
+            Some(value) => format!("Some({})", value.literal(file)?),
+            None => "None".into(),
+        })
+    }
+}
+
+impl<T: Literal> Literal for [T] {
+    fn literal(&self, file: &Source) -> Result<String, ContentError> {
+        let items = self.iter().map(|item| item.literal(file)).collect::<Result<Vec<_>, _>>()?;
+        Ok(format!("&[{}]", items.join(", ")))
+    }
+}
+
+macro_rules! records {
+    ($(
+        $(#[doc = $doc:literal])*
+        struct $name:ident {
+            $( $(#[doc = $field_doc:literal])* $(#[serde($($serde:tt)*)])? $field:ident: $type:ty, )*
+        }
+    )*) => {$(
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct $name {
+            $( $(#[serde($($serde)*)])? $field: $type, )*
+        }
+
+        impl Literal for $name {
+            fn literal(&self, file: &Source) -> Result<String, ContentError> {
+                let fields: Vec<String> = vec![$( format!("{}: {}", stringify!($field), self.$field.literal(file)?), )*];
+                Ok(format!("{} {{ {} }}", stringify!($name), fields.join(", ")))
+            }
+        }
+    )*};
+}
+
+macro_rules! kinds {
+    ($( $(#[doc = $doc:literal])* enum $name:ident { $($variant:ident,)* } )*) => {$(
+        #[derive(Deserialize, Debug)]
+        #[serde(rename_all = "lowercase")]
+        enum $name { $($variant,)* }
+
+        impl Literal for $name {
+            fn literal(&self, _: &Source) -> Result<String, ContentError> {
+                Ok(format!("{}::{:?}", stringify!($name), self))
+            }
+        }
+    )*};
+}
+
+include!("../src/content/records.rs");
+
+impl Literal for Contact {
+    fn literal(&self, _: &Source) -> Result<String, ContentError> {
+        let (method, address, message, note) = match self {
+            Contact::Call { number, note } => ("Call", number, &None, note),
+            Contact::Text { number, message, note } => ("Text", number, message, note),
+            Contact::Email { address, note } => ("Email", address, &None, note),
+        };
+        Ok(format!("Contact {{ method: ContactMethod::{method}, address: {address:?}, message: {}, note: {} }}", opt_str(message), opt_str(note)))
+    }
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PageEntry {
-    id: Spanned<String>,
-    path: Option<String>,
-    nav: Option<String>,
-    title: String,
-    heading: String,
-    intro: String,
-    empty: Option<String>,
-    loading: Option<String>,
+struct PagesFile {
+    site_name: String,
+    page: Vec<Page>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ResourcesFile {
-    resource: Vec<ResourceEntry>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ResourceEntry {
-    id: String,
-    kind: ResourceKindEntry,
-    title: Spanned<String>,
-    subtitle: Option<String>,
-    #[serde(default)]
-    authors: Vec<String>,
-    year: Option<u16>,
-    #[serde(default)]
-    year_approximate: bool,
-    publisher: Option<String>,
-    published_in: Option<String>,
-    #[serde(default)]
-    identifiers: Vec<String>,
-    region: Option<String>,
-    #[serde(default)]
-    description: Vec<Spanned<String>>,
-    #[serde(default)]
-    notes: Vec<String>,
-    #[serde(default)]
-    links: Vec<LinkEntry>,
-}
-
-#[derive(Deserialize, Debug)]
-#[serde(rename_all = "lowercase")]
-enum ResourceKindEntry {
-    Publication,
-    Paper,
-    Chapter,
-    Presentation,
-    Video,
-    Organisation,
-    Website,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LinkEntry {
-    kind: LinkKindEntry,
-    url: String,
-    label: Option<String>,
-}
-
-#[derive(Deserialize, Debug)]
-#[serde(rename_all = "lowercase")]
-enum LinkKindEntry {
-    Website,
-    Pdf,
-    Doi,
+    resource: Vec<Resource>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct HelpFile {
     checked: String,
-    place: Vec<PlaceEntry>,
-    service: Vec<ServiceEntry>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PlaceEntry {
-    name: String,
-    part_of: Option<String>,
-    emergency: Option<String>,
-    main: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ServiceEntry {
-    id: String,
-    country: String,
-    name: String,
-    when: Option<String>,
-    hours: String,
-    details: String,
-    contacts: Vec<ContactEntry>,
-    #[serde(default)]
-    notes: Vec<String>,
+    place: Vec<Place>,
+    service: Vec<HelpService>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, tag = "how", rename_all = "lowercase")]
-enum ContactEntry {
+enum Contact {
     Call { number: String, note: Option<String> },
     Text { number: String, message: Option<String>, note: Option<String> },
     Email { address: String, note: Option<String> },
@@ -221,31 +255,9 @@ enum ContactEntry {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct UrgentWordsFile {
-    message: String,
-    link: String,
-    words: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct PlanFile {
     about: String,
-    step: Vec<PlanStepEntry>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PlanStepEntry {
-    id: String,
-    heading: String,
-    prompt: String,
-    hints: Vec<String>,
-    add: String,
-    #[serde(default)]
-    contacts: bool,
-    #[serde(default)]
-    helplines: bool,
+    step: Vec<PlanStep>,
 }
 
 #[derive(Deserialize)]
@@ -430,11 +442,6 @@ fn opt_str(value: &Option<String>) -> String {
     }
 }
 
-fn str_list(values: &[String]) -> String {
-    let items: Vec<String> = values.iter().map(|v| format!("{v:?}")).collect();
-    format!("&[{}]", items.join(", "))
-}
-
 /// A list item's words and, when it ends with one, its key for the reflection checklist:
 /// "good relationships {#good-relationships}", or "... {#new-id renamed_from=old-id}" (more old
 /// ids separated by commas) when the id had to change.
@@ -467,7 +474,7 @@ fn list_item(file: &Source, item: &Located) -> Result<ListItemEntry, ContentErro
 /// The pages, and a `PageId` variant for each (`"your-data"` is `PageId::YourData`, in the same
 /// order as `PAGES`) and a `paths` constant for each page with an address (`paths::YOUR_DATA`), so
 /// the code names pages in a way the compiler checks.
-fn emit_pages(out: &mut String, file: &Source, pages: &[PageEntry]) -> Result<(), ContentError> {
+fn emit_pages(out: &mut String, file: &Source, pages: &[Page]) -> Result<(), ContentError> {
     let mut names: Vec<String> = Vec::new();
     for p in pages {
         let id = p.id.get_ref();
@@ -496,91 +503,8 @@ fn emit_pages(out: &mut String, file: &Source, pages: &[PageEntry]) -> Result<()
             writeln!(out, "  pub const {}: &str = {path:?};", p.id.get_ref().replace('-', "_").to_ascii_uppercase()).unwrap();
         }
     }
-    out.push_str("}\npub static PAGES: &[Page] = &[\n");
-    for p in pages {
-        writeln!(
-            out,
-            "  Page {{ id: {:?}, path: {}, nav: {}, title: {:?}, heading: {:?}, intro: {:?}, empty: {}, loading: {} }},",
-            p.id.get_ref(),
-            opt_str(&p.path),
-            opt_str(&p.nav),
-            p.title,
-            p.heading,
-            p.intro,
-            opt_str(&p.empty),
-            opt_str(&p.loading)
-        )
-        .unwrap();
-    }
-    out.push_str("];\n");
+    writeln!(out, "}}\npub static PAGES: &[Page] = {};", pages.literal(file)?).unwrap();
     Ok(())
-}
-
-fn emit_help(out: &mut String, help: &HelpFile) {
-    writeln!(out, "pub static HELP: Help = Help {{ checked: {:?}, places: &[", help.checked).unwrap();
-    for p in &help.place {
-        writeln!(out, "  Place {{ name: {:?}, part_of: {}, emergency: {}, main: {:?} }},", p.name, opt_str(&p.part_of), opt_str(&p.emergency), p.main).unwrap();
-    }
-    out.push_str("], services: &[\n");
-    for s in &help.service {
-        let contacts: Vec<String> = s
-            .contacts
-            .iter()
-            .map(|c| {
-                let (method, address, message, note) = match c {
-                    ContactEntry::Call { number, note } => ("Call", number, &None, note),
-                    ContactEntry::Text { number, message, note } => ("Text", number, message, note),
-                    ContactEntry::Email { address, note } => ("Email", address, &None, note),
-                };
-                format!("Contact {{ method: ContactMethod::{method}, address: {address:?}, message: {}, note: {} }}", opt_str(message), opt_str(note))
-            })
-            .collect();
-        writeln!(
-            out,
-            "  HelpService {{ id: {:?}, country: {:?}, name: {:?}, when: {}, hours: {:?}, details: {:?}, contacts: &[{}], notes: {} }},",
-            s.id,
-            s.country,
-            s.name,
-            opt_str(&s.when),
-            s.hours,
-            s.details,
-            contacts.join(", "),
-            str_list(&s.notes)
-        )
-        .unwrap();
-    }
-    out.push_str("] };\n");
-}
-
-fn emit_urgent_words(out: &mut String, urgent: &UrgentWordsFile) {
-    writeln!(
-        out,
-        "pub static URGENT_WORDS: UrgentWords = UrgentWords {{ message: {:?}, link: {:?}, words: {} }};",
-        urgent.message,
-        urgent.link,
-        str_list(&urgent.words)
-    )
-    .unwrap();
-}
-
-fn emit_plan(out: &mut String, plan: &PlanFile) {
-    writeln!(out, "pub static PLAN_ABOUT: &str = {:?};", plan.about).unwrap();
-    out.push_str("pub static PLAN_STEPS: &[PlanStep] = &[\n");
-    for step in &plan.step {
-        writeln!(
-            out,
-            "  PlanStep {{ id: {:?}, heading: {:?}, prompt: {:?}, hints: {}, add: {:?}, contacts: {}, helplines: {} }},",
-            step.id,
-            step.heading,
-            step.prompt,
-            str_list(&step.hints),
-            step.add,
-            step.contacts,
-            step.helplines
-        )
-        .unwrap();
-    }
-    out.push_str("];\n");
 }
 
 fn emit_sections(out: &mut String, name: &str, file: &Source, sections: &[SectionEntry]) -> Result<(), ContentError> {
@@ -604,36 +528,6 @@ fn emit_sections(out: &mut String, name: &str, file: &Source, sections: &[Sectio
             None => "None".into(),
         };
         writeln!(out, "  Section {{ id: {:?}, title: {:?}, summary: {summary}, blocks: &[{}] }},", s.id, s.title, blocks.join(", ")).unwrap();
-    }
-    out.push_str("];\n");
-    Ok(())
-}
-
-fn emit_resources(out: &mut String, file: &Source, resources: &[ResourceEntry]) -> Result<(), ContentError> {
-    out.push_str("pub static RESOURCES: &[Resource] = &[\n");
-    for r in resources {
-        let year = r.year.map_or("None".into(), |value| format!("Some(Year {{ value: {value}, approximate: {} }})", r.year_approximate));
-        let description = r.description.iter().map(|p| rich_spanned(file, p)).collect::<Result<Vec<_>, _>>()?;
-        let links: Vec<String> =
-            r.links.iter().map(|l| format!("Link {{ kind: LinkKind::{:?}, url: {:?}, label: {} }}", l.kind, l.url, opt_str(&l.label))).collect();
-        writeln!(
-            out,
-            "  Resource {{ id: {:?}, kind: ResourceKind::{:?}, title: {}, subtitle: {}, authors: {}, year: {year}, \
-             publisher: {}, published_in: {}, identifiers: {}, region: {}, description: &[{}], notes: {}, links: &[{}] }},",
-            r.id,
-            r.kind,
-            rich_spanned(file, &r.title)?,
-            opt_str(&r.subtitle),
-            str_list(&r.authors),
-            opt_str(&r.publisher),
-            opt_str(&r.published_in),
-            str_list(&r.identifiers),
-            opt_str(&r.region),
-            description.join(", "),
-            str_list(&r.notes),
-            links.join(", ")
-        )
-        .unwrap();
     }
     out.push_str("];\n");
     Ok(())

@@ -151,3 +151,15 @@ fn a_page_id_that_cannot_name_a_page_in_code_names_its_line() {
     assert_eq!(error.line, Some(line), "{error}");
     assert!(error.message.contains("used twice"), "{error}");
 }
+
+#[test]
+fn the_shared_records_refuse_unknown_keys_and_require_the_rest() {
+    let error = error_at("resources.toml", |text| text.replacen("kind = \"publication\"", "kind = \"publication\"\ncolour = \"red\"", 1), "colour = ");
+    assert!(error.message.contains("colour"), "{error}");
+    let real_resources = real("resources.toml");
+    let title_line = real_resources.lines().find(|line| line.starts_with("title = \"[Oranga Ngākau]")).unwrap();
+    let error = compile_with("resources.toml", |text| text.replacen(&format!("{title_line}\n"), "", 1)).unwrap_err();
+    assert!(error.message.contains("missing field `title`"), "{error}");
+    let error = error_at("urgent-words.toml", |text| text.replacen("message = ", "messages = ", 1), "messages = ");
+    assert!(error.message.contains("messages"), "{error}");
+}

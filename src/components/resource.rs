@@ -11,7 +11,7 @@ pub fn ResourceCard(resource: &'static Resource, collection: Collection) -> impl
     let page_path = collection.path();
     let heading_id = format!("{}-heading", resource.id);
     let labelled_by = heading_id.clone();
-    let year = resource.year.map(|year| year.display());
+    let year = resource.year_label();
     // "Publication · 2004 · USA": the facts people scan for first.
     let facts: Vec<String> = [Some(resource.kind.label().to_string()), year, resource.region.map(str::to_string)].into_iter().flatten().collect();
     let byline = (!resource.authors.is_empty()).then(|| resource.authors.join(", "));

@@ -64,7 +64,7 @@ pub enum YearOrder {
 pub fn sorted_by_year(resources: impl Iterator<Item = &'static Resource>, order: YearOrder) -> Vec<&'static Resource> {
     let mut sorted: Vec<&'static Resource> = resources.collect();
     sorted.sort_by_key(|r| {
-        let year = r.year.map(|y| y.value);
+        let year = r.year;
         let order_key = match order {
             YearOrder::NewestFirst => year.map(|y| u16::MAX - y),
             YearOrder::OldestFirst => year,
@@ -80,12 +80,12 @@ mod tests {
     use super::*;
 
     fn years(order: YearOrder) -> Vec<Option<u16>> {
-        sorted_by_year(resources_in(Collection::Publications), order).iter().map(|r| r.year.map(|y| y.value)).collect()
+        sorted_by_year(resources_in(Collection::Publications), order).iter().map(|r| r.year).collect()
     }
 
     /// The publications' years as resources.toml gives them, in its order.
     fn publication_years() -> impl Iterator<Item = u16> {
-        resources_in(Collection::Publications).filter_map(|r| r.year.map(|y| y.value))
+        resources_in(Collection::Publications).filter_map(|r| r.year)
     }
 
     #[test]

@@ -107,8 +107,8 @@ pub fn check_resources(resources: &[Resource], newest_year: u16, problems: &mut 
             check_rich_text(&format!("{place}, description"), paragraph, problems);
         }
         if let Some(year) = r.year {
-            if !(1800..=newest_year).contains(&year.value) {
-                problems.push(format!("{place}: year {} is not between 1800 and {newest_year}", year.value));
+            if !(1800..=newest_year).contains(&year) {
+                problems.push(format!("{place}: year {year} is not between 1800 and {newest_year}"));
             }
         }
         for link in r.links {
@@ -417,7 +417,8 @@ mod tests {
         title: &[Span { text: "A guide", lang: None }],
         subtitle: None,
         authors: &[],
-        year: Some(Year { value: 2004, approximate: false }),
+        year: Some(2004),
+        year_approximate: false,
         publisher: None,
         published_in: None,
         identifiers: &[],
@@ -449,8 +450,7 @@ mod tests {
     #[test]
     fn catches_years_in_the_future_or_implausible() {
         for value in [1066, 2027, 9999] {
-            let year = Some(Year { value, approximate: false });
-            assert!(!resource_problems(Resource { year, ..GOOD }).is_empty(), "{value} should be refused");
+            assert!(!resource_problems(Resource { year: Some(value), ..GOOD }).is_empty(), "{value} should be refused");
         }
     }
 

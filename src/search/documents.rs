@@ -39,7 +39,7 @@ pub fn guide_documents() -> Vec<Document> {
         let title = plain(resource.title);
         let meta: Vec<String> = [
             Some(resource.kind.label().to_string()),
-            resource.year.map(|y| y.value.to_string()),
+            resource.year.map(|y| y.to_string()),
             resource.subtitle.map(str::to_string),
             resource.publisher.map(str::to_string),
             resource.published_in.map(str::to_string),
@@ -54,7 +54,7 @@ pub fn guide_documents() -> Vec<Document> {
             kind,
             title: title.clone(),
             path: format!("{}#{}", collection.path(), resource.id),
-            year: resource.year.map(|y| y.value),
+            year: resource.year,
             fields: vec![(Field::Title, title), (Field::Author, resource.authors.join(", ")), (Field::Meta, meta.join(" · ")), (Field::Body, body.join(" "))],
         });
     }
