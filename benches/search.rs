@@ -2,8 +2,11 @@
 //! and the time to build the index at start-up. Run: cargo bench --bench search
 //! (the benchmark command, scripts/bench.sh, runs it and prints the figures).
 
+mod fixtures;
+
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use recovery_guide::search::{guide_documents, scaled_documents, Filters, Index, BENCH_KEYSTROKES as KEYSTROKES};
+use fixtures::{scaled_documents, KEYSTROKES};
+use recovery_guide::search::{guide_documents, Filters, Index};
 
 fn bench(c: &mut Criterion) {
     c.bench_function("build index, real guide", |b| b.iter(|| Index::new(black_box(guide_documents()))));

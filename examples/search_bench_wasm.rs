@@ -1,8 +1,13 @@
 //! The search benchmark in the browser: built to wasm and run in Chromium by
 //! scripts/bench-search.mjs, timing each keystroke with the Performance API on the real guide and
-//! on synthetic content 10x and 100x its size (the same content as `benches/search.rs`).
+//! on synthetic content 10x and 100x its size (the same content as `benches/search.rs`: both take
+//! it from `benches/fixtures/`).
 
-use recovery_guide::search::{scaled_documents, Filters, Index, BENCH_KEYSTROKES};
+#[path = "../benches/fixtures/mod.rs"]
+mod fixtures;
+
+use fixtures::{scaled_documents, KEYSTROKES};
+use recovery_guide::search::{Filters, Index};
 use wasm_bindgen::prelude::*;
 
 /// Returns lines of "<scale> <documents> <median ms> <slowest ms>".
@@ -14,7 +19,7 @@ pub fn run() -> String {
         let index = Index::new(scaled_documents(times));
         let filters = Filters::default();
         let mut durations: Vec<f64> = (0..20)
-            .flat_map(|_| BENCH_KEYSTROKES)
+            .flat_map(|_| KEYSTROKES)
             .map(|keys| {
                 let start = performance.now();
                 std::hint::black_box(index.search(keys, &filters).len());

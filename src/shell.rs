@@ -1,8 +1,11 @@
-//! The app shell's behaviour between pages, which no page or component owns: where focus and the
-//! scroll position go after a route change (and back to on Back and Forward).
+//! The app shell's behaviour on the whole page, which no page or component owns: where focus and
+//! the scroll position go after a route change (and back to on Back and Forward), the display
+//! settings on the root element, the keys that work anywhere ("/" and Escape for the status
+//! message), and the room kept for the status message.
 
 use crate::browser;
-use crate::user_data::use_user_data;
+use crate::components::status::StatusRegionHandle;
+use crate::user_data::{use_user_data, UserData};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use std::collections::HashMap;
@@ -90,5 +93,62 @@ pub fn RouteFocus() -> impl IntoView {
             }
         });
         path
+    });
+}
+
+/// Theme, text size and the Quick exit button act on the whole page, through attributes on the
+/// root element that the stylesheet reads (`index.html` sets them before the first paint; this
+/// keeps them in step with the settings). Called as the app starts, right after the data.
+pub fn show_display_settings(data: UserData) {
+    Effect::new(move |_| {
+        let settings = data.settings.get();
+        if let Some(root) = document().document_element() {
+            for (name, value) in [
+                ("data-theme", settings.theme.attribute()),
+                ("data-text-size", settings.text_size.attribute()),
+                ("data-quick-exit", settings.quick_exit_attribute()),
+            ] {
+                let _ = match value {
+                    Some(value) => root.set_attribute(name, value),
+                    None => root.remove_attribute(name),
+                };
+            }
+        }
+    });
+}
+
+/// "/" anywhere but in a field jumps to the header's search field.
+#[component]
+pub fn SearchShortcut() -> impl IntoView {
+    Effect::new(move |_| {
+        let slash = window_event_listener(leptos::ev::keydown, move |event| {
+            if event.key() == "/" && !event.ctrl_key() && !event.meta_key() && !browser::typing_in_a_field() {
+                event.prevent_default();
+                browser::focus("#site-search");
+            }
+        });
+        on_cleanup(move || slash.remove());
+    });
+}
+
+/// The status message on the whole page: Escape closes it (outside a field), and the page keeps
+/// room at its bottom while one shows, so focus and scrolling stop clear of it
+/// (`scroll-padding-bottom` in the stylesheet reads `--status-room`).
+#[component]
+pub fn StatusOnPage(handle: StatusRegionHandle) -> impl IntoView {
+    let data = use_user_data();
+    Effect::new(move |_| {
+        let shown = data.status.with(Option::is_some);
+        handle.remember_focus();
+        let room = if shown { handle.height() } else { 0 };
+        browser::set_root_style("--status-room", &format!("{room}px"));
+    });
+    Effect::new(move |_| {
+        let escape = window_event_listener(leptos::ev::keydown, move |event| {
+            if event.key() == "Escape" && !browser::typing_in_a_field() && data.status.with_untracked(Option::is_some) {
+                handle.close(data);
+            }
+        });
+        on_cleanup(move || escape.remove());
     });
 }

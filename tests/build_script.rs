@@ -132,3 +132,34 @@ fn the_base_path_is_empty_or_a_clean_absolute_path() {
         assert!(problem.contains(why) && problem.contains(bad), "{bad}: {problem}");
     }
 }
+
+#[test]
+fn each_page_becomes_a_page_id_and_each_address_a_path() {
+    let generated = compile_with("", str::to_string).unwrap();
+    assert!(generated.contains("  YourData,\n"), "pages.toml's \"your-data\" is PageId::YourData");
+    assert!(generated.contains("pub const YOUR_DATA: &str = \"/your-data\";"));
+}
+
+#[test]
+fn a_page_id_that_cannot_name_a_page_in_code_names_its_line() {
+    let error = error_at("pages.toml", |text| text.replacen("id = \"your-data\"", "id = \"Your data\"", 1), "id = \"Your data\"");
+    assert!(error.message.contains("lowercase letters"), "{error}");
+    let twice = real("pages.toml").replacen("id = \"about\"", "id = \"help\"", 1);
+    let error = compile_with("pages.toml", |_| twice.clone()).unwrap_err();
+    // The second "help", where "about" was.
+    let line = line_containing(&real("pages.toml"), "id = \"about\"");
+    assert_eq!(error.line, Some(line), "{error}");
+    assert!(error.message.contains("used twice"), "{error}");
+}
+
+#[test]
+fn the_shared_records_refuse_unknown_keys_and_require_the_rest() {
+    let error = error_at("resources.toml", |text| text.replacen("kind = \"publication\"", "kind = \"publication\"\ncolour = \"red\"", 1), "colour = ");
+    assert!(error.message.contains("colour"), "{error}");
+    let real_resources = real("resources.toml");
+    let title_line = real_resources.lines().find(|line| line.starts_with("title = \"[Oranga Ngākau]")).unwrap();
+    let error = compile_with("resources.toml", |text| text.replacen(&format!("{title_line}\n"), "", 1)).unwrap_err();
+    assert!(error.message.contains("missing field `title`"), "{error}");
+    let error = error_at("urgent-words.toml", |text| text.replacen("message = ", "messages = ", 1), "messages = ");
+    assert!(error.message.contains("messages"), "{error}");
+}

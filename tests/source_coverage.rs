@@ -136,9 +136,9 @@ fn corrections_from_content_sources_are_applied() {
     assert!(anthony.starts_with("The implementation of deinstitutionalization"));
     let wikipedia = plain(find("wikipedia-recovery-approach").description[0]);
     assert!(wikipedia.contains("personal journey"));
-    let finding = find("finding-strength-from-within").year.unwrap();
-    assert!(finding.approximate, "the report's year is not stated: show c. 2008");
-    assert_eq!(finding.display(), "c. 2008");
+    let finding = find("finding-strength-from-within");
+    assert!(finding.year_approximate, "the report's year is not stated: show c. 2008");
+    assert_eq!(finding.year_label().as_deref(), Some("c. 2008"));
 }
 
 #[test]

@@ -6,9 +6,9 @@ use crate::components::listen::{use_speech, VoiceChoice};
 use crate::components::lock::LockButton;
 use crate::components::search_field::SiteSearch;
 use crate::components::user::ConfirmButton;
-use crate::content::{self, HELP, SITE_NAME};
+use crate::content::{self, paths, HELP, SITE_NAME};
 use crate::data::settings::{ReadingSpeed, Settings, TextSize, Theme};
-use crate::links::href;
+use crate::links::{href, section_href};
 use crate::offline::use_app_status;
 use crate::quick_exit;
 use crate::user_data::use_user_data;
@@ -30,7 +30,6 @@ pub fn SkipLink() -> impl IntoView {
 /// behind a Menu button (a disclosure), so the page starts within the first 120 px.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let help = content::page("help");
     let location = use_location();
     let menu_open = RwSignal::new(false);
     let menu_button = NodeRef::<leptos::html::Button>::new();
@@ -50,14 +49,13 @@ pub fn SiteHeader() -> impl IntoView {
         }
     };
     let nav_links = content::nav_pages()
-        .map(|page| {
-            let path = page.path.expect("nav pages have a path");
+        .map(|(nav, path)| {
             // The home link would otherwise be "current" everywhere; the others must also match
             // "/publications/", which static hosts redirect to.
-            let count = (page.id == "bookmarks").then(|| view! { <BookmarkCount /> });
+            let count = (path == paths::BOOKMARKS).then(|| view! { <BookmarkCount /> });
             view! {
                 <li>
-                    <A href=href(path) exact=path == "/">{page.nav} {count}</A>
+                    <A href=href(path) exact=path == paths::HOME>{nav} {count}</A>
                 </li>
             }
         })
@@ -65,12 +63,12 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header" on:keydown=escape>
             <div class="site-header__bar">
-                <a class="brand" href=href("/")>
+                <a class="brand" href=href(paths::HOME)>
                     <span class="brand__mark" aria-hidden="true"></span>
                     {SITE_NAME}
                 </a>
                 // Same place on every page, one tap away, never in the menu.
-                <a class="help-now" href=href(help.path.expect("help has a path"))>"Need help now?"</a>
+                <a class="help-now" href=href(paths::HELP)>"Need help now?"</a>
                 // On a phone, the second line: Lock (while the lock is open), search and Menu.
                 <div class="site-header__tools">
                     <LockButton />
@@ -119,7 +117,7 @@ fn DisplayControls() -> impl IntoView {
                     </label>
                     <p class="choice__hint">
                         "With a keyboard, you can also press Shift 3 times. "
-                        <a href=href(&format!("/about#{}", quick_exit::ABOUT_SECTION))>"How quick exit works"</a>
+                        <a href=section_href(paths::ABOUT, quick_exit::ABOUT_SECTION)>"How quick exit works"</a>
                     </p>
                 </fieldset>
                 // Only with a voice on the device to read with.
@@ -181,11 +179,11 @@ pub fn SiteFooter() -> impl IntoView {
             <DisplayControls />
             <p>
                 "Nothing you do here leaves your device. "
-                <a href=href("/about#your-privacy")>"Privacy"</a>
+                <a href=section_href(paths::ABOUT, "your-privacy")>"Privacy"</a>
                 " · "
-                <a href=href("/your-data")>"Your data"</a>
+                <a href=href(paths::YOUR_DATA)>"Your data"</a>
                 " · "
-                <a href=href("/about")>"About this guide"</a>
+                <a href=href(paths::ABOUT)>"About this guide"</a>
             </p>
             <p>"Links and phone numbers checked " {HELP.checked} "."</p>
         </footer>

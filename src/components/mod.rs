@@ -1,4 +1,7 @@
-//! Small, stateless view pieces shared by the pages.
+//! The views the pages share. They read and change the app state through its methods and hold
+//! only what the view needs. What acts on the whole page (the root element's attributes, `/`,
+//! Escape for the status message, focus between pages) is the shell's (`crate::shell`); the
+//! Quick exit and Listen controls listen for their own keys, which belong to them.
 
 pub mod layout;
 pub mod listen;
@@ -8,6 +11,7 @@ pub mod prose;
 pub mod quick_exit;
 pub mod resource;
 pub mod search_field;
+pub mod status;
 pub mod text;
 pub mod urgent;
 pub mod user;

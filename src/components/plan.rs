@@ -6,12 +6,12 @@
 use crate::browser;
 use crate::components::user::focus_follows;
 use crate::content::help::{self, help_for, place_label};
-use crate::content::{ContactMethod, Place, PlanStep, HELP, PLAN_STEPS};
+use crate::content::{paths, ContactMethod, Place, PlanStep, HELP, PLAN_STEPS};
 use crate::data::plan::{dial_number, Direction, Entry};
 use crate::data::plan_text::{plain_text, step_lines, urgent_lines, NOTHING_YET, OTHER_ENTRIES, URGENT_HEADING};
-use crate::data::time::{date, days_ago, format_date};
 use crate::links::href;
 use crate::lock::use_lock;
+use crate::time::{date, days_ago, format_date};
 use crate::user_data::{track_draft, use_user_data, UserData};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -516,7 +516,7 @@ pub fn PlanCallout() -> impl IntoView {
             (p.count() > 0).then(|| format!("{things} in {in_steps}{last}."))
         })
     };
-    let path = href("/plan");
+    let path = href(paths::PLAN);
     view! {
         <p class="plan-callout">
             {move || match summary().filter(|_| data.ready.get()) {

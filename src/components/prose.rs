@@ -3,7 +3,7 @@
 use crate::components::listen::Listen;
 use crate::components::text::Rich;
 use crate::components::user::BookmarkButton;
-use crate::content::{Block, Section};
+use crate::content::{self, Block, PageId, Section};
 use crate::links::section_href;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -24,15 +24,15 @@ pub fn Contents(page_path: &'static str, sections: &'static [Section]) -> impl I
     }
 }
 
-/// The sections of a prose page; `page_id` is where bookmarks say they were made. With `listen`,
+/// The sections of a prose page; `page` is where bookmarks say they were made. With `listen`,
 /// each section can be read aloud from its heading.
 #[component]
-pub fn Sections(sections: &'static [Section], page_id: &'static str, #[prop(optional)] listen: bool) -> impl IntoView {
-    sections.iter().map(|section| view! { <SectionView section page_id listen /> }).collect_view()
+pub fn Sections(sections: &'static [Section], page: PageId, #[prop(optional)] listen: bool) -> impl IntoView {
+    sections.iter().map(|section| view! { <SectionView section page listen /> }).collect_view()
 }
 
 #[component]
-fn SectionView(section: &'static Section, page_id: &'static str, listen: bool) -> impl IntoView {
+fn SectionView(section: &'static Section, page: PageId, listen: bool) -> impl IntoView {
     let heading_id = format!("{}-heading", section.id);
     let labelled_by = heading_id.clone();
     view! {
@@ -41,7 +41,7 @@ fn SectionView(section: &'static Section, page_id: &'static str, listen: bool) -
                 <h2 id=heading_id>{section.title}</h2>
                 <div class="heading-row__actions">
                     {listen.then(|| view! { <Listen read=format!("#{}", section.id) label="Listen" part=section.title /> })}
-                    <BookmarkButton id=section.id page=page_id title=section.title.to_string() />
+                    <BookmarkButton id=section.id page=content::page(page).id title=section.title.to_string() />
                 </div>
             </div>
             {section.summary.map(|summary| view! {

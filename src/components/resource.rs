@@ -2,16 +2,16 @@
 
 use crate::components::text::{ExternalLink, Rich};
 use crate::components::user::BookmarkButton;
-use crate::content::{plain, Page, Resource};
+use crate::content::{self, plain, Collection, Resource};
 use crate::links::section_href;
 use leptos::prelude::*;
 
 #[component]
-pub fn ResourceCard(resource: &'static Resource, page: &'static Page) -> impl IntoView {
-    let page_path = page.path.expect("list pages have a path");
+pub fn ResourceCard(resource: &'static Resource, collection: Collection) -> impl IntoView {
+    let page_path = collection.path();
     let heading_id = format!("{}-heading", resource.id);
     let labelled_by = heading_id.clone();
-    let year = resource.year.map(|year| year.display());
+    let year = resource.year_label();
     // "Publication · 2004 · USA": the facts people scan for first.
     let facts: Vec<String> = [Some(resource.kind.label().to_string()), year, resource.region.map(str::to_string)].into_iter().flatten().collect();
     let byline = (!resource.authors.is_empty()).then(|| resource.authors.join(", "));
@@ -27,7 +27,7 @@ pub fn ResourceCard(resource: &'static Resource, page: &'static Page) -> impl In
                         <Rich text=resource.title />
                     </h2>
                 </div>
-                <BookmarkButton id=resource.id page=page.id title=plain(resource.title) />
+                <BookmarkButton id=resource.id page=content::page(collection.page()).id title=plain(resource.title) />
             </div>
             {resource.subtitle.map(|subtitle| view! { <p class="resource__subtitle">{subtitle}</p> })}
             {byline.map(|authors| view! { <p class="resource__authors">"By " {authors}</p> })}

@@ -1,7 +1,7 @@
 //! The search field in the header, and what it shares with the search page: the search the
 //! address holds, going to a search, and moving between results with the arrow keys.
 
-use crate::browser;
+use crate::content::paths;
 use crate::links::href;
 use crate::search::SearchQuery;
 use crate::user_data::use_user_data;
@@ -49,26 +49,16 @@ pub fn focus_result(step: i32) {
 }
 
 /// The search field on every page. Typing shows results at once on the search page, whose address
-/// (`/search?q=...`) can be shared; "/" anywhere jumps here; the down arrow goes to the results.
+/// (`/search?q=...`) can be shared; "/" anywhere jumps here (`shell::SearchShortcut`); the down
+/// arrow goes to the results.
 /// Without the app (before it loads), the form still works as a plain GET to the search page.
 #[component]
 pub fn SiteSearch() -> impl IntoView {
     let location = use_location();
-    let on_search_page = move || location.pathname.with(|p| p.trim_end_matches('/').ends_with("/search"));
+    let on_search_page = move || location.pathname.with(|p| p.trim_end_matches('/').ends_with(paths::SEARCH));
     let query = use_search_query();
     let navigate = use_navigate();
     let input = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        let slash = window_event_listener(leptos::ev::keydown, move |event| {
-            if event.key() == "/" && !event.ctrl_key() && !event.meta_key() && !browser::typing_in_a_field() {
-                event.prevent_default();
-                if let Some(input) = input.get_untracked() {
-                    let _ = input.focus();
-                }
-            }
-        });
-        on_cleanup(move || slash.remove());
-    });
     let search = {
         let navigate = navigate.clone();
         move |text: String| {
@@ -89,7 +79,7 @@ pub fn SiteSearch() -> impl IntoView {
         }
     };
     view! {
-        <form class="site-search needs-script" role="search" action=href("/search") method="get" on:submit=submit>
+        <form class="site-search needs-script" role="search" action=href(paths::SEARCH) method="get" on:submit=submit>
             <label for="site-search" class="site-search__label">
                 "Search the guide " <span class="site-search__hint">"(press /)"</span>
             </label>

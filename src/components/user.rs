@@ -1,8 +1,9 @@
 //! Pieces that show or change the person's own data.
 
 use crate::browser;
-use crate::data::time::date;
+use crate::content::paths;
 use crate::links::href;
+use crate::time::date;
 use crate::user_data::{use_user_data, UserData};
 use leptos::html::ElementType;
 use leptos::prelude::*;
@@ -39,74 +40,6 @@ pub fn BookmarkButton(id: &'static str, page: &'static str, title: String) -> im
     }
 }
 
-/// The live region for "Saved", "Removed" and the like, with Undo where it applies. It is always
-/// in the page (empty when quiet), so screen readers announce what appears in it. Nothing here
-/// goes away on a timer; Escape or Close dismisses it, and focus goes back to where the person was.
-#[component]
-pub fn StatusRegion() -> impl IntoView {
-    let data = use_user_data();
-    let region = NodeRef::<leptos::html::Div>::new();
-    // The control the person was using when the message appeared.
-    let was_focused = StoredValue::new_local(None::<web_sys::HtmlElement>);
-    let inside_region = move |element: &web_sys::Element| region.get_untracked().is_some_and(|r| r.contains(Some(element)));
-    Effect::new(move |_| {
-        let shown = data.status.with(Option::is_some);
-        let focused = document().active_element().filter(|e| !inside_region(e) && e.tag_name() != "BODY");
-        if let Some(focused) = focused.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            was_focused.set_value(Some(focused));
-        }
-        // Room at the bottom for the message, so focus and scrolling stop clear of it
-        // (`scroll-padding-bottom` in the stylesheet reads this).
-        let room = if shown { region.get().map_or(0, |r| r.offset_height()) } else { 0 };
-        browser::set_root_style("--status-room", &format!("{room}px"));
-    });
-    let return_focus = move || {
-        let target = was_focused.get_value().filter(|e| e.is_connected());
-        match target {
-            Some(element) => {
-                let _ = element.focus();
-            }
-            None => browser::focus("#main"),
-        }
-    };
-    let close = move || {
-        let focus_was_inside = document().active_element().is_some_and(|e| inside_region(&e));
-        data.status.set(None);
-        if focus_was_inside {
-            return_focus();
-        }
-    };
-    Effect::new(move |_| {
-        let escape = window_event_listener(leptos::ev::keydown, move |event| {
-            if event.key() == "Escape" && !browser::typing_in_a_field() && data.status.with_untracked(Option::is_some) {
-                close();
-            }
-        });
-        on_cleanup(move || escape.remove());
-    });
-    view! {
-        <div class="status" role="status" aria-live="polite" node_ref=region>
-            {move || data.status.get().map(|status| {
-                let undo = status.undo.clone();
-                view! {
-                    <div class="status__box">
-                        <p class="status__text">{status.text.clone()}</p>
-                        {undo.map(|undo| view! {
-                            <button type="button" class="button button--small" on:click=move |_| {
-                                data.undo(undo.clone());
-                                return_focus();
-                            }>"Undo"</button>
-                        })}
-                        <button type="button" class="button button--small button--quiet" on:click=move |_| close()>
-                            "Close" <span class="visually-hidden">" this message"</span>
-                        </button>
-                    </div>
-                }
-            })}
-        </div>
-    }
-}
-
 /// Problems with saving (storage refused or full, unreadable data), each said once, in plain words.
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -119,7 +52,7 @@ pub fn Notices() -> impl IntoView {
                     {move || data.notices.get().into_iter().map(|notice| view! { <li>{notice.explain()}</li> }).collect_view()}
                 </ul>
                 <p class="notices__actions">
-                    <a href=href("/your-data")>"Your data: download a copy"</a>
+                    <a href=href(paths::YOUR_DATA)>"Your data: download a copy"</a>
                     <button type="button" class="button button--small button--quiet" on:click=move |_| data.notices.set(Vec::new())>
                         "I understand"
                     </button>
@@ -153,7 +86,7 @@ pub fn download_copy_of(data: UserData, contents: &str, kind: &str) {
 pub fn DownloadReminder() -> impl IntoView {
     let data = use_user_data();
     let location = use_location();
-    let on_help_page = move || location.pathname.with(|path| path.trim_end_matches('/').ends_with("/help"));
+    let on_help_page = move || location.pathname.with(|path| path.trim_end_matches('/').ends_with(paths::HELP));
     let never = move || data.safekeeping.with(|s| s.downloaded_at.is_none());
     view! {
         <Show when=move || data.reminder_due() && !on_help_page()>

@@ -9,16 +9,14 @@ pub use model::*;
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
-/// The fixed words of a page by its id in `pages.toml`.
-///
-/// Panics on an unknown id: page ids are fixed in code and checked by `validate`.
-pub fn page(id: &str) -> &'static Page {
-    PAGES.iter().find(|p| p.id == id).unwrap_or_else(|| panic!("no page {id:?} in pages.toml"))
+/// The fixed words of a page (`PageId` and `PAGES` are generated in the same order).
+pub fn page(id: PageId) -> &'static Page {
+    &PAGES[id as usize]
 }
 
-/// The pages shown in the main navigation, in order.
-pub fn nav_pages() -> impl Iterator<Item = &'static Page> {
-    PAGES.iter().filter(|p| p.nav.is_some() && p.path.is_some())
+/// The main navigation, in order: each page's link text and address.
+pub fn nav_pages() -> impl Iterator<Item = (&'static str, &'static str)> {
+    PAGES.iter().filter_map(|p| Some((p.nav?, p.path?)))
 }
 
 /// The resources shown on one list page, in the order they appear in the content file.
@@ -36,16 +34,13 @@ pub struct Location {
 }
 
 pub fn locate(id: &str) -> Option<Location> {
-    let at = |page_id: &str, title: String| {
-        let page = page(page_id);
-        let path = format!("{}#{id}", page.path.expect("located pages have a path"));
-        Location { page, title, path }
-    };
+    let at = |page_id: PageId, page_path: &str, title: String| Location { page: page(page_id), title, path: format!("{page_path}#{id}") };
     if let Some(resource) = RESOURCES.iter().find(|r| r.id == id) {
-        return Some(at(resource.kind.collection().page_id(), plain(resource.title)));
+        let collection = resource.kind.collection();
+        return Some(at(collection.page(), collection.path(), plain(resource.title)));
     }
     let section_in = |sections: &[Section]| sections.iter().find(|s| s.id == id).map(|s| s.title.to_string());
-    section_in(ARTICLE).map(|title| at("home", title)).or_else(|| section_in(ABOUT).map(|title| at("about", title)))
+    section_in(ARTICLE).map(|title| at(PageId::Home, paths::HOME, title)).or_else(|| section_in(ABOUT).map(|title| at(PageId::About, paths::ABOUT, title)))
 }
 
 /// One section of the About page by its id, alone (for showing it on another page too).
@@ -69,7 +64,7 @@ pub enum YearOrder {
 pub fn sorted_by_year(resources: impl Iterator<Item = &'static Resource>, order: YearOrder) -> Vec<&'static Resource> {
     let mut sorted: Vec<&'static Resource> = resources.collect();
     crate::sort::sort_by_key(&mut sorted, |r| {
-        let year = r.year.map(|y| y.value);
+        let year = r.year;
         let order_key = match order {
             YearOrder::NewestFirst => year.map(|y| u16::MAX - y),
             YearOrder::OldestFirst => year,
@@ -85,12 +80,12 @@ mod tests {
     use super::*;
 
     fn years(order: YearOrder) -> Vec<Option<u16>> {
-        sorted_by_year(resources_in(Collection::Publications), order).iter().map(|r| r.year.map(|y| y.value)).collect()
+        sorted_by_year(resources_in(Collection::Publications), order).iter().map(|r| r.year).collect()
     }
 
     /// The publications' years as resources.toml gives them, in its order.
     fn publication_years() -> impl Iterator<Item = u16> {
-        resources_in(Collection::Publications).filter_map(|r| r.year.map(|y| y.value))
+        resources_in(Collection::Publications).filter_map(|r| r.year)
     }
 
     #[test]

@@ -1,6 +1,42 @@
 //! The shape of the guide's content. `build.rs` turns the editable files in `src/content/` into
 //! static values of these types, so the app ships no parser and reads its content for free.
 
+use super::{paths, PageId};
+
+// The records whose fields are the content files' keys are declared once, in `records.rs`, which
+// the content compiler reads too; here they become the app's types.
+type Text = &'static str;
+type Rich = RichText;
+type Flag = bool;
+type List<T> = &'static [T];
+/// The build keeps a value's place in its file (for errors); the app keeps the value.
+type Spanned<T> = T;
+
+macro_rules! records {
+    ($(
+        $(#[doc = $doc:literal])*
+        struct $name:ident {
+            $( $(#[doc = $field_doc:literal])* $(#[serde($($serde:tt)*)])? $field:ident: $type:ty, )*
+        }
+    )*) => {$(
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct $name {
+            $( $(#[doc = $field_doc])* pub $field: $type, )*
+        }
+    )*};
+}
+
+macro_rules! kinds {
+    ($( $(#[doc = $doc:literal])* enum $name:ident { $($variant:ident,)* } )*) => {$(
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($variant,)* }
+    )*};
+}
+
+include!("records.rs");
+
 /// A run of text, optionally in another language (e.g. te reo Māori, `lang="mi"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
@@ -37,15 +73,12 @@ pub struct Section {
     pub blocks: &'static [Block],
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ResourceKind {
-    Publication,
-    Paper,
-    Chapter,
-    Presentation,
-    Video,
-    Organisation,
-    Website,
+impl Resource {
+    /// Its year as shown: "2004", or "c. 2008" when the source does not state it.
+    pub fn year_label(&self) -> Option<String> {
+        let year = self.year?;
+        Some(if self.year_approximate { format!("c. {year}") } else { year.to_string() })
+    }
 }
 
 impl ResourceKind {
@@ -84,22 +117,25 @@ pub enum Collection {
 impl Collection {
     pub const ALL: [Collection; 4] = [Collection::Publications, Collection::Research, Collection::Videos, Collection::Organisations];
 
-    /// The id of the page (in `pages.toml`) that shows this collection.
-    pub fn page_id(self) -> &'static str {
+    /// The page that shows this collection.
+    pub fn page(self) -> PageId {
         match self {
-            Self::Publications => "publications",
-            Self::Research => "research",
-            Self::Videos => "videos",
-            Self::Organisations => "organisations",
+            Self::Publications => PageId::Publications,
+            Self::Research => PageId::Research,
+            Self::Videos => PageId::Videos,
+            Self::Organisations => PageId::Organisations,
         }
     }
-}
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LinkKind {
-    Website,
-    Pdf,
-    Doi,
+    /// That page's address.
+    pub fn path(self) -> &'static str {
+        match self {
+            Self::Publications => paths::PUBLICATIONS,
+            Self::Research => paths::RESEARCH,
+            Self::Videos => paths::VIDEOS,
+            Self::Organisations => paths::ORGANISATIONS,
+        }
+    }
 }
 
 impl LinkKind {
@@ -112,59 +148,12 @@ impl LinkKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Link {
-    pub kind: LinkKind,
-    pub url: &'static str,
-    /// What the link leads to, when the address alone would not say (e.g. "publisher").
-    pub label: Option<&'static str>,
-}
-
 impl Link {
     /// The host name shown to the reader, so they know where they are going.
     pub fn host(&self) -> &'static str {
         let rest = self.url.split_once("://").map_or(self.url, |(_, rest)| rest);
         rest.split(['/', '?', '#']).next().unwrap_or(rest)
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Year {
-    pub value: u16,
-    /// Shown as "c. 2008" when the source does not state the year.
-    pub approximate: bool,
-}
-
-impl Year {
-    pub fn display(self) -> String {
-        if self.approximate {
-            format!("c. {}", self.value)
-        } else {
-            self.value.to_string()
-        }
-    }
-}
-
-/// A publication, paper, chapter, presentation, organisation or website.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Resource {
-    /// Stable id: its deep link (`/publications#id`) and, later, its bookmark key.
-    pub id: &'static str,
-    pub kind: ResourceKind,
-    pub title: RichText,
-    pub subtitle: Option<&'static str>,
-    pub authors: &'static [&'static str],
-    pub year: Option<Year>,
-    pub publisher: Option<&'static str>,
-    /// Journal and pages, or the book a chapter is in.
-    pub published_in: Option<&'static str>,
-    /// ISBN, PMID and similar citation identifiers.
-    pub identifiers: &'static [&'static str],
-    pub region: Option<&'static str>,
-    pub description: &'static [RichText],
-    /// Short facts that have changed since the source was written.
-    pub notes: &'static [&'static str],
-    pub links: &'static [Link],
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,63 +197,11 @@ impl Contact {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct HelpService {
-    pub id: &'static str,
-    /// Always shown beside the numbers: the same number means different things in different places.
-    pub country: &'static str,
-    pub name: &'static str,
-    /// When to use it, e.g. "If a life is at risk".
-    pub when: Option<&'static str>,
-    pub hours: &'static str,
-    pub details: &'static str,
-    pub contacts: &'static [Contact],
-    pub notes: &'static [&'static str],
-}
-
-/// A country or nation a person can choose on the help page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Place {
-    /// Its name on the page; each service's `country` is one of these.
-    pub name: &'static str,
-    /// The larger place whose services also apply here (Scotland is part of the UK).
-    pub part_of: Option<&'static str>,
-    /// The service id to use if a life is at risk; `None` uses the larger place's.
-    pub emergency: Option<&'static str>,
-    /// The service id shown first, beside the emergency number, to someone who chose this place.
-    pub main: &'static str,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Help {
     /// When the numbers were last checked, shown on the page.
     pub checked: &'static str,
     pub places: &'static [Place],
     pub services: &'static [HelpService],
-}
-
-/// Words in a search that can mean the person needs help now (from `urgent-words.toml`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct UrgentWords {
-    /// The calm line the search page opens with.
-    pub message: &'static str,
-    /// The words of the link to the urgent help page.
-    pub link: &'static str,
-    pub words: &'static [&'static str],
-}
-
-/// Fixed words of one page (from `pages.toml`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Page {
-    pub id: &'static str,
-    /// The path inside the app; `None` for the not-found page.
-    pub path: Option<&'static str>,
-    pub nav: Option<&'static str>,
-    pub title: &'static str,
-    pub heading: &'static str,
-    pub intro: &'static str,
-    pub empty: Option<&'static str>,
-    /// Shown in the prerendered page until the app has read what is stored on the device.
-    pub loading: Option<&'static str>,
 }
 
 /// One group of the reflection checklist (from `reflect.toml`).
@@ -283,21 +220,4 @@ pub struct ChecklistEntry {
     /// The key the person's answer is kept under.
     pub id: &'static str,
     pub text: &'static str,
-}
-
-/// One step of the plan for hard days (from `plan.toml`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PlanStep {
-    /// The key the person's entries are kept under: never changes once shipped.
-    pub id: &'static str,
-    pub heading: &'static str,
-    pub prompt: &'static str,
-    /// Two or three examples, shown as hint text tied to the field.
-    pub hints: &'static [&'static str],
-    /// The label of the field that adds an entry.
-    pub add: &'static str,
-    /// Entries are a name with a phone number.
-    pub contacts: bool,
-    /// The step offers the chosen place's urgent-help services, each added in one tap.
-    pub helplines: bool,
 }

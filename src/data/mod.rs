@@ -2,7 +2,6 @@
 //! browser: its versions, merging, export and import. `crate::storage` keeps it in the browser.
 
 pub mod bookmarks;
-pub mod chart;
 mod file_json;
 pub mod lww;
 pub mod plan;
@@ -10,7 +9,6 @@ pub mod plan_text;
 pub mod reflection;
 pub mod safekeeping;
 pub mod settings;
-pub mod time;
 pub mod transfer;
 pub mod versioned;
 

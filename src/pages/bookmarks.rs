@@ -2,9 +2,9 @@ use crate::browser;
 use crate::components::lock::UnlessLocked;
 use crate::components::text::PageHeading;
 use crate::components::user::{Paged, ShowMore};
-use crate::content::{self, locate};
-use crate::data::time::format_date;
+use crate::content::{self, locate, paths, PageId};
 use crate::links::href;
+use crate::time::format_date;
 use crate::user_data::use_user_data;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -29,7 +29,7 @@ fn grouped(newest_first: Vec<String>) -> Vec<(String, Vec<String>)> {
 
 #[component]
 pub fn Bookmarks() -> impl IntoView {
-    let page = content::page("bookmarks");
+    let page = content::page(PageId::Bookmarks);
     let data = use_user_data();
     // Only the ids and their order: the list is keyed, so typing a note never redraws the list.
     let groups = Memo::new(move |_| grouped(data.bookmarks.with(|b| b.newest_first().into_iter().map(|(id, _)| id.to_string()).collect())));
@@ -47,7 +47,7 @@ pub fn Bookmarks() -> impl IntoView {
                 </For>
             </Show>
             <p class="your-data-link">
-                "Bookmarks stay on this device. " <a href=href("/your-data")>"Download a copy or move them"</a>
+                "Bookmarks stay on this device. " <a href=href(paths::YOUR_DATA)>"Download a copy or move them"</a>
             </p>
         </UnlessLocked>
     }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// A list page: Publications, Research, Videos or Organisations.
 #[component]
 pub fn CollectionPage(collection: Collection) -> impl IntoView {
-    let page = content::page(collection.page_id());
+    let page = content::page(collection.page());
     let order = RwSignal::new(YearOrder::default());
     // Only publications are in date order; the other lists keep the source's order.
     let sortable = collection == Collection::Publications;
@@ -15,7 +15,7 @@ pub fn CollectionPage(collection: Collection) -> impl IntoView {
 
     let cards = move || {
         let resources: Vec<_> = if sortable { sorted_by_year(resources_in(collection), order.get()) } else { resources_in(collection).collect() };
-        resources.into_iter().map(|resource| view! { <ResourceCard resource page /> }).collect_view()
+        resources.into_iter().map(|resource| view! { <ResourceCard resource collection /> }).collect_view()
     };
 
     view! {

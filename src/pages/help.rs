@@ -3,7 +3,7 @@ use crate::components::plan::PlanCallout;
 use crate::components::text::PageHeading;
 use crate::components::urgent::FirstHelp;
 use crate::content::help::{self, help_by_place, help_for, help_for_shows, place_id, place_label};
-use crate::content::{self, HelpService, Place, HELP};
+use crate::content::{self, paths, HelpService, PageId, Place, HELP};
 use crate::links::{href, section_href};
 use crate::user_data::use_user_data;
 use leptos::prelude::*;
@@ -12,8 +12,8 @@ use leptos_router::NavigateOptions;
 
 #[component]
 pub fn Help() -> impl IntoView {
-    let page = content::page("help");
-    let path = page.path.expect("help has a path");
+    let page = content::page(PageId::Help);
+    let path = paths::HELP;
     let data = use_user_data();
     let location = use_location();
     // The settings are read from storage in an effect once the app has started, so until then no

@@ -1,4 +1,5 @@
-//! One component per route. Each is thin: it picks content and lays out shared components.
+//! One component per route: it picks content and lays out shared components. /reflect and
+//! /your-data keep the parts only they use in their own file.
 
 mod about;
 mod bookmarks;

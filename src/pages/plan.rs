@@ -3,7 +3,7 @@ use crate::components::lock::UnlessLocked;
 use crate::components::plan::{chosen_place, OtherEntries, PlanPrint, PlanStatus, StepSection};
 use crate::components::text::PageHeading;
 use crate::components::urgent::FirstHelp;
-use crate::content::{self, PLAN_ABOUT, PLAN_STEPS};
+use crate::content::{self, PageId, PLAN_ABOUT, PLAN_STEPS};
 use crate::lock::use_lock;
 use crate::user_data::use_user_data;
 use leptos::prelude::*;
@@ -16,7 +16,7 @@ const PLAN_READ: &str = "main .plan-step:has(.plan-entry) h2, main .plan-entry__
 /// wrote under each. On paper, a one-page summary instead.
 #[component]
 pub fn Plan() -> impl IntoView {
-    let page = content::page("plan");
+    let page = content::page(PageId::Plan);
     let place = chosen_place(use_user_data());
     let lock = use_lock();
     let data = use_user_data();

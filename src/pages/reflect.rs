@@ -1,13 +1,13 @@
 use crate::browser;
+use crate::chart::{self, history_chart};
 use crate::components::lock::UnlessLocked;
 use crate::components::text::PageHeading;
 use crate::components::user::{focus_follows, ConfirmButton, DrawnWhenOpened, Paged, ShowMore};
-use crate::content::{self, locate, ChecklistGroup, CHECKLIST};
-use crate::data::chart::{self, history_chart};
+use crate::content::{self, locate, paths, ChecklistGroup, PageId, CHECKLIST};
 use crate::data::reflection::{own_item_too_long_by, same_item, SaveCheck, OWN_ITEM_MAX_CHARS};
-use crate::data::time::{format_date, format_date_time};
 use crate::data::{Answer, ChecklistItem, Snapshot};
 use crate::links::{href, section_href};
+use crate::time::{format_date, format_date_time};
 use crate::user_data::{track_draft, use_user_data, UserData};
 use leptos::prelude::*;
 
@@ -75,8 +75,8 @@ fn SaveButton() -> impl IntoView {
 
 #[component]
 pub fn Reflect() -> impl IntoView {
-    let page = content::page("reflect");
-    let path = page.path.expect("reflect has a path");
+    let page = content::page(PageId::Reflect);
+    let path = paths::REFLECT;
     view! {
         <PageHeading page />
         <UnlessLocked>

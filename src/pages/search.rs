@@ -1,6 +1,6 @@
 use crate::components::search_field::{focus_result, show_search, use_search_query};
 use crate::components::text::PageHeading;
-use crate::content::{self, CHECKLIST, URGENT_WORDS};
+use crate::content::{self, paths, PageId, CHECKLIST, URGENT_WORDS};
 use crate::links::href;
 use crate::search::{guide_documents, needs_urgent_help, note_documents, Filters, Hit, Index, Kind, Marked, SearchQuery};
 use crate::user_data::use_user_data;
@@ -20,7 +20,7 @@ type FoundItem = (Marked, Option<Marked>, String);
 
 #[component]
 pub fn Search() -> impl IntoView {
-    let page = content::page("search");
+    let page = content::page(PageId::Search);
     let data = use_user_data();
     let query = use_search_query();
     let navigate = use_navigate();
@@ -107,7 +107,7 @@ pub fn Search() -> impl IntoView {
 /// mean the person needs help now. Announced once when it appears, not at every key press.
 #[component]
 fn UrgentNote(query: Memo<SearchQuery>) -> impl IntoView {
-    let help = content::page("help").path.expect("help has a path");
+    let help = paths::HELP;
     let urgent = Memo::new(move |_| query.with(|q| needs_urgent_help(&q.text)));
     view! {
         <div class="urgent-note-region" aria-live="polite">

@@ -3,14 +3,14 @@ use crate::components::lock::{LockSettings, UnlessLocked};
 use crate::components::prose::Sections;
 use crate::components::text::PageHeading;
 use crate::components::user::{download_copy, download_copy_of, ConfirmButton};
-use crate::content::{self, PLAN_STEPS};
-use crate::data::time::{days_ago, format_date};
+use crate::content::{self, PageId, PLAN_STEPS};
 use crate::data::transfer::{parse_import, preview, removed_here, Changes, ExportFile, ImportError, ImportMode, RemovedHere, StoreChanges, MAX_IMPORT_BYTES};
 use crate::lock::{open_file, use_lock};
 use crate::quick_exit;
 use crate::storage::lock::Sealed;
 use crate::storage::vault::Mode;
 use crate::storage::{web, Notice, LOCAL_STORAGE_LIMIT, PREFIX};
+use crate::time::{days_ago, format_date};
 use crate::user_data::{track_draft, use_user_data};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -84,7 +84,7 @@ fn repeated_note(repeated: usize) -> Option<String> {
 
 #[component]
 pub fn YourData() -> impl IntoView {
-    let page = content::page("your-data");
+    let page = content::page(PageId::YourData);
     let data = use_user_data();
     let lock = use_lock();
     let storage_state = move || {
@@ -220,7 +220,7 @@ fn Export() -> impl IntoView {
         </section>
 
         // Leaving quickly, and what that cannot hide: the About page's own section (about.md).
-        <Sections sections=content::about_section(quick_exit::ABOUT_SECTION) page_id="about" />
+        <Sections sections=content::about_section(quick_exit::ABOUT_SECTION) page=PageId::About />
     }
 }
 

@@ -1,7 +1,7 @@
 //! The guide's content, and the person's notes, as searchable documents.
 
 use super::{Document, Field, Kind};
-use crate::content::{self, plain, Block, Collection, Section, ABOUT, ARTICLE, HELP, PLAN_STEPS, RESOURCES};
+use crate::content::{paths, plain, Block, Collection, Section, ABOUT, ARTICLE, HELP, PLAN_STEPS, RESOURCES};
 use crate::data::{Bookmarks, Plan, Reflections};
 
 fn section_documents(sections: &'static [Section], page_path: &str) -> impl Iterator<Item = Document> {
@@ -26,8 +26,8 @@ fn section_documents(sections: &'static [Section], page_path: &str) -> impl Iter
 
 /// Everything in the guide: the article, About, every resource and every urgent-help service.
 pub fn guide_documents() -> Vec<Document> {
-    let mut docs: Vec<Document> = section_documents(ARTICLE, "/").collect();
-    docs.extend(section_documents(ABOUT, "/about"));
+    let mut docs: Vec<Document> = section_documents(ARTICLE, paths::HOME).collect();
+    docs.extend(section_documents(ABOUT, paths::ABOUT));
     for resource in RESOURCES {
         let collection = resource.kind.collection();
         let kind = match collection {
@@ -36,11 +36,10 @@ pub fn guide_documents() -> Vec<Document> {
             Collection::Videos => Kind::Presentation,
             Collection::Organisations => Kind::Organisation,
         };
-        let page = content::page(collection.page_id());
         let title = plain(resource.title);
         let meta: Vec<String> = [
             Some(resource.kind.label().to_string()),
-            resource.year.map(|y| y.value.to_string()),
+            resource.year.map(|y| y.to_string()),
             resource.subtitle.map(str::to_string),
             resource.publisher.map(str::to_string),
             resource.published_in.map(str::to_string),
@@ -54,8 +53,8 @@ pub fn guide_documents() -> Vec<Document> {
         docs.push(Document {
             kind,
             title: title.clone(),
-            path: format!("{}#{}", page.path.expect("list pages have a path"), resource.id),
-            year: resource.year.map(|y| y.value),
+            path: format!("{}#{}", collection.path(), resource.id),
+            year: resource.year,
             fields: vec![(Field::Title, title), (Field::Author, resource.authors.join(", ")), (Field::Meta, meta.join(" · ")), (Field::Body, body.join(" "))],
         });
     }
@@ -65,7 +64,7 @@ pub fn guide_documents() -> Vec<Document> {
         docs.push(Document {
             kind: Kind::Help,
             title: title.clone(),
-            path: format!("/help#{}", service.id),
+            path: format!("{}#{}", paths::HELP, service.id),
             year: None,
             fields: vec![
                 (Field::Title, title),
@@ -83,7 +82,7 @@ pub fn note_documents(bookmarks: &Bookmarks, reflections: &Reflections, plan: &P
     let bookmark_notes = bookmarks.newest_first().into_iter().filter(|(_, b)| !b.note.trim().is_empty()).map(|(id, b)| Document {
         kind: Kind::YourNote,
         title: format!("Your note on “{}”", b.title),
-        path: format!("/bookmarks#bookmark-{id}"),
+        path: format!("{}#bookmark-{id}", paths::BOOKMARKS),
         year: None,
         fields: vec![(Field::Title, b.title.clone()), (Field::Body, b.note.clone())],
     });
@@ -93,7 +92,7 @@ pub fn note_documents(bookmarks: &Bookmarks, reflections: &Reflections, plan: &P
         Some(Document {
             kind: Kind::YourNote,
             title: format!("Your reflection note on “{text}”"),
-            path: "/reflect".to_string(),
+            path: paths::REFLECT.to_string(),
             year: None,
             fields: vec![(Field::Title, text), (Field::Body, note.clone())],
         })
@@ -102,7 +101,7 @@ pub fn note_documents(bookmarks: &Bookmarks, reflections: &Reflections, plan: &P
         plan.step_entries(step.id).into_iter().map(move |(id, entry)| Document {
             kind: Kind::YourNote,
             title: format!("In your plan, under “{}”", step.heading),
-            path: format!("/plan#entry-{id}"),
+            path: format!("{}#entry-{id}", paths::PLAN),
             year: None,
             fields: vec![(Field::Body, [entry.text.as_str(), &entry.phone].join(" "))],
         })

@@ -307,30 +307,6 @@ impl Index {
     }
 }
 
-/// The guide's documents `times` over, each copy's titles and text made distinct so the index
-/// really grows (new words as well as more postings). For the benchmarks only.
-pub fn scaled_documents(times: usize) -> Vec<Document> {
-    let base = guide_documents();
-    (0..times)
-        .flat_map(|copy| {
-            base.iter().map(move |doc| {
-                let mut doc = doc.clone();
-                if copy > 0 {
-                    doc.title = format!("{} volume{copy}", doc.title);
-                    for (_, text) in &mut doc.fields {
-                        text.push_str(&format!(" edition{copy} section{}", copy % 17));
-                    }
-                }
-                doc
-            })
-        })
-        .collect()
-}
-
-/// What someone typing "peer support" sends, one keystroke at a time.
-pub const BENCH_KEYSTROKES: [&str; 12] =
-    ["p", "pe", "pee", "peer", "peer ", "peer s", "peer su", "peer sup", "peer supp", "peer suppo", "peer suppor", "peer support"];
-
 #[cfg(test)]
 mod tests {
     use super::*;

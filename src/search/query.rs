@@ -3,6 +3,7 @@
 //! search makes is tested natively.
 
 use super::{Filters, Kind};
+use crate::content::paths;
 
 /// The search as the address says it: `?q=peer&kind=publication,research&from=2000&to=2010`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -34,7 +35,7 @@ impl SearchQuery {
         }
         params.extend(self.filters.from.map(|y| format!("from={y}")));
         params.extend(self.filters.to.map(|y| format!("to={y}")));
-        format!("/search?{}", params.join("&"))
+        format!("{}?{}", paths::SEARCH, params.join("&"))
     }
 }
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { test, expect, appReady, bookmarkButton } from "./fixtures";
-import { routedPages } from "./content";
+import { COUNTRY, GOOD_RELATIONSHIPS, NATION, PACE, routedPages } from "./content";
 import { expectNoAxeViolations } from "./axe";
 
 const themes = ["light", "dark"] as const;
@@ -28,7 +28,7 @@ test("the chosen dark theme (on a light device) passes axe in the states that ma
   await page.getByLabel("Dark").check();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   // A bookmark added, with its status message showing.
-  await bookmarkButton(page, "PACE: Personal Assistance in Community Existence").click();
+  await bookmarkButton(page, PACE).click();
   await expect(page.getByRole("status").filter({ hasText: "Added" })).toBeVisible();
   await expectNoAxeViolations(page, "publications with a bookmark added");
   await page.goto("/bookmarks");
@@ -36,7 +36,7 @@ test("the chosen dark theme (on a light device) passes axe in the states that ma
   await expectNoAxeViolations(page, "bookmarks with one bookmark");
   // A reflection saved: checklist ticked, history chart and table.
   await page.goto("/reflect");
-  await page.getByRole("group", { name: "good relationships" }).getByRole("checkbox", { name: "True for me now" }).check();
+  await page.getByRole("group", { name: GOOD_RELATIONSHIPS }).getByRole("checkbox", { name: "True for me now" }).check();
   await page.getByRole("button", { name: "Save this reflection" }).first().click();
   await page.getByText("Show these figures as a table").click();
   await expectNoAxeViolations(page, "reflect with a saved reflection");
@@ -76,7 +76,7 @@ for (const scheme of themes) {
     test(`urgent help with a place chosen, and a search showing the calm line, pass axe in ${scheme} colours at ${width} px`, async ({ page }) => {
       await page.setViewportSize({ width, height: 800 });
       await page.emulateMedia({ colorScheme: scheme });
-      for (const place of ["Scotland", "Ireland"]) {
+      for (const place of [NATION.name, COUNTRY.name]) {
         await page.goto("/help");
         await appReady(page);
         await page.getByLabel("Where are you?").selectOption(place);

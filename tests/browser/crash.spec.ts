@@ -8,6 +8,7 @@ import { test as unguarded, type Page } from "@playwright/test";
 import { test, expect, appReady, bookmarkButton, watchPolicyViolations } from "./fixtures";
 import { expectNoAxeViolations } from "./axe";
 import { serve } from "./sites";
+import { HUNDRED_WAYS, PACE } from "./content";
 
 const CRASH_BUILD = "target/site-panic";
 const MESSAGE = "Something went wrong. What you saved is safe. Reload the page.";
@@ -37,8 +38,8 @@ unguarded("a crash says so, keeps what was saved and writes nothing more; Reload
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
   await page.goto(`${server.origin}/publications`);
   await appReady(page);
-  await pressByKeyboard(page, "100 Ways to Support Recovery");
-  await expect(bookmarkButton(page, "100 Ways to Support Recovery")).toHaveAttribute("aria-pressed", "true");
+  await pressByKeyboard(page, HUNDRED_WAYS);
+  await expect(bookmarkButton(page, HUNDRED_WAYS)).toHaveAttribute("aria-pressed", "true");
   const saved = await stored(page);
   expect(saved).toContain("100-ways");
 
@@ -56,7 +57,7 @@ unguarded("a crash says so, keeps what was saved and writes nothing more; Reload
   await expectNoAxeViolations(page, "the crash message");
 
   // The app still reacts to a press, but nothing reaches storage any more.
-  await pressByKeyboard(page, "PACE: Personal Assistance in Community Existence");
+  await pressByKeyboard(page, PACE);
   await page.getByRole("radio", { name: "Largest" }).check();
   await page.waitForTimeout(500);
   expect(await stored(page), "storage unchanged after the crash").toBe(saved);
@@ -64,9 +65,9 @@ unguarded("a crash says so, keeps what was saved and writes nothing more; Reload
   await message.getByRole("button", { name: "Reload" }).click();
   await appReady(page);
   await expect(page.getByText(MESSAGE)).toHaveCount(0);
-  await expect(bookmarkButton(page, "100 Ways to Support Recovery")).toHaveAttribute("aria-pressed", "true");
+  await expect(bookmarkButton(page, HUNDRED_WAYS)).toHaveAttribute("aria-pressed", "true");
   // Writing works again in the new page.
-  await pressByKeyboard(page, "PACE: Personal Assistance in Community Existence");
+  await pressByKeyboard(page, PACE);
   await expect.poll(() => stored(page)).not.toBe(saved);
   expect(violations, "nothing the Content-Security-Policy blocked").toEqual([]);
   await server.stop();
@@ -98,6 +99,6 @@ test("the release build has no way to cause the test crash", async ({ page }) =>
   await crash(page);
   await page.waitForTimeout(500);
   await expect(page.getByRole("alert")).toHaveCount(0);
-  await pressByKeyboard(page, "100 Ways to Support Recovery");
+  await pressByKeyboard(page, HUNDRED_WAYS);
   await expect.poll(() => stored(page)).toContain("100-ways");
 });

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { test, expect, appReady, holdTheApp, bookmarkButton } from "./fixtures";
-import { routedPages } from "./content";
+import { HUNDRED_WAYS, routedPages } from "./content";
 import { siteOf } from "./sites";
 
 const hashOf = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
@@ -103,8 +103,8 @@ test("served with _headers, as Netlify or Cloudflare Pages would, the app works,
   });
   await page.goto("/publications");
   await appReady(page);
-  await bookmarkButton(page, "100 Ways to Support Recovery").click();
-  await expect(bookmarkButton(page, "100 Ways to Support Recovery")).toHaveAttribute("aria-pressed", "true");
+  await bookmarkButton(page, HUNDRED_WAYS).click();
+  await expect(bookmarkButton(page, HUNDRED_WAYS)).toHaveAttribute("aria-pressed", "true");
   await page.getByRole("contentinfo").getByRole("link", { name: "Your data" }).click();
   await expect(page.locator("main h1")).toHaveText("Your data");
   expect(warnings, "the browser understood every header").toEqual([]);

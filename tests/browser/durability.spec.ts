@@ -4,6 +4,7 @@
 // that is still there.
 import { test, expect, appReady, bookmarkButton as bookmark } from "./fixtures";
 import type { Page } from "@playwright/test";
+import { GOOD_RELATIONSHIPS, PERSONAL_GROWTH, SATISFYING_WORK } from "./content";
 
 const BOOKMARKS = "recovery-guide:bookmarks";
 const REFLECTIONS = "recovery-guide:reflections";
@@ -37,16 +38,16 @@ async function writeNote(page: Page, item: string, text: string) {
 test("a note that could not be saved stays when a later tick saves, and is written then", async ({ page }) => {
   await open(page, "/reflect");
   await storageFull(page, true);
-  await writeNote(page, "satisfying work", "my unsaved note");
+  await writeNote(page, SATISFYING_WORK, "my unsaved note");
   await expect(status(page)).toContainText("were not saved");
   await storageFull(page, false);
-  await page.getByRole("group", { name: "good relationships" }).getByRole("checkbox", { name: "True for me now" }).check();
-  await expect(page.getByRole("group", { name: "satisfying work" }).getByRole("textbox")).toHaveValue("my unsaved note");
+  await page.getByRole("group", { name: GOOD_RELATIONSHIPS }).getByRole("checkbox", { name: "True for me now" }).check();
+  await expect(page.getByRole("group", { name: SATISFYING_WORK }).getByRole("textbox")).toHaveValue("my unsaved note");
   expect(await stored(page, REFLECTIONS)).toContain("my unsaved note");
   await expect(notices(page), "the out-of-space message goes once everything is saved").toHaveCount(0);
   await page.reload();
   await appReady(page);
-  await expect(page.getByRole("group", { name: "satisfying work" }).getByRole("textbox")).toHaveValue("my unsaved note");
+  await expect(page.getByRole("group", { name: SATISFYING_WORK }).getByRole("textbox")).toHaveValue("my unsaved note");
 });
 
 test("a note that could not be saved stays when removing an own item saves", async ({ page }) => {
@@ -54,12 +55,12 @@ test("a note that could not be saved stays when removing an own item saves", asy
   await page.getByLabel("Something that matters to you").fill("Walk the dog");
   await page.getByRole("button", { name: "Add", exact: true }).click();
   await storageFull(page, true);
-  await writeNote(page, "satisfying work", "kept through a removal");
+  await writeNote(page, SATISFYING_WORK, "kept through a removal");
   // Removing shrinks the data, so the browser lets that save through even when full.
   await storageFull(page, false);
   await page.getByRole("group", { name: "Walk the dog" }).getByRole("button", { name: "Remove" }).click();
   await page.getByRole("button", { name: "Yes, remove it" }).click();
-  await expect(page.getByRole("group", { name: "satisfying work" }).getByRole("textbox")).toHaveValue("kept through a removal");
+  await expect(page.getByRole("group", { name: SATISFYING_WORK }).getByRole("textbox")).toHaveValue("kept through a removal");
   expect(await stored(page, REFLECTIONS)).toContain("kept through a removal");
 });
 
@@ -82,13 +83,13 @@ test("another tab's save does not drop this tab's unsaved note", async ({ page }
   const other = await page.context().newPage();
   await open(other, "/reflect");
   await storageFull(page, true);
-  await writeNote(page, "satisfying work", "only on this tab's screen");
-  await other.getByRole("group", { name: "good relationships" }).getByRole("checkbox", { name: "True for me now" }).check();
-  await expect(page.getByRole("group", { name: "good relationships" }).getByRole("checkbox", { name: "True for me now" })).toBeChecked();
-  await expect(page.getByRole("group", { name: "satisfying work" }).getByRole("textbox")).toHaveValue("only on this tab's screen");
+  await writeNote(page, SATISFYING_WORK, "only on this tab's screen");
+  await other.getByRole("group", { name: GOOD_RELATIONSHIPS }).getByRole("checkbox", { name: "True for me now" }).check();
+  await expect(page.getByRole("group", { name: GOOD_RELATIONSHIPS }).getByRole("checkbox", { name: "True for me now" })).toBeChecked();
+  await expect(page.getByRole("group", { name: SATISFYING_WORK }).getByRole("textbox")).toHaveValue("only on this tab's screen");
   // Room again: the next change here writes the note with it.
   await storageFull(page, false);
-  await page.getByRole("group", { name: "personal growth" }).getByRole("checkbox", { name: "True for me now" }).check();
+  await page.getByRole("group", { name: PERSONAL_GROWTH }).getByRole("checkbox", { name: "True for me now" }).check();
   await expect.poll(() => stored(page, REFLECTIONS)).toContain("only on this tab's screen");
 });
 
@@ -226,8 +227,8 @@ test("notes and own items in a right-to-left script are laid out right to left",
   await page.getByRole("button", { name: "Add", exact: true }).click();
   const own = page.getByRole("group", { name: "أمشي كل صباح" });
   await expect(own.locator("legend bdi")).toHaveText("أمشي كل صباح");
-  await writeNote(page, "satisfying work", "שלום לכולם");
-  const note = page.getByRole("group", { name: "satisfying work" }).getByRole("textbox");
+  await writeNote(page, SATISFYING_WORK, "שלום לכולם");
+  const note = page.getByRole("group", { name: SATISFYING_WORK }).getByRole("textbox");
   expect(await note.evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
   await open(page, "/organisations");
   await bookmark(page, "Recovery Devon").click();

@@ -1,5 +1,5 @@
 import { test, expect, appReady, holdTheApp } from "./fixtures";
-import { help } from "./content";
+import { digits, firstNumber, help, literally, NATION, serviceLabel } from "./content";
 import type { Page } from "@playwright/test";
 
 test("every urgent help number is a tap-to-call or tap-to-text link beside its country", async ({ page }) => {
@@ -25,18 +25,17 @@ test("111, Lifeline and 116 123 are never shown without saying which country the
   await page.goto("/help");
   await appReady(page);
   const cards = page.locator("article.service");
-  // As many as the content has (so the loops below cannot pass by finding none).
-  const calling = (digits: string) =>
-    help.service.flatMap((s) => s.contacts).filter((c) => c.how === "call" && c.number!.replace(/\s/g, "") === digits).length;
-  for (const [digits, countries] of [
-    ["111", /\((England|Scotland|Wales|New Zealand)\)/],
-    ["116123", /\((UK|Ireland)\)/],
-  ] as const) {
-    const links = page.locator(`main article a[href="tel:${digits}"]`);
-    expect(calling(digits), `services calling ${digits} in help.toml`).toBeGreaterThan(1);
-    await expect(links).toHaveCount(calling(digits));
+  // The services in help.toml that call a number, and the countries they are for (so the loops
+  // below cannot pass by finding none, and the countries come from the content).
+  const calling = (number: string) => help.service.filter((s) => s.contacts.some((c) => c.how === "call" && digits(c.number!) === number));
+  const oneOf = (countries: string[]) => new RegExp(`\\((${countries.map(literally).join("|")})\\)`);
+  for (const number of ["111", "116123"]) {
+    const services = calling(number);
+    const links = page.locator(`main article a[href="tel:${number}"]`);
+    expect(new Set(services.map((s) => s.country)).size, `countries with a service calling ${number} in help.toml`).toBeGreaterThan(1);
+    await expect(links).toHaveCount(services.length);
     for (const link of await links.all()) {
-      await expect(link.locator("xpath=ancestor::article[1]").locator("h3")).toContainText(countries);
+      await expect(link.locator("xpath=ancestor::article[1]").locator("h3")).toContainText(oneOf(services.map((s) => s.country)));
     }
   }
   const lifelines = cards.filter({ has: page.locator("h3", { hasText: /^Lifeline/ }) });
@@ -44,7 +43,7 @@ test("111, Lifeline and 116 123 are never shown without saying which country the
   expect(lifelinesInContent, "services called Lifeline in help.toml").toBeGreaterThan(1);
   await expect(lifelines).toHaveCount(lifelinesInContent);
   for (const lifeline of await lifelines.all()) {
-    await expect(lifeline.locator("h3")).toContainText(/\((Northern Ireland|Australia)\)/);
+    await expect(lifeline.locator("h3")).toContainText(oneOf(help.service.filter((s) => s.name.startsWith("Lifeline")).map((s) => s.country)));
     await expect(lifeline).toContainText("different service");
   }
 });
@@ -55,22 +54,31 @@ const sectionHeadings = (page: Page) => page.locator("main section.help-country 
 test("choosing a nation shows the UK-wide numbers with it, nothing from elsewhere, and is remembered", async ({ page }) => {
   await page.goto("/help");
   await appReady(page);
-  await picker(page).selectOption("Scotland");
-  await expect(sectionHeadings(page)).toHaveText(["Scotland", "UK"]);
-  for (const id of ["scotland-nhs-24", "scotland-breathing-space", "uk-emergency", "uk-samaritans", "uk-shout"]) {
-    await expect(page.locator(`article[id="${id}"]`)).toBeVisible();
+  const here = [NATION.name, NATION.part_of!];
+  await picker(page).selectOption(NATION.name);
+  await expect(sectionHeadings(page)).toHaveText(here);
+  const shown = help.service.filter((s) => here.includes(s.country));
+  for (const service of shown) {
+    await expect(page.locator(`article[id="${service.id}"]`)).toBeVisible();
   }
-  // New Zealand's "Call 111" (its emergency number) must not sit beside Scotland's 111.
-  await expect(page.locator('article[id="nz-emergency"]')).toHaveCount(0);
-  await expect(page.getByRole("heading", { name: "Help in Scotland" })).toBeVisible();
+  // Nothing from elsewhere, such as New Zealand's "Call 111" (its emergency number) beside the
+  // nation's own 111: as many services as the nation and the UK have, no more.
+  const mainNumber = digits(firstNumber(NATION.mainService));
+  const elsewhereSameNumber = help.service.filter((s) => !here.includes(s.country) && s.contacts.some((c) => c.number && digits(c.number) === mainNumber));
+  expect(elsewhereSameNumber.length, `services elsewhere that call ${mainNumber}`).toBeGreaterThan(0);
+  for (const service of elsewhereSameNumber) await expect(page.locator(`article[id="${service.id}"]`)).toHaveCount(0);
+  await expect(page.locator("main article.service")).toHaveCount(shown.length);
+  await expect(page.getByRole("heading", { name: `Help in ${NATION.name}` })).toBeVisible();
   const first = page.locator(".first-help");
-  await expect(first.getByRole("link", { name: /Emergency services \(UK\).*Call 999/ })).toBeVisible();
-  await expect(first.getByRole("link", { name: /NHS 24 Mental Health Hub \(Scotland\).*Call 111/ })).toBeVisible();
+  for (const service of [NATION.emergencyService, NATION.mainService]) {
+    const name = new RegExp(`${literally(serviceLabel(service))}.*Call ${literally(firstNumber(service))}`);
+    await expect(first.getByRole("link", { name })).toBeVisible();
+  }
 
   await page.reload();
   await appReady(page);
-  await expect(picker(page)).toHaveValue("Scotland");
-  await expect(sectionHeadings(page)).toHaveText(["Scotland", "UK"]);
+  await expect(picker(page)).toHaveValue(NATION.name);
+  await expect(sectionHeadings(page)).toHaveText(here);
 
   // England too; and "Every country" brings every place back, grouped by country.
   await picker(page).selectOption("England");
@@ -106,7 +114,7 @@ test("the new places are on the page with their own numbers, and nothing unverif
 test("a link to another country's service shows it even when a place is chosen", async ({ page }) => {
   await page.goto("/help");
   await appReady(page);
-  await picker(page).selectOption("Scotland");
+  await picker(page).selectOption(NATION.name);
   await page.goto("/about");
   await page.goto("/help#usa-988");
   await appReady(page);
@@ -139,7 +147,7 @@ test("a remembered place applies once the app has started, on the same prerender
 });
 
 for (const [textSize, screens] of [["standard", 1], ["largest", 2]] as const) {
-  for (const place of [undefined, "Scotland", "Australia"]) {
+  for (const place of [undefined, NATION.name, "Australia"]) {
     test(`numbers to call are on the ${screens === 1 ? "first screen" : "first two screens"} of a phone at ${textSize} text, ${place ?? "no place chosen"}`, async ({ page }) => {
       await page.setViewportSize({ width: 360, height: 780 });
       await seedSettings(page, { text_size: textSize, ...(place ? { place } : {}) });

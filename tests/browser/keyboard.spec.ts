@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { test, expect, appReady, bookmarkButton } from "./fixtures";
-import { documentTitle, navPages, routedPages } from "./content";
+import { BEING_LISTENED_TO, documentTitle, FINANCIAL_SECURITY, GOOD_RELATIONSHIPS, navPages, routedPages } from "./content";
 
 /** What is wrong with the focused element, if anything: no visible ring, off screen, or hidden
  * behind the message bar at the bottom. */
@@ -74,7 +74,7 @@ test("bookmark a resource, then find it again, by keyboard alone", async ({ page
 test("tick and save a reflection by keyboard alone", async ({ page }) => {
   await page.goto("/reflect");
   await appReady(page);
-  const item = page.getByRole("group", { name: "financial security" }).getByRole("checkbox", { name: "True for me now" });
+  const item = page.getByRole("group", { name: FINANCIAL_SECURITY }).getByRole("checkbox", { name: "True for me now" });
   await tabTo(page, item);
   await page.keyboard.press("Space");
   await expect(item).toBeChecked();
@@ -89,11 +89,11 @@ test("on a phone, after saving, tabbing through the checklist never hides focus 
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto("/reflect");
   await appReady(page);
-  await page.getByRole("group", { name: "financial security" }).getByRole("checkbox", { name: "True for me now" }).check();
+  await page.getByRole("group", { name: FINANCIAL_SECURITY }).getByRole("checkbox", { name: "True for me now" }).check();
   await page.getByRole("button", { name: "Save this reflection" }).first().click();
   await expect(page.getByRole("status")).toContainText("Saved your reflection");
-  await page.getByRole("group", { name: "good relationships" }).getByRole("checkbox", { name: "True for me now" }).focus();
-  await tabTo(page, page.getByRole("group", { name: "being listened to" }).getByRole("checkbox", { name: "I want to work on this" }));
+  await page.getByRole("group", { name: GOOD_RELATIONSHIPS }).getByRole("checkbox", { name: "True for me now" }).focus();
+  await tabTo(page, page.getByRole("group", { name: BEING_LISTENED_TO }).getByRole("checkbox", { name: "I want to work on this" }));
   // Down to the last link in the footer, which the page must be able to scroll clear of it.
   await tabTo(page, page.getByRole("contentinfo").getByRole("link").last(), 200);
 });

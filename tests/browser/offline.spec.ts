@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import { test, expect, appReady, bookmarkButton, firstVisit, watchForProblems, watchPolicyViolations } from "./fixtures";
-import { routedPages } from "./content";
+import { GOOD_RELATIONSHIPS, HUNDRED_WAYS, routedPages } from "./content";
 import { newRelease, onHost, siteOf } from "./sites";
 import { expectNoAxeViolations } from "./axe";
 
@@ -18,12 +18,12 @@ test("after the first visit every route works offline: reload, deep link and nav
   const { server, page, url, close } = await firstVisit(browser, site);
   // Something of the person's own, to check going offline leaves it alone.
   await page.goto(url("/publications"));
-  await bookmarkButton(page, "100 Ways to Support Recovery").click();
+  await bookmarkButton(page, HUNDRED_WAYS).click();
   await server.stop();
 
   await page.reload();
   expect(await headingOf(page)).toBe("Publications");
-  await expect(bookmarkButton(page, "100 Ways to Support Recovery")).toHaveAttribute("aria-pressed", "true");
+  await expect(bookmarkButton(page, HUNDRED_WAYS)).toHaveAttribute("aria-pressed", "true");
   for (const route of routedPages) {
     await page.goto(url(route.path!));
     expect(await headingOf(page), `${route.path} offline`).toBe(route.heading);
@@ -80,7 +80,7 @@ test.describe(() => {
     // The banner only: /reflect itself is checked in accessibility.spec.ts (and takes seconds).
     await expectNoAxeViolations(page, "the update banner", ".app-banners");
     // Nothing reloads by itself, and what is typed meanwhile is kept through the update.
-    const item = page.getByRole("group", { name: "good relationships" });
+    const item = page.getByRole("group", { name: GOOD_RELATIONSHIPS });
     await item.getByText("Private note").click();
     await item.getByRole("textbox").fill("typed while the update waited");
     // Writing that is not saved yet: reloading asks first, and says what would be lost.
@@ -98,7 +98,7 @@ test.describe(() => {
     expect(loads, "one reload, the one asked for").toHaveLength(1);
     await appReady(page);
     await expect(page.getByText("A new version of the guide is ready.")).toBeHidden();
-    await expect(page.getByRole("group", { name: "good relationships" }).getByRole("textbox")).toHaveValue("typed while the update waited");
+    await expect(page.getByRole("group", { name: GOOD_RELATIONSHIPS }).getByRole("textbox")).toHaveValue("typed while the update waited");
     await expect(page.getByRole("group", { name: "half-typed item" })).toBeVisible();
     await server.stop();
     await close();

@@ -4,6 +4,7 @@
 import { test, expect, appReady } from "./fixtures";
 import { expectNoAxeViolations } from "./axe";
 import type { Page } from "@playwright/test";
+import { FINANCIAL_SECURITY, GOOD_RELATIONSHIPS } from "./content";
 
 const REFLECTIONS = "recovery-guide:reflections";
 const HISTORY = "recovery-guide:history";
@@ -30,7 +31,7 @@ async function seed(page: Page, entries: Record<string, unknown>) {
 }
 
 /** A saved history with one reflection at each of `times` (ms since 1970), `true_now` rising. */
-function history(times: number[], items: { id: string; text: string }[] = [{ id: "good-relationships", text: "good relationships" }]) {
+function history(times: number[], items: { id: string; text: string }[] = [{ id: "good-relationships", text: GOOD_RELATIONSHIPS }]) {
   const snapshots = Object.fromEntries(times.map((t, i) => [`s${i}`, { at: t, value: { saved_at: t, utc_offset_minutes: 0,
     items: items.map((item, j) => ({ ...item, answer: { true_now: j <= i } })) } }]));
   return { version: 1, snapshots };
@@ -38,9 +39,9 @@ function history(times: number[], items: { id: string; text: string }[] = [{ id:
 
 test("saving says what was saved, and a second press with nothing changed saves no copy", async ({ page }) => {
   await open(page, "/reflect");
-  const item = page.getByRole("group", { name: "good relationships" });
+  const item = page.getByRole("group", { name: GOOD_RELATIONSHIPS });
   await item.getByRole("checkbox", { name: "True for me now" }).check();
-  await page.getByRole("group", { name: "financial security" }).getByRole("checkbox", { name: "I want to work on this" }).check();
+  await page.getByRole("group", { name: FINANCIAL_SECURITY }).getByRole("checkbox", { name: "I want to work on this" }).check();
   await item.getByText("Private note").click();
   await item.getByRole("textbox").fill("My sister and Sam");
   await saveButton(page).click();
@@ -126,7 +127,7 @@ test("answers to items no longer in the guide are shown, and removed only after 
   expect(stored.true_now["an-old-item"].value).toBeUndefined();
   expect(stored.notes["an-old-item"].value).toBeUndefined();
   expect(stored.true_now["good-relationships"].value).toBe(true);
-  await expect(page.getByRole("group", { name: "good relationships" }).getByRole("checkbox", { name: "True for me now" })).toBeChecked();
+  await expect(page.getByRole("group", { name: GOOD_RELATIONSHIPS }).getByRole("checkbox", { name: "True for me now" })).toBeChecked();
 });
 
 test.describe("the chart", () => {
@@ -210,7 +211,7 @@ test("the same own item twice, or one too long, is said and not added; nothing t
   await expect(field).toHaveValue("  walking THE   dog ");
   await field.fill("Good relationships");
   await add.click();
-  await expect(status(page)).toContainText("“good relationships” is already on your checklist");
+  await expect(status(page)).toContainText(`“${GOOD_RELATIONSHIPS}” is already on your checklist`);
   await expect(ownList).toHaveCount(1);
 
   // A paste of 3,000 characters is kept whole, and the count says how much to cut.
@@ -244,7 +245,7 @@ test("the same own item twice, or one too long, is said and not added; nothing t
 
 test("the printed summary says when there are no notes", async ({ page }) => {
   await open(page, "/reflect");
-  await page.getByRole("group", { name: "good relationships" }).getByRole("checkbox", { name: "True for me now" }).check();
+  await page.getByRole("group", { name: GOOD_RELATIONSHIPS }).getByRole("checkbox", { name: "True for me now" }).check();
   await page.emulateMedia({ media: "print" });
   const summary = page.locator(".print-summary");
   await expect(summary.getByRole("heading", { name: "My notes" })).toBeVisible();

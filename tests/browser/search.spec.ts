@@ -1,5 +1,5 @@
 import { test, expect, appReady, bookmarkButton } from "./fixtures";
-import { pageById, plainText, publicationYears, resources, urgentWords } from "./content";
+import { HUNDRED_WAYS, PACE, pageById, plainText, publicationYears, resources, SCOTLAND_REPORT, urgentWords } from "./content";
 
 const field = (page: import("@playwright/test").Page) => page.getByRole("searchbox", { name: /Search the guide/ });
 
@@ -24,7 +24,7 @@ test("the / key focuses the search field; arrows move through results; Enter ope
   await page.keyboard.press("/");
   await expect(field(page)).toBeFocused();
   await page.keyboard.type("slade");
-  await expect(page.locator(".result").first()).toContainText("100 Ways to Support Recovery");
+  await expect(page.locator(".result").first()).toContainText(HUNDRED_WAYS);
   await page.keyboard.press("ArrowDown");
   await expect(page.locator(".result").first()).toBeFocused();
   await page.keyboard.press("ArrowDown");
@@ -46,7 +46,7 @@ test("forgiving: accents, case, plurals and a typo all find the same thing", asy
   // A typo in an author's name, and a plural ("colleges" for "Recovery Colleges").
   await page.goto("/search?q=kandirikirra");
   await appReady(page);
-  await expect(page.locator(".result").first()).toContainText("Recovering Mental Health in Scotland");
+  await expect(page.locator(".result").first()).toContainText(SCOTLAND_REPORT);
   await page.goto("/search?q=college");
   await appReady(page);
   await expect(page.locator(".result").filter({ hasText: "ImROC" })).toHaveCount(1);
@@ -84,13 +84,13 @@ test("results are grouped by section, and filters by kind and year are kept in t
 test("the person's own notes are found too, marked as theirs", async ({ page }) => {
   await page.goto("/publications");
   await appReady(page);
-  await bookmarkButton(page, "PACE: Personal Assistance in Community Existence").click();
+  await bookmarkButton(page, PACE).click();
   await page.goto("/bookmarks");
   await page.getByLabel("Your private note").fill("Bring this to Thursday's appointment");
   await page.goto("/search?q=thursday");
   await appReady(page);
   await expect(page.getByRole("heading", { name: "Your own notes (only on this device)" })).toBeVisible();
-  await expect(page.locator(".result")).toContainText(["PACE"]);
+  await expect(page.locator(".result")).toContainText([PACE]);
 });
 
 test("nothing found: the count is announced and other words are suggested", async ({ page }) => {
@@ -103,7 +103,7 @@ test("nothing found: the count is announced and other words are suggested", asyn
 test("a result found by its author says so", async ({ page }) => {
   await page.goto("/search?q=slade");
   await appReady(page);
-  const result = page.locator(".result").filter({ hasText: "100 Ways to Support Recovery" });
+  const result = page.locator(".result").filter({ hasText: HUNDRED_WAYS });
   await expect(result.locator(".result__snippet")).toContainText(/^By .*Slade/);
   await expect(result.locator(".result__snippet mark")).toHaveText("Slade");
 });

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { test, expect, appReady, bookmarkButton as bookmark } from "./fixtures";
 import type { Page } from "@playwright/test";
+import { A_VIDEO, BEING_BELIEVED_IN, FINANCIAL_SECURITY, GOOD_RELATIONSHIPS, HUNDRED_WAYS, PACE, PERSONAL_GROWTH, SATISFYING_WORK } from "./content";
 
 const BOOKMARKS = "recovery-guide:bookmarks";
 const REFLECTIONS = "recovery-guide:reflections";
@@ -15,15 +16,15 @@ async function open(page: Page, path: string) {
 
 test("a bookmark survives a reload, is counted, listed with a note, and leads back", async ({ page }) => {
   await open(page, "/publications");
-  const pace = bookmark(page, "PACE: Personal Assistance in Community Existence");
+  const pace = bookmark(page, PACE);
   await expect(pace).toHaveAttribute("aria-pressed", "false");
   await expect(pace).toHaveText("Bookmark");
   await pace.click();
   await expect(pace).toHaveAttribute("aria-pressed", "true");
   // The word says so too, not only the filled icon, and the name starts with what is seen.
   await expect(pace).toHaveText("Bookmarked");
-  await expect(pace).toHaveAccessibleName("Bookmarked: PACE: Personal Assistance in Community Existence");
-  await expect(status(page)).toContainText("Added “PACE: Personal Assistance in Community Existence” to your bookmarks.");
+  await expect(pace).toHaveAccessibleName(`Bookmarked: ${PACE}`);
+  await expect(status(page)).toContainText(`Added “${PACE}” to your bookmarks.`);
   await open(page, "/");
   await bookmark(page, "What supports recovery?").click();
   await expect(navCount(page)).toHaveAccessibleName(/^Bookmarks\s*,\s*2 saved$/);
@@ -43,7 +44,7 @@ test("a bookmark survives a reload, is counted, listed with a note, and leads ba
   await expect(page.getByLabel("Your private note").last()).toHaveValue('Ask my nurse <img src=x onerror="document.title=1">');
   await expect(page.locator("main img")).toHaveCount(0);
 
-  await page.getByRole("link", { name: "PACE: Personal Assistance in Community Existence" }).click();
+  await page.getByRole("link", { name: PACE }).click();
   await expect(page).toHaveURL(/\/publications#pace-recovery-guide$/);
   await expect(page.locator("#pace-recovery-guide h2")).toBeInViewport();
 });
@@ -79,9 +80,9 @@ test("a bookmark whose item has left the guide is kept and labelled", async ({ p
 
 test("tick and save a reflection; after a reload the history shows it", async ({ page }) => {
   await open(page, "/reflect");
-  const item = page.getByRole("group", { name: "good relationships" });
+  const item = page.getByRole("group", { name: GOOD_RELATIONSHIPS });
   await item.getByRole("checkbox", { name: "True for me now" }).check();
-  await page.getByRole("group", { name: "financial security" }).getByRole("checkbox", { name: "I want to work on this" }).check();
+  await page.getByRole("group", { name: FINANCIAL_SECURITY }).getByRole("checkbox", { name: "I want to work on this" }).check();
   await item.getByText("Private note").click();
   await item.getByRole("textbox").fill("My sister and my friend Sam");
   await page.getByRole("button", { name: "Save this reflection" }).first().click();
@@ -89,7 +90,7 @@ test("tick and save a reflection; after a reload the history shows it", async ({
 
   await page.reload();
   await appReady(page);
-  await expect(page.getByRole("group", { name: "good relationships" }).getByRole("checkbox", { name: "True for me now" })).toBeChecked();
+  await expect(page.getByRole("group", { name: GOOD_RELATIONSHIPS }).getByRole("checkbox", { name: "True for me now" })).toBeChecked();
   const history = page.locator("#history");
   await expect(history.getByRole("img", { name: /How your answers changed over time/ })).toBeVisible();
   await expect(history.locator(".snapshot summary")).toHaveText(/: 1 true for you now, 1 to work on$/);
@@ -100,9 +101,9 @@ test("tick and save a reflection; after a reload the history shows it", async ({
 
 test("the print view is a short summary of today's checklist, notes and wishes", async ({ page }) => {
   await open(page, "/reflect");
-  await page.getByRole("group", { name: "good relationships" }).getByRole("checkbox", { name: "True for me now" }).check();
-  await page.getByRole("group", { name: "satisfying work" }).getByRole("checkbox", { name: "I want to work on this" }).check();
-  const note = page.getByRole("group", { name: "satisfying work" });
+  await page.getByRole("group", { name: GOOD_RELATIONSHIPS }).getByRole("checkbox", { name: "True for me now" }).check();
+  await page.getByRole("group", { name: SATISFYING_WORK }).getByRole("checkbox", { name: "I want to work on this" }).check();
+  const note = page.getByRole("group", { name: SATISFYING_WORK });
   await note.getByText("Private note").click();
   await note.getByRole("textbox").fill("Ask about volunteering first");
   await page.emulateMedia({ media: "print" });
@@ -110,8 +111,8 @@ test("the print view is a short summary of today's checklist, notes and wishes",
   await expect(summary).toBeVisible();
   await expect(page.locator(".reflect-screen")).toBeHidden();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
-  await expect(summary.locator("h3 + ul").first()).toHaveText("good relationships");
-  await expect(summary.locator("h3 + ul").nth(1)).toHaveText("satisfying work");
+  await expect(summary.locator("h3 + ul").first()).toHaveText(GOOD_RELATIONSHIPS);
+  await expect(summary.locator("h3 + ul").nth(1)).toHaveText(SATISFYING_WORK);
   await expect(summary.locator("dd")).toHaveText("Ask about volunteering first");
   const pdf = (await page.pdf({ format: "A4" })).toString("latin1");
   const pages = pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
@@ -144,7 +145,7 @@ test("own items can be added, edited and removed (after a confirmation)", async 
 
 test("a saved reflection is deleted only after confirming", async ({ page }) => {
   await open(page, "/reflect");
-  await page.getByRole("group", { name: "financial security" }).getByRole("checkbox", { name: "True for me now" }).check();
+  await page.getByRole("group", { name: FINANCIAL_SECURITY }).getByRole("checkbox", { name: "True for me now" }).check();
   await page.getByRole("button", { name: "Save this reflection" }).first().click();
   const snapshot = page.locator(".snapshot");
   await snapshot.locator("summary").click();
@@ -191,7 +192,7 @@ test("data from a newer version of the app is left untouched", async ({ page }) 
   }, [REFLECTIONS, newer]);
   await open(page, "/reflect");
   await expect(page.getByRole("region", { name: "About your saved data" })).toContainText("made by a newer version");
-  await page.getByRole("group", { name: "satisfying work" }).getByRole("checkbox", { name: "True for me now" }).check();
+  await page.getByRole("group", { name: SATISFYING_WORK }).getByRole("checkbox", { name: "True for me now" }).check();
   expect(await page.evaluate((key) => localStorage.getItem(key), REFLECTIONS)).toBe(newer);
 });
 
@@ -276,27 +277,27 @@ test("two tabs stay in step, and edits to different items in each both survive",
   await open(page, "/reflect");
   const second = await page.context().newPage();
   await open(second, "/reflect");
-  await page.getByRole("group", { name: "personal growth" }).getByRole("checkbox", { name: "True for me now" }).check();
-  await expect(second.getByRole("group", { name: "personal growth" }).getByRole("checkbox", { name: "True for me now" })).toBeChecked();
-  await second.getByRole("group", { name: "being believed in" }).getByRole("checkbox", { name: "I want to work on this" }).check();
-  await expect(page.getByRole("group", { name: "being believed in" }).getByRole("checkbox", { name: "I want to work on this" })).toBeChecked();
+  await page.getByRole("group", { name: PERSONAL_GROWTH }).getByRole("checkbox", { name: "True for me now" }).check();
+  await expect(second.getByRole("group", { name: PERSONAL_GROWTH }).getByRole("checkbox", { name: "True for me now" })).toBeChecked();
+  await second.getByRole("group", { name: BEING_BELIEVED_IN }).getByRole("checkbox", { name: "I want to work on this" }).check();
+  await expect(page.getByRole("group", { name: BEING_BELIEVED_IN }).getByRole("checkbox", { name: "I want to work on this" })).toBeChecked();
   await page.reload();
   await appReady(page);
-  await expect(page.getByRole("group", { name: "personal growth" }).getByRole("checkbox", { name: "True for me now" })).toBeChecked();
-  await expect(page.getByRole("group", { name: "being believed in" }).getByRole("checkbox", { name: "I want to work on this" })).toBeChecked();
+  await expect(page.getByRole("group", { name: PERSONAL_GROWTH }).getByRole("checkbox", { name: "True for me now" })).toBeChecked();
+  await expect(page.getByRole("group", { name: BEING_BELIEVED_IN }).getByRole("checkbox", { name: "I want to work on this" })).toBeChecked();
   // A bookmark made in one tab is counted in the other.
   await open(second, "/videos");
-  await bookmark(second, "Recovering Mental Health in Scotland").click();
+  await bookmark(second, A_VIDEO).click();
   await expect(navCount(page)).toHaveAccessibleName(/^Bookmarks\s*,\s*1 saved$/);
 });
 
 test("export, then import into a fresh browser profile, restores everything", async ({ page, browser }, testInfo) => {
   await open(page, "/publications");
-  await bookmark(page, "100 Ways to Support Recovery").click();
+  await bookmark(page, HUNDRED_WAYS).click();
   await open(page, "/bookmarks");
   await page.getByLabel("Your private note").fill("Chapter 3 is good");
   await open(page, "/reflect");
-  await page.getByRole("group", { name: "satisfying work" }).getByRole("checkbox", { name: "True for me now" }).check();
+  await page.getByRole("group", { name: SATISFYING_WORK }).getByRole("checkbox", { name: "True for me now" }).check();
   await page.getByRole("button", { name: "Save this reflection" }).first().click();
   await open(page, "/your-data");
   const downloading = page.waitForEvent("download");
@@ -318,7 +319,7 @@ test("export, then import into a fresh browser profile, restores everything", as
   await open(other, "/bookmarks");
   await expect(other.getByLabel("Your private note")).toHaveValue("Chapter 3 is good");
   await open(other, "/reflect");
-  await expect(other.getByRole("group", { name: "satisfying work" }).getByRole("checkbox", { name: "True for me now" })).toBeChecked();
+  await expect(other.getByRole("group", { name: SATISFYING_WORK }).getByRole("checkbox", { name: "True for me now" })).toBeChecked();
   await expect(other.locator(".snapshot")).toHaveCount(1);
   // Importing the same file again changes nothing.
   await open(other, "/your-data");
@@ -329,7 +330,7 @@ test("export, then import into a fresh browser profile, restores everything", as
 
 test("a note written on one device and a box ticked on another both survive combining", async ({ page, browser }, testInfo) => {
   await open(page, "/reflect");
-  const item = page.getByRole("group", { name: "good relationships" });
+  const item = page.getByRole("group", { name: GOOD_RELATIONSHIPS });
   await item.getByText("Private note").click();
   await item.getByRole("textbox").fill("My sister and my friend Sam");
   await expect(item.getByRole("textbox")).toHaveValue("My sister and my friend Sam");
@@ -338,7 +339,7 @@ test("a note written on one device and a box ticked on another both survive comb
   const otherDevice = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
   const other = await otherDevice.newPage();
   await open(other, "/reflect");
-  await other.getByRole("group", { name: "good relationships" }).getByRole("checkbox", { name: "True for me now" }).check();
+  await other.getByRole("group", { name: GOOD_RELATIONSHIPS }).getByRole("checkbox", { name: "True for me now" }).check();
   await open(other, "/your-data");
   const downloading = other.waitForEvent("download");
   await other.getByRole("button", { name: "Download my data" }).click();

@@ -2,6 +2,7 @@
 import { test, expect } from "./fixtures";
 import { by, Key, type Guide } from "./guide";
 import type { By } from "selenium-webdriver";
+import { FINANCIAL_SECURITY } from "../browser/content";
 
 /** What is wrong with the focused element, if anything (no visible ring, or off screen), and
  * whether it is the target (arguments[0]). */
@@ -65,20 +66,20 @@ test("bookmark a resource, then find it again", async ({ guide }) => {
 
 test("tick, write a note and save a reflection", async ({ guide }) => {
   await guide.open("/reflect");
-  const item = by.checkbox("financial security", "True for me now");
+  const item = by.checkbox(FINANCIAL_SECURITY, "True for me now");
   await tabTo(guide, item);
   await guide.press(Key.SPACE);
   await expect.poll(() => guide.checked(item)).toBe(true);
-  await tabTo(guide, by.noteToggle("financial security"));
+  await tabTo(guide, by.noteToggle(FINANCIAL_SECURITY));
   await guide.press(Key.ENTER);
-  await tabTo(guide, by.note("financial security"));
+  await tabTo(guide, by.note(FINANCIAL_SECURITY));
   await guide.press("Ask about the bus pass");
   await tabTo(guide, by.xpath("(//button[normalize-space()='Save this reflection'])[last()]"));
   await guide.press(Key.ENTER);
   await expect.poll(() => guide.text(by.status)).toContain("Saved your reflection");
   expect(await guide.text(by.css(".snapshot summary"))).toMatch(/1 true for you now/);
   await guide.reload();
-  expect(await guide.value(by.note("financial security"))).toBe("Ask about the bus pass");
+  expect(await guide.value(by.note(FINANCIAL_SECURITY))).toBe("Ask about the bus pass");
 });
 
 test("Escape closes the message, and focus goes back to where it was", async ({ guide }) => {

@@ -3,10 +3,10 @@
 // and the right one opens the note again.
 import { test, expect } from "./fixtures";
 import { by, type Guide } from "./guide";
+import { PACE } from "../browser/content";
 
 const PASSPHRASE = "blue kettle on the hill";
 const NOTE = "ask my nurse about sleep";
-const PACE = "PACE: Personal Assistance in Community Existence";
 
 const allStored = (guide: Guide): Promise<string> => guide.driver.executeScript("return Object.entries(localStorage).map(([k, v]) => `${k}=${v}`).join('\\n')");
 const locked = by.xpath("//main//h2[normalize-space()='Locked']");

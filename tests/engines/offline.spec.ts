@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test, expect, SUB_PATH } from "./fixtures";
 import { by, type Guide } from "./guide";
-import { routedPages, pageById } from "../browser/content";
+import { GOOD_RELATIONSHIPS, HUNDRED_WAYS, pageById, routedPages } from "../browser/content";
 import { newRelease, serve } from "../browser/sites";
 
 /** Opens the site on its own server and waits until the service worker controls the page, which
@@ -25,13 +25,13 @@ test("after the first visit every route works offline: reload, address and link"
   const server = await firstVisit(guide, ports.server);
   // Something of the person's own, to check going offline leaves it alone.
   await guide.open("/publications");
-  await guide.click(by.bookmark("100 Ways to Support Recovery"));
-  await expect.poll(() => guide.attribute(by.bookmark("100 Ways to Support Recovery"), "aria-pressed")).toBe("true");
+  await guide.click(by.bookmark(HUNDRED_WAYS));
+  await expect.poll(() => guide.attribute(by.bookmark(HUNDRED_WAYS), "aria-pressed")).toBe("true");
   await server.stop();
 
   await guide.reload();
   expect(await guide.heading()).toBe("Publications");
-  expect(await guide.attribute(by.bookmark("100 Ways to Support Recovery"), "aria-pressed")).toBe("true");
+  expect(await guide.attribute(by.bookmark(HUNDRED_WAYS), "aria-pressed")).toBe("true");
   for (const route of routedPages) {
     await guide.open(route.path!);
     expect(await guide.heading(), `${route.path} offline`).toBe(route.heading);
@@ -59,14 +59,14 @@ test("a new version waits for the person, then 'Reload to update' brings it, kee
   await guide.open("/reflect");
   await expect.poll(() => guide.text(by.css(".app-banners")), { timeout: 30_000 }).toContain("A new version of the guide is ready.");
   // Nothing reloads by itself, and what is typed meanwhile is kept through the update.
-  await guide.click(by.noteToggle("good relationships"));
-  await guide.fill(by.note("good relationships"), "typed while the update waited");
-  await guide.click(by.checkbox("good relationships", "True for me now"));
+  await guide.click(by.noteToggle(GOOD_RELATIONSHIPS));
+  await guide.fill(by.note(GOOD_RELATIONSHIPS), "typed while the update waited");
+  await guide.click(by.checkbox(GOOD_RELATIONSHIPS, "True for me now"));
   expect(await newVersion()).toBe(0);
   await guide.click(by.button("Reload to update"));
   await expect.poll(newVersion, "the new version is shown").toBe(1);
   await guide.ready();
   expect(await guide.text(by.css(".app-banners"))).not.toContain("A new version");
-  expect(await guide.value(by.note("good relationships"))).toBe("typed while the update waited");
+  expect(await guide.value(by.note(GOOD_RELATIONSHIPS))).toBe("typed while the update waited");
   await server.stop();
 });

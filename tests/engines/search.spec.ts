@@ -1,6 +1,7 @@
 // Searching: typed in the header (with accents, as a keyboard sends them), and by address.
 import { test, expect } from "./fixtures";
 import { by, Key } from "./guide";
+import { HUNDRED_WAYS } from "../browser/content";
 
 const field = by.field("Search the guide (press /)");
 const firstResult = by.css(".result");
@@ -31,7 +32,7 @@ test("the / key focuses the search field, arrows move through results and Enter 
   await guide.press("/");
   await expect.poll(() => guide.isFocused(field)).toBe(true);
   await guide.press("slade");
-  await expect.poll(() => guide.text(firstResult)).toContain("100 Ways to Support Recovery");
+  await expect.poll(() => guide.text(firstResult)).toContain(HUNDRED_WAYS);
   await guide.press(Key.ARROW_DOWN);
   await expect.poll(() => guide.isFocused(firstResult)).toBe(true);
   await guide.press(Key.ENTER);

@@ -3,8 +3,8 @@
 // chosen by typing its path into the file field, as WebDriver does for a person picking it.
 import { test, expect } from "./fixtures";
 import { by, type Guide } from "./guide";
+import { FINANCIAL_SECURITY, GOOD_RELATIONSHIPS, HUNDRED_WAYS, PACE, SATISFYING_WORK } from "../browser/content";
 
-const PACE = "PACE: Personal Assistance in Community Existence";
 const bookmarkCount = by.navLink("Bookmarks");
 /** The count beside "Bookmarks" in the navigation ("" when there are none). Engines differ on
  * whether visually hidden words count as text, so only the number is compared. */
@@ -39,28 +39,28 @@ test("a bookmark and its note are kept across reloads, and lead back to the item
 
 test("tick, write a note and save a reflection; after a reload the history shows it", async ({ guide }) => {
   await guide.open("/reflect");
-  await guide.click(by.checkbox("good relationships", "True for me now"));
-  await guide.click(by.checkbox("financial security", "I want to work on this"));
-  await guide.click(by.noteToggle("good relationships"));
-  await guide.fill(by.note("good relationships"), "My sister and my friend Sam");
+  await guide.click(by.checkbox(GOOD_RELATIONSHIPS, "True for me now"));
+  await guide.click(by.checkbox(FINANCIAL_SECURITY, "I want to work on this"));
+  await guide.click(by.noteToggle(GOOD_RELATIONSHIPS));
+  await guide.fill(by.note(GOOD_RELATIONSHIPS), "My sister and my friend Sam");
   await guide.click(by.button("Save this reflection"));
   await expect.poll(() => guide.text(by.status)).toMatch(/^Saved your reflection of .+: 1 true for you now, 1 to work on, 1 note\./);
 
   await guide.reload();
-  expect(await guide.checked(by.checkbox("good relationships", "True for me now"))).toBe(true);
-  expect(await guide.checked(by.checkbox("financial security", "I want to work on this"))).toBe(true);
-  expect(await guide.value(by.note("good relationships"))).toBe("My sister and my friend Sam");
+  expect(await guide.checked(by.checkbox(GOOD_RELATIONSHIPS, "True for me now"))).toBe(true);
+  expect(await guide.checked(by.checkbox(FINANCIAL_SECURITY, "I want to work on this"))).toBe(true);
+  expect(await guide.value(by.note(GOOD_RELATIONSHIPS))).toBe("My sister and my friend Sam");
   expect(await guide.text(by.css("#history .snapshot summary"))).toMatch(/: 1 true for you now, 1 to work on$/);
   expect(await guide.count(by.css('#history [role="img"]'))).toBe(1);
 });
 
 test("download a copy, delete everything, then bring it back by combining", async ({ guide }) => {
   await guide.open("/publications");
-  await guide.click(by.bookmark("100 Ways to Support Recovery"));
+  await guide.click(by.bookmark(HUNDRED_WAYS));
   await guide.open("/bookmarks");
   await guide.fill(by.field("Your private note"), "Chapter 3 is good");
   await guide.open("/reflect");
-  await guide.click(by.checkbox("satisfying work", "True for me now"));
+  await guide.click(by.checkbox(SATISFYING_WORK, "True for me now"));
   await guide.click(by.button("Save this reflection"));
   await expect.poll(() => guide.text(by.status)).toContain("Saved your reflection");
 
@@ -82,7 +82,7 @@ test("download a copy, delete everything, then bring it back by combining", asyn
   await guide.open("/bookmarks");
   expect(await guide.value(by.field("Your private note"))).toBe("Chapter 3 is good");
   await guide.open("/reflect");
-  expect(await guide.checked(by.checkbox("satisfying work", "True for me now"))).toBe(true);
+  expect(await guide.checked(by.checkbox(SATISFYING_WORK, "True for me now"))).toBe(true);
   expect(await guide.count(by.css(".snapshot"))).toBe(1);
   // The same file again changes nothing.
   await guide.open("/your-data");

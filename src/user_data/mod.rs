@@ -8,31 +8,18 @@
 
 use crate::browser;
 use crate::content::CHECKLIST_RENAMES;
-use crate::data::plan::Removed;
 use crate::data::safekeeping::Safekeeping;
 use crate::data::settings::Settings;
 use crate::data::transfer::{self, AllData, ExportFile, ImportMode};
-use crate::data::{Bookmark, Bookmarks, History, Plan, Reflections, Versioned};
+use crate::data::{Bookmarks, History, Plan, Reflections, Versioned};
 use crate::storage::lock::is_personal;
 use crate::storage::vault::Mode;
 use crate::storage::{key_of, Backend, Backup, Notice, Persistence, Shown, LOCAL_STORAGE_LIMIT, NEARLY_FULL_PERCENTS, PREFIX};
 use leptos::prelude::*;
 
-/// A short message about what just happened, announced to screen readers, with an optional undo.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Status {
-    pub text: String,
-    pub undo: Option<Undo>,
-}
+mod messages;
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum Undo {
-    RestoreBookmark { id: String, bookmark: Bookmark },
-    RestorePlanEntry { id: String, removed: Removed },
-}
-
-/// What a change to locked data says (the controls that make one are not offered while locked).
-pub const LOCKED: &str = "Your saved data is locked. Unlock it with your passphrase first, on “Your data”.";
+use messages::{Status, LOCKED};
 
 /// The persistence layer over whatever storage the device gives.
 pub type Store = Persistence<&'static dyn Backend>;
@@ -77,6 +64,7 @@ pub struct UserData {
     pub safekeeping: RwSignal<Safekeeping>,
     /// Problems with saving, each shown once until dismissed.
     pub notices: RwSignal<Vec<Notice>>,
+    /// What was just done, said in the status region (`messages.rs`).
     pub status: RwSignal<Option<Status>>,
     /// Copies of stored data that could not be read, for download.
     pub backups: RwSignal<Vec<Backup>>,
@@ -185,23 +173,6 @@ impl UserData {
                 hidden.remove();
             });
         });
-        // Theme, text size and the Quick exit button act on the whole page, through attributes
-        // the stylesheet reads.
-        Effect::new(move |_| {
-            let settings = data.settings.get();
-            if let Some(root) = document().document_element() {
-                for (name, value) in [
-                    ("data-theme", settings.theme.attribute()),
-                    ("data-text-size", settings.text_size.attribute()),
-                    ("data-quick-exit", settings.quick_exit_attribute()),
-                ] {
-                    let _ = match value {
-                        Some(value) => root.set_attribute(name, value),
-                        None => root.remove_attribute(name),
-                    };
-                }
-            }
-        });
         data
     }
 
@@ -307,10 +278,6 @@ impl UserData {
     /// The store (`Versioned::KEY`) stored under `key`, if it is one of the person's stores.
     fn store_key(&self, key: &str) -> Option<&'static str> {
         [Bookmarks::KEY, Reflections::KEY, History::KEY, Plan::KEY].into_iter().find(|store| key.strip_prefix(PREFIX) == Some(store))
-    }
-
-    pub fn say(&self, text: impl Into<String>) {
-        self.status.set(Some(Status { text: text.into(), undo: None }));
     }
 
     /// Applies a change to the latest saved copy (with this store's unsaved changes merged over
@@ -539,57 +506,6 @@ impl UserData {
             || self.plan.with(|p| p.count() > 0)
     }
 
-    pub fn toggle_bookmark(&self, id: &str, page: &str, title: &str) {
-        if self.bookmarks.with_untracked(|b| b.contains(id)) {
-            self.remove_bookmark(id);
-        } else {
-            let had_note = self.bookmarks.with_untracked(|b| b.removed_note(id).is_some());
-            if self.change_bookmarks(|b, now| b.add(id, page, title, now)) {
-                let note = if had_note { " Its note is back too." } else { "" };
-                self.say(format!("Added “{title}” to your bookmarks.{note}"));
-            }
-        }
-    }
-
-    /// Removes a bookmark, offering to undo it. Its note is kept with the removal, so bookmarking
-    /// it again brings the note back.
-    pub fn remove_bookmark(&self, id: &str) {
-        let Some(bookmark) = self.bookmarks.with_untracked(|b| b.get(id).cloned()) else { return };
-        if self.change_bookmarks(|b, now| b.remove(id, now)) {
-            let kept = if bookmark.note.is_empty() { "" } else { " Its note is kept: bookmark it again to get it back." };
-            let text = format!("Removed “{}” from your bookmarks.{kept}", bookmark.title);
-            self.status.set(Some(Status { text, undo: Some(Undo::RestoreBookmark { id: id.to_string(), bookmark }) }));
-        }
-    }
-
-    /// Removes an entry from the plan, offering to undo it.
-    pub fn remove_plan_entry(&self, id: &str) {
-        let mut removed = None;
-        if self.change_plan(|p, now| removed = p.remove(id, now)) {
-            if let Some(removed) = removed {
-                let text = format!("Removed “{}” from your plan.", removed.entry.text);
-                self.status.set(Some(Status { text, undo: Some(Undo::RestorePlanEntry { id: id.to_string(), removed }) }));
-            }
-        }
-    }
-
-    pub fn undo(&self, undo: Undo) {
-        match undo {
-            Undo::RestoreBookmark { id, bookmark } => {
-                let title = bookmark.title.clone();
-                if self.change_bookmarks(|b, now| b.restore(&id, bookmark, now)) {
-                    self.say(format!("“{title}” is back in your bookmarks."));
-                }
-            }
-            Undo::RestorePlanEntry { id, removed } => {
-                let text = removed.entry.text.clone();
-                if self.change_plan(|p, now| p.restore(&id, removed, now)) {
-                    self.say(format!("“{text}” is back in your plan."));
-                }
-            }
-        }
-    }
-
     pub fn export_file(&self) -> String {
         transfer::export(&self.all_data(), (self.device.now)())
     }
@@ -734,7 +650,7 @@ mod tests {
     }
 
     /// A fresh app (as a page load would make) over this thread's storage.
-    fn open_app() -> UserData {
+    pub(super) fn open_app() -> UserData {
         let owner = Owner::new();
         owner.set();
         // The owner lives as long as the test thread: the signals belong to it.
@@ -748,7 +664,7 @@ mod tests {
         *memory().fail_writes.borrow_mut() = full.then_some(Failure::Full);
     }
 
-    fn stored<T: Versioned>() -> T {
+    pub(super) fn stored<T: Versioned>() -> T {
         Persistence::new(Some(memory())).load::<T>().data
     }
 
@@ -924,18 +840,6 @@ mod tests {
     }
 
     #[test]
-    fn removing_then_adding_a_bookmark_brings_its_note_back() {
-        let data = open_app();
-        data.toggle_bookmark("pace", "publications", "PACE");
-        data.change_bookmarks(|b, now| b.set_note("pace", "ask my nurse", now));
-        data.toggle_bookmark("pace", "publications", "PACE");
-        assert!(data.status.get_untracked().unwrap().text.contains("Its note is kept"));
-        data.toggle_bookmark("pace", "publications", "PACE");
-        assert_eq!(data.bookmarks.with_untracked(|b| b.get("pace").unwrap().note.clone()), "ask my nurse");
-        assert!(data.status.get_untracked().unwrap().text.contains("Its note is back"));
-    }
-
-    #[test]
     fn the_first_save_asks_once_to_keep_data_and_loading_never_does() {
         let data = open_app();
         assert_eq!(KEEP_ASKED.with(Cell::get), 0, "not on load");
@@ -996,26 +900,8 @@ mod tests {
         assert_eq!(merged.answer("hope").note, "a minute later");
     }
 
-    fn plan_texts(plan: &Plan, step: &str) -> Vec<String> {
+    pub(super) fn plan_texts(plan: &Plan, step: &str) -> Vec<String> {
         plan.step_entries(step).into_iter().map(|(_, e)| e.text.clone()).collect()
-    }
-
-    #[test]
-    fn a_removed_plan_entry_comes_back_with_undo_in_its_place() {
-        use crate::data::plan::Entry;
-        let data = open_app();
-        data.change_plan(|p, now| {
-            p.add("dog", Entry::new("reasons", "My dog", "", now), now);
-            p.add("sea", Entry::new("reasons", "The sea", "", now), now);
-        });
-        data.remove_plan_entry("dog");
-        let status = data.status.get_untracked().unwrap();
-        assert_eq!(status.text, "Removed “My dog” from your plan.");
-        assert_eq!(plan_texts(&stored::<Plan>(), "reasons"), ["The sea"]);
-        data.undo(status.undo.unwrap());
-        assert_eq!(plan_texts(&stored::<Plan>(), "reasons"), ["My dog", "The sea"]);
-        assert_eq!(data.status.get_untracked().unwrap().text, "“My dog” is back in your plan.");
-        assert!(data.has_personal_data());
     }
 
     #[test]

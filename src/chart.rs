@@ -8,8 +8,8 @@
 //! Whole units only: the chart is 360 units wide, so a unit is about a pixel on a phone and two on
 //! a desktop, and formatting floats would add their machinery to the wasm.
 
-use super::reflection::Snapshot;
-use super::time::{date, format_short_date, format_time, local_day, local_minute};
+use crate::data::reflection::Snapshot;
+use crate::time::{date, format_short_date, format_time, local_day, local_minute};
 
 /// Sized for a phone, so its text is read at about the size it is drawn; wider screens scale it up.
 pub const WIDTH: i32 = 360;
