@@ -231,7 +231,8 @@ fn WhereItIsKept() -> impl IntoView {
     let data = use_user_data();
     // Device facts, read after the app starts (never while rendering).
     let kept_now = RwSignal::new(None::<bool>);
-    let whole_site = RwSignal::new(None::<(f64, f64)>);
+    // `None` until the browser has answered; `Some(None)` if it cannot say.
+    let whole_site = RwSignal::new(None::<Option<(f64, f64)>>);
     let apple = RwSignal::new(false);
     let install_offer = RwSignal::new_local(None::<wasm_bindgen::JsValue>);
     Effect::new(move |_| {
@@ -243,7 +244,7 @@ fn WhereItIsKept() -> impl IntoView {
         data.plan.track();
         spawn_local(async move {
             kept_now.set(web::data_is_kept().await);
-            whole_site.set(web::estimate().await);
+            whole_site.set(Some(web::estimate().await));
         });
     });
     Effect::new(move |_| {
@@ -271,8 +272,11 @@ fn WhereItIsKept() -> impl IntoView {
         format!("Your data takes up {} KB: {share} of the room (about 5 MB) this browser gives each website for it.", units.div_ceil(1024))
     };
     let site = move || {
+        let Some(answer) = whole_site.get() else {
+            return Some("Checking how much this app keeps in this browser, the offline copy of the guide included.".to_string());
+        };
         // Whole numbers: formatting floats would add their machinery to the wasm.
-        whole_site.get().map(|(usage, quota)| {
+        answer.map(|(usage, quota)| {
             let tenths = |bytes: f64, unit: f64| {
                 let tenths = (bytes / unit * 10.0).round() as u64;
                 format!("{}.{}", tenths / 10, tenths % 10)
@@ -291,7 +295,16 @@ fn WhereItIsKept() -> impl IntoView {
     view! {
         <section aria-labelledby="kept-heading" class="panel needs-script">
             <h2 id="kept-heading">"Where your data is kept"</h2>
-            <Show when=move || data.ready.get()>
+            // Until the app has read the device, the same lines say what is being checked, so the
+            // page below does not move down when the answers arrive.
+            <Show when=move || data.ready.get() fallback=|| view! {
+                <ul class="kept-facts">
+                    <li>"Checking whether your browser has agreed to keep this app’s data, rather than clear it to make room."</li>
+                    <li>"Checking how much of the room (about 5 MB) this browser gives each website your data takes up."</li>
+                    <li>"Checking how much this app keeps in this browser, the offline copy of the guide included."</li>
+                    <li>"Checking when you last downloaded a copy."</li>
+                </ul>
+            }>
                 <ul class="kept-facts">
                     <li>{kept}</li>
                     <li>{used}</li>
