@@ -2,6 +2,7 @@
 // scripts off), and the app then takes that same page over without redrawing it.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { constants, gunzipSync, gzipSync } from "node:zlib";
 import { test, expect, appReady, holdTheApp } from "./fixtures";
 import { documentTitle, navPages, pageById, routedPages } from "./content";
 import { onHost, siteOf } from "./sites";
@@ -61,6 +62,18 @@ test("before the app starts, the page is styled and its controls wait, disabled"
   release();
   await appReady(page);
   await expect(bookmark).toBeEnabled();
+});
+
+// A first response carries about 14 KB (ten TCP segments) before the browser must answer: the
+// words of every page, styles included, must come in it, even from a host that only gzips.
+test("every page's main content arrives in the first 14 KB, gzipped", async ({}, testInfo) => {
+  const site = siteOf(testInfo);
+  for (const route of routedPages) {
+    const html = readFileSync(join(site.root, onHost(site, route.path!), "index.html"));
+    const firstTrip = gzipSync(html, { level: 9 }).subarray(0, 14 * 1024);
+    const arrived = gunzipSync(firstTrip, { finishFlush: constants.Z_SYNC_FLUSH }).toString();
+    expect(arrived, `${route.path}: the end of <main> in the first 14 KB`).toContain("</main>");
+  }
 });
 
 // The pages whose parts wait for what the device holds (a list, a checklist, what is stored).
