@@ -19,6 +19,7 @@ mod components;
 pub mod content;
 pub mod crash;
 pub mod data;
+mod effect;
 pub mod links;
 mod lock;
 mod offline;

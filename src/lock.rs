@@ -6,6 +6,7 @@
 //! asynchronously. The key lives in this tab's memory only, and is dropped when it locks.
 
 use crate::browser;
+use crate::effect::effect;
 use crate::storage::crypto::{self, Key, NotOpened};
 use crate::storage::lock::{is_personal, passphrase_problem, wait_after_failures, AutoLock, LockRecord, Sealed, CHECK_TEXT, ITERATIONS, LOCK_KEY, SALT_BYTES};
 use crate::storage::vault::{Mode, Vault, Written};
@@ -79,7 +80,7 @@ impl Lock {
             data,
         };
         provide_context(lock);
-        Effect::new(move |_| untrack(|| lock.start()));
+        effect(move || untrack(|| lock.start()));
         lock
     }
 

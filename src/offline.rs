@@ -2,6 +2,7 @@
 //! serve` is never fighting a cache), offers "Reload to update" when a new version is waiting
 //! (nothing reloads by itself), and knows whether the device is online.
 
+use crate::effect::effect;
 use crate::links::href;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -35,7 +36,7 @@ impl AppStatus {
     pub fn provide() -> Self {
         let status = Self { online: RwSignal::new(true), update_waiting: RwSignal::new(false) };
         provide_context(status);
-        Effect::new(move |_| {
+        effect(move || {
             status.online.set(window().navigator().on_line());
             let online = window_event_listener(leptos::ev::online, move |_| status.online.set(true));
             let offline = window_event_listener(leptos::ev::offline, move |_| status.online.set(false));

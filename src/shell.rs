@@ -5,6 +5,7 @@
 
 use crate::browser;
 use crate::components::status::StatusRegionHandle;
+use crate::effect::effect;
 use crate::user_data::{use_user_data, UserData};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -29,7 +30,7 @@ pub fn RouteFocus() -> impl IntoView {
         let location = window().location();
         location.pathname().unwrap_or_default() + &location.search().unwrap_or_default()
     };
-    Effect::new(move |_| {
+    effect(move || {
         let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
             let y = window().scroll_y().unwrap_or_default();
             scroll_positions.update_value(|positions| {
@@ -100,7 +101,7 @@ pub fn RouteFocus() -> impl IntoView {
 /// root element that the stylesheet reads (`index.html` sets them before the first paint; this
 /// keeps them in step with the settings). Called as the app starts, right after the data.
 pub fn show_display_settings(data: UserData) {
-    Effect::new(move |_| {
+    effect(move || {
         let settings = data.settings.get();
         if let Some(root) = document().document_element() {
             for (name, value) in [
@@ -120,7 +121,7 @@ pub fn show_display_settings(data: UserData) {
 /// "/" anywhere but in a field jumps to the header's search field.
 #[component]
 pub fn SearchShortcut() -> impl IntoView {
-    Effect::new(move |_| {
+    effect(move || {
         let slash = window_event_listener(leptos::ev::keydown, move |event| {
             if event.key() == "/" && !event.ctrl_key() && !event.meta_key() && !browser::typing_in_a_field() {
                 event.prevent_default();
@@ -137,13 +138,13 @@ pub fn SearchShortcut() -> impl IntoView {
 #[component]
 pub fn StatusOnPage(handle: StatusRegionHandle) -> impl IntoView {
     let data = use_user_data();
-    Effect::new(move |_| {
+    effect(move || {
         let shown = data.status.with(Option::is_some);
         handle.remember_focus();
         let room = if shown { handle.height() } else { 0 };
         browser::set_root_style("--status-room", &format!("{room}px"));
     });
-    Effect::new(move |_| {
+    effect(move || {
         let escape = window_event_listener(leptos::ev::keydown, move |event| {
             if event.key() == "Escape" && !browser::typing_in_a_field() && data.status.with_untracked(Option::is_some) {
                 handle.close(data);

@@ -8,6 +8,7 @@ use crate::components::search_field::SiteSearch;
 use crate::components::user::ConfirmButton;
 use crate::content::{self, paths, HELP, SITE_NAME};
 use crate::data::settings::{ReadingSpeed, Settings, TextSize, Theme};
+use crate::effect::effect;
 use crate::links::{href, section_href};
 use crate::offline::use_app_status;
 use crate::quick_exit;
@@ -34,7 +35,7 @@ pub fn SiteHeader() -> impl IntoView {
     let menu_open = RwSignal::new(false);
     let menu_button = NodeRef::<leptos::html::Button>::new();
     // A link in the menu was followed: the new page starts with the menu closed.
-    Effect::new(move |_| {
+    effect(move || {
         location.pathname.track();
         menu_open.set(false);
     });

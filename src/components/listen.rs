@@ -10,6 +10,7 @@
 
 use crate::browser;
 use crate::data::settings::Settings;
+use crate::effect::effect;
 use crate::speech::{page_voice, usable_voices, utterances, voice_for, Run, Voice, MAX_UTTERANCE_CHARS, PAGE_LANG};
 use crate::user_data::use_user_data;
 use leptos::prelude::*;
@@ -160,7 +161,7 @@ impl Speech {
             engine: StoredValue::new_local(Engine::default()),
         };
         provide_context(speech);
-        Effect::new(move |_| {
+        effect(move || {
             let Some(synth) = browser::speech_synthesis() else {
                 speech.voices.set(Some(Vec::new()));
                 return;
@@ -388,7 +389,7 @@ pub fn Listen(
     let button = NodeRef::<leptos::html::Button>::new();
     // Stop disappears when pressed, or when the reading ends: focus then goes to Listen.
     let stop_focused = StoredValue::new(false);
-    Effect::new(move |_| {
+    effect(move || {
         if mine().is_none() && stop_focused.get_value() {
             stop_focused.set_value(false);
             if let Some(button) = button.get_untracked() {

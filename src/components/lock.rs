@@ -2,6 +2,7 @@
 //! settings on "Your data", and the "Lock" button in the header.
 
 use crate::components::user::ConfirmButton;
+use crate::effect::effect;
 use crate::lock::use_lock;
 use crate::storage::lock::{AutoLock, MIN_PASSPHRASE_CHARS};
 use crate::storage::vault::Mode;
@@ -80,7 +81,7 @@ pub fn LockedScreen() -> impl IntoView {
     let field = NodeRef::<Input>::new();
     let shown = RwSignal::new(false);
     // Straight to the passphrase: this screen is here for nothing else.
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(input) = field.get() {
             let _ = input.focus();
         }

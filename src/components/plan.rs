@@ -9,6 +9,7 @@ use crate::content::help::{self, help_for, place_label};
 use crate::content::{paths, ContactMethod, Place, PlanStep, HELP, PLAN_STEPS};
 use crate::data::plan::{dial_number, Direction, Entry};
 use crate::data::plan_text::{plain_text, step_lines, urgent_lines, NOTHING_YET, OTHER_ENTRIES, URGENT_HEADING};
+use crate::effect::effect;
 use crate::links::href;
 use crate::lock::use_lock;
 use crate::time::{date, days_ago, format_date};
@@ -392,7 +393,7 @@ pub fn PlanStatus() -> impl IntoView {
     let data = use_user_data();
     let place = chosen_place(data);
     let can_share = RwSignal::new(false);
-    Effect::new(move |_| can_share.set(browser::can_share()));
+    effect(move || can_share.set(browser::can_share()));
     let has_entries = move || data.plan.with(|p| p.count() > 0);
     let changed = move || match data.plan.with(|p| p.last_changed()) {
         Some(at) if has_entries() => format!("Last changed {}.", when(data, at)),

@@ -2,6 +2,7 @@
 //! the Quick exit button (shown only when chosen in the display settings).
 
 use crate::browser;
+use crate::effect::effect;
 use crate::lock::use_lock;
 use crate::quick_exit::{announcement, leave, show_page_again, Key, Progress, ShiftPresses, MAX_GAP_MS, NEUTRAL_SITE};
 use leptos::prelude::*;
@@ -16,7 +17,7 @@ pub fn QuickExit() -> impl IntoView {
     // Its own live region rather than the app's message bar: a stray Shift must not push aside a
     // message such as "Added" with its Undo, and nothing needs to be seen or closed.
     let progress = RwSignal::new(String::new());
-    Effect::new(move |_| {
+    effect(move || {
         let presses = StoredValue::new_local(ShiftPresses::default());
         let quiet_later = StoredValue::new_local(None::<TimeoutHandle>);
         let take = move |key: Key| {

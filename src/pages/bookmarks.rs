@@ -3,6 +3,7 @@ use crate::components::lock::UnlessLocked;
 use crate::components::text::PageHeading;
 use crate::components::user::{Paged, ShowMore};
 use crate::content::{self, locate, paths, PageId};
+use crate::effect::effect;
 use crate::links::href;
 use crate::time::format_date;
 use crate::user_data::use_user_data;
@@ -68,7 +69,9 @@ fn BookmarkGroup(title: String, groups: Memo<Vec<(String, Vec<String>)>>) -> imp
     let paged = Paged::new(ids, SHOWN_AT_A_TIME);
     // Reaching for a bookmark by its link (#bookmark-id, from search) draws the rows down to it.
     let hash = use_location().hash;
-    Effect::new(move |_| hash.with(|h| h.strip_prefix("#bookmark-").map(|id| paged.reach(id))));
+    effect(move || {
+        hash.with(|h| h.strip_prefix("#bookmark-").map(|id| paged.reach(id)));
+    });
     view! {
         <section class="bookmark-group">
             <h2>{title}</h2>

@@ -1,6 +1,7 @@
 use crate::components::search_field::{focus_result, show_search, use_search_query};
 use crate::components::text::PageHeading;
 use crate::content::{self, paths, PageId, CHECKLIST, URGENT_WORDS};
+use crate::effect::effect;
 use crate::links::href;
 use crate::search::{guide_documents, needs_urgent_help, note_documents, Filters, Hit, Index, Kind, Marked, SearchQuery};
 use crate::user_data::use_user_data;
@@ -164,7 +165,7 @@ fn Filters(query: Memo<SearchQuery>, set_filters: StoredValue<impl Fn(&dyn Fn(&m
     // Open when the address holds filters, and from then on as the person leaves it: typing a
     // year that is not (yet) a year must not fold the panel away mid-word.
     let open = RwSignal::new(false);
-    Effect::new(move |_| {
+    effect(move || {
         if query.with(|q| q.filters != Filters::default()) {
             open.set(true);
         }

@@ -5,6 +5,7 @@ use crate::components::text::PageHeading;
 use crate::components::user::{download_copy, download_copy_of, ConfirmButton};
 use crate::content::{self, PageId, PLAN_STEPS};
 use crate::data::transfer::{parse_import, preview, removed_here, Changes, ExportFile, ImportError, ImportMode, RemovedHere, StoreChanges, MAX_IMPORT_BYTES};
+use crate::effect::effect;
 use crate::lock::{open_file, use_lock};
 use crate::quick_exit;
 use crate::storage::lock::Sealed;
@@ -235,7 +236,7 @@ fn WhereItIsKept() -> impl IntoView {
     let whole_site = RwSignal::new(None::<Option<(f64, f64)>>);
     let apple = RwSignal::new(false);
     let install_offer = RwSignal::new_local(None::<wasm_bindgen::JsValue>);
-    Effect::new(move |_| {
+    effect(move || {
         // Read again after each save: the first save is when the browser is asked.
         data.safekeeping.track();
         data.bookmarks.track();
@@ -247,7 +248,7 @@ fn WhereItIsKept() -> impl IntoView {
             whole_site.set(Some(web::estimate().await));
         });
     });
-    Effect::new(move |_| {
+    effect(move || {
         apple.set(browser::is_apple_webkit());
         install_offer.set(browser::install_offer());
         let offered = window_event_listener_untyped(browser::INSTALL_OFFERED_EVENT, move |_| install_offer.set(browser::install_offer()));

@@ -12,6 +12,7 @@ use crate::data::safekeeping::Safekeeping;
 use crate::data::settings::Settings;
 use crate::data::transfer::{self, AllData, ExportFile, ImportMode};
 use crate::data::{Bookmarks, History, Plan, Reflections, Versioned};
+use crate::effect::effect;
 use crate::storage::lock::is_personal;
 use crate::storage::vault::Mode;
 use crate::storage::{key_of, Backend, Backup, Notice, Persistence, Shown, LOCAL_STORAGE_LIMIT, NEARLY_FULL_PERCENTS, PREFIX};
@@ -113,7 +114,7 @@ pub fn track_draft(what: &'static str, has_draft: impl Fn() -> bool + Send + Syn
             });
         }
     };
-    Effect::new(move |_| hold(has_draft()));
+    effect(move || hold(has_draft()));
     on_cleanup(move || hold(false));
 }
 
@@ -147,7 +148,7 @@ impl UserData {
     pub fn provide() -> Self {
         let data = Self::new(Device::browser());
         provide_context(data);
-        Effect::new(move |_| {
+        effect(move || {
             data.utc_offset_minutes.set(browser::utc_offset_minutes());
             // Once: loading reads the signals it fills, which must not make this effect run again.
             untrack(|| data.load());
