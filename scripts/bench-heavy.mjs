@@ -120,7 +120,9 @@ async function timed(page, act) {
   return (await actions(page)).slice(0, KEYS);
 }
 
-async function measure(size) {
+/** A new tab measuring its actions, with `size` of data stored in this build's forms (the
+ * checklist's items read from /reflect). */
+async function seededPage(size) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(MEASURE);
   const page = await context.newPage();
@@ -128,6 +130,11 @@ async function measure(size) {
   const items = await page.evaluate(() =>
     [...document.querySelectorAll(".check-item")].map((item) => ({ id: item.querySelector("textarea").id.replace(/^note-/, ""), text: item.querySelector("legend").textContent })));
   const seeded = await page.evaluate(seed, { ...size, items });
+  return { context, page, seeded };
+}
+
+async function measure(size) {
+  const { context, page, seeded } = await seededPage(size);
   const result = { ...size, stored: seeded.size, fits: seeded.fits };
   if (!seeded.fits) return result;
 
@@ -174,13 +181,7 @@ async function measure(size) {
 /** The same actions with a year of data and the passphrase lock on (each change sealed and written
  * a moment later), moving between pages by the navigation so the tab stays unlocked. */
 async function measureLocked(size) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(MEASURE);
-  const page = await context.newPage();
-  await open(page, "/reflect");
-  const items = await page.evaluate(() =>
-    [...document.querySelectorAll(".check-item")].map((item) => ({ id: item.querySelector("textarea").id.replace(/^note-/, ""), text: item.querySelector("legend").textContent })));
-  await page.evaluate(seed, { ...size, items });
+  const { context, page } = await seededPage(size);
   await open(page, "/your-data");
   const passphrase = "blue kettle on the hill";
   await page.getByLabel("Choose a passphrase").fill(passphrase);
