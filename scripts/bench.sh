@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
 # Benchmark: builds the release app and prints what a first visit costs. Figures, not pass/fail.
 source "$(dirname "$0")/lib/tools.sh"
-ensure_rust_tools
-ensure_npm_packages
+check_machine benchmark
+install_missing benchmark
 start=$(date +%s)
 build_release
 step "Release build took $(( $(date +%s) - start )) s"
 node scripts/bench-sizes.mjs dist
-ensure_chromium
 step "Loading: Lighthouse on every route, the home page against a plain static page, start-up and route changes"
 node scripts/bench-load.mjs dist
 step "Offline (service worker)"

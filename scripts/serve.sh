@@ -2,8 +2,8 @@
 # Builds the release app and serves it on http://127.0.0.1:8080 (installs what is missing first).
 # RECOVERY_GUIDE_BASE=/recovery serves it under that sub-path instead: http://127.0.0.1:8080/recovery/
 source "$(dirname "$0")/lib/tools.sh"
-ensure_rust_tools
-ensure_npm_packages
+check_machine serving
+install_missing serving
 if [[ -n "${RECOVERY_GUIDE_BASE:-}" ]]; then
   site="target/site-subpath"
   rm -rf "$site"

@@ -2,10 +2,8 @@
 # Runs every test: native Rust tests, then browser tests against the release builds, in Chromium
 # (Playwright), then in Firefox ESR and WebKitGTK (W3C WebDriver, tests/engines/).
 source "$(dirname "$0")/lib/tools.sh"
-ensure_rust_tools
-ensure_npm_packages
-ensure_chromium
-ensure_other_engines
+check_machine tests
+install_missing tests
 step "Formatting and lints (cargo fmt --check, clippy natively and for the wasm build)"
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
