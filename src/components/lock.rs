@@ -1,31 +1,39 @@
 //! The passphrase lock's screens: the locked screen that stands in for personal pages, the
 //! settings on "Your data", and the "Lock" button in the header.
 
+use crate::browser;
 use crate::components::user::ConfirmButton;
 use crate::effect::effect;
 use crate::lock::use_lock;
-use crate::storage::lock::{AutoLock, MIN_PASSPHRASE_CHARS};
+use crate::storage::lock::{AutoLock, PASSPHRASE_RULE};
 use crate::storage::vault::Mode;
+use crate::time::format_date_time;
 use crate::user_data::use_user_data;
 use leptos::html::Input;
 use leptos::prelude::*;
 
+/// The value typed into a passphrase field.
+fn typed(field: NodeRef<Input>) -> String {
+    field.get_untracked().map(|input| input.value()).unwrap_or_default()
+}
+
+fn empty(fields: &[NodeRef<Input>]) {
+    fields.iter().filter_map(|f| f.get_untracked()).for_each(|input| input.set_value(""));
+}
+
 /// The value typed into a passphrase field, which is then emptied: a passphrase is never kept on
 /// the page longer than it takes to use it.
 fn take(field: NodeRef<Input>) -> String {
-    field
-        .get_untracked()
-        .map(|input| {
-            let value = input.value();
-            input.set_value("");
-            value
-        })
-        .unwrap_or_default()
+    let value = typed(field);
+    empty(&[field]);
+    value
 }
 
-/// A labelled passphrase field, with an optional hint tied to it.
+/// A labelled passphrase field, with an optional hint tied to it. When the last try of its
+/// `form` was refused because of it, it is marked invalid, tied to the reason, and focused.
 #[component]
 fn PassphraseField(
+    form: &'static str,
     id: &'static str,
     label: &'static str,
     autocomplete: &'static str,
@@ -33,10 +41,22 @@ fn PassphraseField(
     #[prop(optional)] hint: Option<&'static str>,
     shown: RwSignal<bool>,
 ) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
+    let lock = use_lock();
+    let invalid = move || lock.field.get() == Some(id) && lock.message.with(Option::is_some);
+    effect(move || {
+        if invalid() {
+            if let Some(input) = field.get_untracked() {
+                let _ = input.focus();
+            }
+        }
+    });
+    let described_by = move || {
+        let ids: Vec<String> = hint.map(|_| format!("{id}-hint")).into_iter().chain(invalid().then(|| format!("{form}-error"))).collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
     view! {
         <label class="field-label" for=id>{label}</label>
-        {hint.map(|hint| view! { <p class="field-hint field-hint--above" id=hint_id.clone()>{hint}</p> })}
+        {hint.map(|hint| view! { <p class="field-hint field-hint--above" id=format!("{id}-hint")>{hint}</p> })}
         <input
             id=id
             class="passphrase"
@@ -44,7 +64,8 @@ fn PassphraseField(
             autocomplete=autocomplete
             spellcheck="false"
             autocapitalize="off"
-            aria-describedby=hint.map(|_| hint_id.clone())
+            aria-invalid=move || invalid().then_some("true")
+            aria-describedby=described_by
             node_ref=field
         />
     }
@@ -69,7 +90,7 @@ fn LockMessage(form: &'static str) -> impl IntoView {
     let here = move || lock.form.get() == form;
     view! {
         <p class="lock-working" role="status">{move || (here() && lock.working.get()).then_some("Checking… this takes a second or two.")}</p>
-        {move || lock.message.get().filter(|_| here()).map(|message| view! { <p class="error" role="alert">{message}</p> })}
+        {move || lock.message.get().filter(|_| here()).map(|message| view! { <p class="error" role="alert" id=format!("{form}-error")>{message}</p> })}
     }
 }
 
@@ -95,8 +116,14 @@ pub fn LockedScreen() -> impl IntoView {
         <section class="panel locked" aria-labelledby="locked-heading">
             <h2 id="locked-heading">"Locked"</h2>
             <p>"Your bookmarks, notes, reflections and plan are locked with your passphrase. The guide, search and urgent help work as normal."</p>
+            <Show when=move || lock.record_missing.get()>
+                <p class="lock-warning">
+                    <strong>"Part of the lock is missing from this browser’s storage."</strong>
+                    " Someone else may have removed it. Your data is still encrypted and nothing has been written without it. Your passphrase still opens it, and unlocking puts the missing part back."
+                </p>
+            </Show>
             <form class="lock-form" on:submit=unlock>
-                <PassphraseField id="unlock-passphrase" label="Passphrase" autocomplete="current-password" field shown />
+                <PassphraseField form="unlock" id="unlock-passphrase" label="Passphrase" autocomplete="current-password" field shown />
                 <ShowPassphrase id="unlock-show" shown />
                 <button type="submit" class="button button--primary" disabled=move || lock.working.get()>"Unlock"</button>
                 <LockMessage form="unlock" />
@@ -167,7 +194,11 @@ fn TurnOn() -> impl IntoView {
     let turn_on = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         lock.form.set("turn-on");
-        lock.turn_on(take(first), take(again));
+        // Refused: what was typed first stays, to be changed or typed again below it.
+        let accepted = lock.turn_on(typed(first), &take(again));
+        if accepted {
+            empty(&[first]);
+        }
     };
     view! {
         <p>"If other people use this device, you can lock your bookmarks, notes, reflections and plan with a passphrase. They are then stored encrypted: only your passphrase opens them. The guide and urgent help never need it."</p>
@@ -175,20 +206,17 @@ fn TurnOn() -> impl IntoView {
             <strong>"If you forget your passphrase, your data cannot be recovered."</strong>
             " No one can open it without the passphrase, not even this app. Download a copy first and keep it somewhere safe."
         </p>
+        <p>"On a device other people use, do not let the browser save this passphrase: if it offers, choose “Never” or “Not now”. A saved passphrase would open your data for anyone using this browser."</p>
         <form class="lock-form" on:submit=turn_on>
-            <PassphraseField id="new-passphrase" label="Choose a passphrase" autocomplete="new-password" field=first shown
-                hint=PASSPHRASE_HINT />
-            <PassphraseField id="new-passphrase-again" label="Type it again" autocomplete="new-password" field=again shown />
+            <PassphraseField form="turn-on" id="new-passphrase" label="Choose a passphrase" autocomplete="new-password" field=first shown
+                hint=PASSPHRASE_RULE />
+            <PassphraseField form="turn-on" id="new-passphrase-again" label="Type it again" autocomplete="new-password" field=again shown />
             <ShowPassphrase id="new-passphrase-show" shown />
             <button type="submit" class="button button--primary" disabled=move || lock.working.get() || !data.ready.get()>"Turn on the lock"</button>
             <LockMessage form="turn-on" />
         </form>
     }
 }
-
-const PASSPHRASE_HINT: &str = "At least 8 characters. A few ordinary words with spaces between them are easy to remember and hard to guess.";
-// The hint states the rule: change both together.
-const _: () = assert!(MIN_PASSPHRASE_CHARS == 8);
 
 #[component]
 fn ChangePassphrase() -> impl IntoView {
@@ -200,15 +228,17 @@ fn ChangePassphrase() -> impl IntoView {
     let change = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         lock.form.set("change");
-        lock.change_passphrase(take(current), take(first), take(again));
+        if lock.change_passphrase(take(current), typed(first), &take(again)) {
+            empty(&[first]);
+        }
     };
     view! {
         <details class="lock-details">
             <summary>"Change the passphrase"</summary>
             <form class="lock-form" on:submit=change>
-                <PassphraseField id="current-passphrase" label="Your passphrase now" autocomplete="current-password" field=current shown />
-                <PassphraseField id="changed-passphrase" label="New passphrase" autocomplete="new-password" field=first shown hint=PASSPHRASE_HINT />
-                <PassphraseField id="changed-passphrase-again" label="Type the new one again" autocomplete="new-password" field=again shown />
+                <PassphraseField form="change" id="current-passphrase" label="Your passphrase now" autocomplete="current-password" field=current shown />
+                <PassphraseField form="change" id="changed-passphrase" label="New passphrase" autocomplete="new-password" field=first shown hint=PASSPHRASE_RULE />
+                <PassphraseField form="change" id="changed-passphrase-again" label="Type the new one again" autocomplete="new-password" field=again shown />
                 <ShowPassphrase id="changed-passphrase-show" shown />
                 <button type="submit" class="button" disabled=move || lock.working.get()>"Change the passphrase"</button>
                 <LockMessage form="change" />
@@ -232,7 +262,7 @@ fn TurnOff() -> impl IntoView {
             <summary>"Turn the lock off"</summary>
             <p>"Your data will be stored on this device without encryption again, as before."</p>
             <form class="lock-form" on:submit=turn_off>
-                <PassphraseField id="off-passphrase" label="Your passphrase" autocomplete="current-password" field=current shown />
+                <PassphraseField form="turn-off" id="off-passphrase" label="Your passphrase" autocomplete="current-password" field=current shown />
                 <ShowPassphrase id="off-passphrase-show" shown />
                 <button type="submit" class="button" disabled=move || lock.working.get()>"Turn the lock off"</button>
                 <LockMessage form="turn-off" />
@@ -248,6 +278,44 @@ pub fn LockButton() -> impl IntoView {
     view! {
         <Show when=move || lock.mode.get() == Mode::Open>
             <button type="button" class="button button--small lock-now" on:click=move |_| lock.lock_now()>"Lock"</button>
+        </Show>
+    }
+}
+
+/// On "Your data": what unlocking set aside because this app did not seal it there last (someone
+/// may have put it there while the lock was on), to look at, download or remove.
+#[component]
+pub fn FoundWhileLocked() -> impl IntoView {
+    let data = use_user_data();
+    view! {
+        <Show when=move || data.set_aside.with(|found| !found.is_empty())>
+            <section aria-labelledby="found-heading" class="panel">
+                <h2 id="found-heading">"Found while locked"</h2>
+                <p>"While the lock was on, something in this browser’s storage was changed, and this app did not make the change. It has not been used as your data. It is kept here, locked like the rest, so you can look at it, download it or remove it."</p>
+                <ul class="backup-list">
+                    {move || data.set_aside.get().into_iter().enumerate().map(|(i, (key, found))| {
+                        let when = format_date_time(found.found_at, data.utc_offset_minutes.get_untracked());
+                        let name = format!("recovery-guide-found-{}.txt", i + 1);
+                        let text = found.text.clone();
+                        view! {
+                            <li>
+                                <p>{format!("In {}, found {when}: {}.", found.place(), found.why)}</p>
+                                <details class="found-text">
+                                    <summary>"Look at what was found"</summary>
+                                    <pre>{found.text}</pre>
+                                </details>
+                                <button type="button" class="button" on:click=move |_| { let _ = browser::download(&name, &text); }>"Download it"</button>
+                                <ConfirmButton
+                                    label="Remove it".to_string()
+                                    question="Remove what was found from this device? This cannot be undone.".to_string()
+                                    confirm="Yes, remove it".to_string()
+                                    on_confirm=move || data.say(if data.remove_unreadable(&key) { "Removed." } else { "It could not be removed. Please try again." })
+                                />
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
         </Show>
     }
 }

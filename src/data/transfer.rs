@@ -85,6 +85,9 @@ pub enum ImportError {
     NotOurs,
     NewerFormat(u64),
     Damaged(String),
+    /// A locked file of ours whose parameters this app does not use (refused before any slow key
+    /// derivation).
+    LockedOtherwise,
 }
 
 impl ImportError {
@@ -98,6 +101,9 @@ impl ImportError {
                 "This file was made by a newer version of Recovery Guide. Reload the page to update the app, then try again. Nothing was changed.".into()
             }
             Self::Damaged(_) => "This export file is damaged and cannot be read. Nothing was changed.".into(),
+            Self::LockedOtherwise => {
+                "This file is locked in a way this app does not use, so it cannot be opened. It may have been changed or damaged. Nothing was changed.".into()
+            }
         }
     }
 }

@@ -1,5 +1,5 @@
 use crate::browser;
-use crate::components::lock::{LockSettings, UnlessLocked};
+use crate::components::lock::{FoundWhileLocked, LockSettings, UnlessLocked};
 use crate::components::prose::Sections;
 use crate::components::text::PageHeading;
 use crate::components::user::{download_copy, download_copy_of, ConfirmButton};
@@ -107,6 +107,7 @@ pub fn YourData() -> impl IntoView {
 
             <Import />
             <LockSettings />
+            <FoundWhileLocked />
 
             <Show when=move || data.backups.with(|b| !b.is_empty())>
                 <section aria-labelledby="backups-heading" class="panel">
@@ -337,6 +338,11 @@ fn Import() -> impl IntoView {
     let chosen: RwSignal<Option<Result<ExportFile, ImportError>>> = RwSignal::new(None);
     // A file sealed with a passphrase, waiting for it (with the file's size).
     let sealed_file: RwSignal<Option<(Sealed, u64)>> = RwSignal::new(None);
+    // The file being brought back was locked; once it is, with the lock off here, the person is
+    // offered the lock.
+    let was_locked = RwSignal::new(false);
+    let offer_lock = RwSignal::new(false);
+    let lock = use_lock();
     let opening = RwSignal::new(None::<&'static str>);
     let file_passphrase = NodeRef::<leptos::html::Input>::new();
     let input_ref = NodeRef::<leptos::html::Input>::new();
@@ -367,7 +373,8 @@ fn Import() -> impl IntoView {
         spawn_local(async move {
             let result = match browser::read_text(&file).await {
                 Ok(text) => match Sealed::read_file(&text) {
-                    Some(sealed) => return sealed_file.set(Some((sealed, size))),
+                    Some(Ok(sealed)) => return sealed_file.set(Some((sealed, size))),
+                    Some(Err(refused)) => Err(refused),
                     None => parse_import(&text, size, browser::now(), content::CHECKLIST_RENAMES),
                 },
                 Err(_) => Err(ImportError::NotJson),
@@ -385,14 +392,20 @@ fn Import() -> impl IntoView {
                 Ok(text) => {
                     opening.set(None);
                     sealed_file.set(None);
+                    was_locked.set(true);
                     chosen.set(Some(parse_import(&text, size, browser::now(), content::CHECKLIST_RENAMES)));
                 }
                 Err(problem) => opening.set(Some(problem)),
             }
         });
     };
+    let after_import = move || {
+        offer_lock.set(was_locked.get_untracked() && lock.mode.get_untracked() == Mode::Off);
+        was_locked.set(false);
+    };
     let apply = move |mode: ImportMode| {
         if let Some(Ok(file)) = chosen.get_untracked() {
+            after_import();
             let saved = data.import(&file, mode);
             data.say(match (mode, saved) {
                 (ImportMode::Merge, true) => "Done. The file's data has been combined with yours.",
@@ -404,6 +417,7 @@ fn Import() -> impl IntoView {
     };
     let bring_back = move || {
         if let Some(Ok(file)) = chosen.get_untracked() {
+            after_import();
             data.say(if data.import_bringing_back(&file) {
                 "Done. The file's data has been combined with yours, and what you had removed is back."
             } else {
@@ -452,6 +466,12 @@ fn Import() -> impl IntoView {
             <p>"Choose a file made with “Download my data”. You will see what would change before anything does."</p>
             <label class="field-label needs-script" for="import-file">"Export file"</label>
             <input id="import-file" class="needs-script" type="file" accept=".json,application/json" node_ref=input_ref on:change=on_change disabled=move || !data.ready.get() />
+            {move || (offer_lock.get() && lock.mode.get() == Mode::Off).then(|| view! {
+                <div class="lock-offer">
+                    <p>"The copy you brought back was locked with a passphrase, but the lock is off on this device, so it is now stored here without one."</p>
+                    <button type="button" class="button" on:click=move |_| browser::focus_id("new-passphrase")>"Lock it here too"</button>
+                </div>
+            })}
             {move || sealed_file.with(Option::is_some).then(|| view! {
                 <form class="lock-form" on:submit=open_sealed>
                     <p>"This file is locked with a passphrase. Type the passphrase it was made with."</p>

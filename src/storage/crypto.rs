@@ -1,8 +1,9 @@
 //! Sealing and opening with the browser's own WebCrypto (`crypto.subtle`), so the wasm carries no
 //! cryptography of its own: PBKDF2-SHA-256 turns the passphrase into a non-extractable AES-GCM
-//! key, held in this tab's memory only, and every seal uses a fresh random IV.
+//! key, held in this tab's memory only, and every seal uses a fresh random IV and binds the value
+//! to its place (`Sealed::binding`, as AES-GCM's additional data).
 
-use super::lock::{Bytes, Sealed, ALGORITHM, IV_BYTES, KEY_DERIVATION};
+use super::lock::{Bytes, Sealed, IV_BYTES};
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -51,26 +52,31 @@ pub async fn derive(passphrase: &str, salt: &Bytes, iterations: u32) -> Result<K
     Ok(Key { key: key.unchecked_into(), salt: salt.clone(), iterations })
 }
 
-pub async fn seal(key: &Key, plain: &str) -> Result<Sealed, JsValue> {
-    let iv = random_bytes(IV_BYTES)?;
-    let params = AesGcmParams::new_with_u8_array("AES-GCM", &Uint8Array::from(iv.0.as_slice()));
-    let sealed = wait(subtle()?.encrypt_with_object_and_u8_array(&params, &key.key, plain.as_bytes())).await?;
-    Ok(Sealed {
-        algorithm: ALGORITHM.into(),
-        key_derivation: KEY_DERIVATION.into(),
-        iterations: key.iterations,
-        salt: key.salt.clone(),
-        iv,
-        ciphertext: Bytes(Uint8Array::new(&sealed).to_vec()),
-    })
+fn params(sealed: &Sealed) -> AesGcmParams {
+    let params = AesGcmParams::new_with_u8_array("AES-GCM", &Uint8Array::from(sealed.iv.0.as_slice()));
+    if let Some(binding) = sealed.binding() {
+        params.set_additional_data(&Uint8Array::from(binding.as_slice()));
+    }
+    params
 }
 
+/// Seals `plain` for `place` (a stored key, or `FILE_PLACE`), as this device's `count`th write
+/// there.
+pub async fn seal(key: &Key, plain: &str, place: &str, count: u64) -> Result<Sealed, JsValue> {
+    let mut sealed = Sealed::bound(place, count, &key.salt, key.iterations);
+    sealed.iv = random_bytes(IV_BYTES)?;
+    let ciphertext = wait(subtle()?.encrypt_with_object_and_u8_array(&params(&sealed), &key.key, plain.as_bytes())).await?;
+    sealed.ciphertext = Bytes(Uint8Array::new(&ciphertext).to_vec());
+    Ok(sealed)
+}
+
+/// Opens a value with the place and count it names (`Sealed::binding`): whether that is where it
+/// belongs is `lock::verdict`'s to judge.
 pub async fn open(key: &Key, sealed: &Sealed) -> Result<String, NotOpened> {
     if !sealed.opens_with(&key.salt, key.iterations) {
         return Err(NotOpened::OtherKey);
     }
-    let params = AesGcmParams::new_with_u8_array("AES-GCM", &Uint8Array::from(sealed.iv.0.as_slice()));
     let subtle = subtle().map_err(|_| NotOpened::Damaged)?;
-    let opened = wait(subtle.decrypt_with_object_and_u8_array(&params, &key.key, &sealed.ciphertext.0)).await.map_err(|_| NotOpened::Damaged)?;
+    let opened = wait(subtle.decrypt_with_object_and_u8_array(&params(sealed), &key.key, &sealed.ciphertext.0)).await.map_err(|_| NotOpened::Damaged)?;
     String::from_utf8(Uint8Array::new(&opened).to_vec()).map_err(|_| NotOpened::Damaged)
 }

@@ -7,25 +7,41 @@
 //! algorithm, key derivation, iterations and salt beside its IV and ciphertext, so a later change of
 //! parameters is an upgrade step, and any value can be opened with the passphrase alone. Display
 //! settings and the device's own record stay plain.
+//!
+//! The lock is there for someone else holding the device, who can read and write this site's
+//! storage from the browser's developer tools. So a sealed value is bound to its place (AES-GCM's
+//! additional data names its key, format and salt, and how many times this device has written
+//! that key), the lock's record keeps those counts sealed (`Ledger`), and on unlocking anything
+//! that was not sealed here, for this place, at least as recently as the ledger says, is set aside
+//! rather than used (`verdict`).
 
 use super::PREFIX;
+use crate::data::transfer::{ImportError, FILE_APP};
 use serde::{Deserialize, Serialize};
 
 /// OWASP's password storage guidance for PBKDF2-HMAC-SHA256 (2023): 600,000 iterations.
 pub const ITERATIONS: u32 = 600_000;
+/// What a stored or imported value may ask for: fewer would make guessing cheap, more would keep
+/// the page "Opening…" for minutes (4,294,967,295 would never finish).
+const ITERATIONS_ACCEPTED: std::ops::RangeInclusive<u32> = ITERATIONS..=2_000_000;
 pub const SALT_BYTES: usize = 16;
 pub const IV_BYTES: usize = 12;
 pub const ALGORITHM: &str = "AES-GCM-256";
 pub const KEY_DERIVATION: &str = "PBKDF2-SHA-256";
-/// Short enough to remember, long enough that guessing it is slow at 600,000 iterations a try.
-pub const MIN_PASSPHRASE_CHARS: usize = 8;
+/// Sealed values bound to their place (version 1, without `store` and `count`, still opens and is
+/// sealed again, bound, on unlocking).
+const BOUND: u32 = 2;
 
 /// Where the lock keeps its record; present exactly when the lock is on.
 pub const LOCK_KEY: &str = "recovery-guide:lock";
 /// Stores that stay plain with the lock on: they hold nothing the person wrote or chose to keep.
 const PLAIN_STORES: [&str; 3] = ["settings", "safekeeping", "lock"];
 const BACKUP_PREFIX: &str = "recovery-guide:backup:";
-
+/// Where a value found in storage on unlocking, and not used, is kept (sealed) for the person to
+/// look at: `recovery-guide:set-aside:<n>`.
+pub const SET_ASIDE_PREFIX: &str = "recovery-guide:set-aside:";
+/// What a sealed export file is bound to, in place of a stored key.
+pub const FILE_PLACE: &str = "recovery-guide:file";
 /// Whether a stored key holds something personal, which the lock seals. Anything of this app's
 /// that is not known to be plain counts as personal, so a new store is sealed without anyone
 /// having to remember to list it.
@@ -49,6 +65,26 @@ pub struct Sealed {
     pub salt: Bytes,
     pub iv: Bytes,
     pub ciphertext: Bytes,
+    /// 2: bound to `store` and `count` (`binding`); missing: 1, sealed before values were bound.
+    #[serde(default = "unbound", skip_serializing_if = "is_unbound")]
+    pub version: u32,
+    /// The stored key (or `FILE_PLACE`) it was sealed for.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub store: String,
+    /// How many times this device had written `store` with this one, so an older copy put back
+    /// is known.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub count: u64,
+}
+
+fn unbound() -> u32 {
+    1
+}
+fn is_unbound(version: &u32) -> bool {
+    *version == 1
+}
+fn is_zero(count: &u64) -> bool {
+    *count == 0
 }
 
 #[derive(Serialize, Deserialize)]
@@ -71,7 +107,34 @@ impl Sealed {
     }
 
     fn is_supported(&self) -> bool {
-        self.algorithm == ALGORITHM && self.key_derivation == KEY_DERIVATION && self.salt.0.len() == SALT_BYTES && self.iv.0.len() == IV_BYTES
+        self.algorithm == ALGORITHM
+            && self.key_derivation == KEY_DERIVATION
+            && self.salt.0.len() == SALT_BYTES
+            && self.iv.0.len() == IV_BYTES
+            && ITERATIONS_ACCEPTED.contains(&self.iterations)
+            && (self.version == 1 || self.version == BOUND)
+    }
+
+    /// The empty shell of a value sealed now for `store`, its `count`th write: the IV and
+    /// ciphertext are WebCrypto's to fill.
+    pub fn bound(store: &str, count: u64, salt: &Bytes, iterations: u32) -> Self {
+        Self {
+            algorithm: ALGORITHM.into(),
+            key_derivation: KEY_DERIVATION.into(),
+            iterations,
+            salt: salt.clone(),
+            iv: Bytes::default(),
+            ciphertext: Bytes::default(),
+            version: BOUND,
+            store: store.into(),
+            count,
+        }
+    }
+
+    /// AES-GCM's additional data: a value opens only with the place, format, salt and count it was
+    /// sealed with (`None`: sealed before values were bound).
+    pub fn binding(&self) -> Option<Vec<u8>> {
+        (self.version == BOUND).then(|| format!("recovery-guide {BOUND}|{}|{}|{}", self.store, base64::encode(&self.salt.0), self.count).into_bytes())
     }
 
     /// Whether a key derived with `salt` and `iterations` can open this.
@@ -89,23 +152,25 @@ struct SealedFile {
 }
 
 impl Sealed {
-    /// A chosen file that is a sealed export, read as one.
-    pub fn read_file(text: &str) -> Option<Self> {
+    /// A chosen file that is a sealed export: `None` when it is not one, an error when it is one
+    /// whose parameters are not this app's (refused at once: never minutes of key derivation).
+    pub fn read_file(text: &str) -> Option<Result<Self, ImportError>> {
         let file: SealedFile = serde_json::from_str(text).ok()?;
-        (file.app == crate::data::transfer::FILE_APP && file.sealed.is_supported()).then_some(file.sealed)
+        (file.app == FILE_APP).then(|| Some(file.sealed).filter(Self::is_supported).ok_or(ImportError::LockedOtherwise))
     }
 
     pub fn to_file(&self) -> String {
-        serde_json::to_string(&SealedFile { app: crate::data::transfer::FILE_APP.into(), sealed: self.clone() }).expect("sealed files serialise")
+        serde_json::to_string(&SealedFile { app: FILE_APP.into(), sealed: self.clone() }).expect("sealed files serialise")
     }
 }
 
 /// What unlocking is checked against: a known text sealed with the key, so a wrong passphrase is
-/// told apart from damaged data.
+/// told apart from damaged data. Sealed before values were bound, the check was this text alone;
+/// now it opens to a `Ledger` that carries it.
 pub const CHECK_TEXT: &str = "recovery-guide lock check";
 
-/// The lock's own record, plain: the key derivation's salt and a check value, and when to lock by
-/// itself.
+/// The lock's own record: the key derivation's salt, the sealed check (with the ledger inside), and
+/// when to lock by itself, in plain for older versions of the app; the sealed copy is the one used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LockRecord {
     pub version: u32,
@@ -119,11 +184,154 @@ impl LockRecord {
     pub const VERSION: u32 = 1;
 
     pub fn read(text: &str) -> Option<Self> {
-        serde_json::from_str::<Self>(text).ok().filter(|r| r.version == Self::VERSION && r.check.is_supported())
+        serde_json::from_str::<Self>(text).ok().filter(|r| r.version == Self::VERSION && r.check.is_supported() && r.check.opens_with(&r.salt, r.iterations))
     }
 
     pub fn to_text(&self) -> String {
         serde_json::to_string(self).expect("the lock record serialises")
+    }
+}
+
+/// What the sealed check holds besides `CHECK_TEXT`: the auto-lock time (tamper-evident: the plain
+/// copy in the record is only trusted when it agrees), and how many times this device has written
+/// each personal key while locked on (`counts`), so a store put back to an older copy is caught.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Ledger {
+    pub check: String,
+    pub auto_lock: AutoLock,
+    /// Sorted by key. A key with no count was last written before values were bound.
+    pub counts: Vec<(String, u64)>,
+}
+
+impl Ledger {
+    /// The check value's opened text: a ledger, or `CHECK_TEXT` alone from before values were bound
+    /// (then the plain auto-lock time is all there is). `None`: not this lock's check.
+    pub fn read(opened: &str, plain_auto_lock: AutoLock) -> Option<Self> {
+        if opened == CHECK_TEXT {
+            return Some(Self { check: CHECK_TEXT.into(), auto_lock: plain_auto_lock, counts: Vec::new() });
+        }
+        serde_json::from_str::<Self>(opened).ok().filter(|l| l.check == CHECK_TEXT)
+    }
+
+    pub fn new(auto_lock: AutoLock) -> Self {
+        Self { check: CHECK_TEXT.into(), auto_lock, counts: Vec::new() }
+    }
+
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(self).expect("the ledger serialises")
+    }
+
+    pub fn count(&self, key: &str) -> u64 {
+        self.counts.binary_search_by(|(k, _)| k.as_str().cmp(key)).map_or(0, |i| self.counts[i].1)
+    }
+
+    /// Records that `key` has been written `count` times (never fewer than it knew).
+    pub fn saw(&mut self, key: &str, count: u64) {
+        match self.counts.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
+            Ok(i) => self.counts[i].1 = self.counts[i].1.max(count),
+            Err(i) => self.counts.insert(i, (key.to_string(), count)),
+        }
+    }
+
+    /// The auto-lock time to use: the sealed one, unless the plain copy was changed, when the
+    /// shortest is safest.
+    pub fn auto_lock_against(&self, plain: AutoLock) -> AutoLock {
+        if plain == self.auto_lock {
+            plain
+        } else {
+            AutoLock::Minutes5
+        }
+    }
+}
+
+/// What unlocking does with one stored personal value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The person's own, as this device last wrote it: open it with `binding`. `seal_again`: it was
+    /// sealed before values were bound.
+    Use { seal_again: bool },
+    /// Not taken as the person's data (it may have been planted), kept aside for them to look at.
+    SetAside(Found),
+}
+
+/// Why a value was set aside, in the words the person is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// Stored without the lock: this app never writes personal data plain while it is on.
+    NotLocked,
+    /// Locked with another passphrase (or before the passphrase was changed).
+    OtherPassphrase,
+    /// This person's, but sealed for another part of their data and copied here.
+    Moved,
+    /// This person's, but older than what this device last wrote there: an earlier copy put back.
+    Older,
+}
+
+impl Found {
+    pub fn explain(self) -> &'static str {
+        match self {
+            Self::NotLocked => "it was not locked with your passphrase",
+            Self::OtherPassphrase => "it was locked with a different passphrase",
+            Self::Moved => "it was copied from another part of your data",
+            Self::Older => "it is an older copy than the one this device saved last",
+        }
+    }
+}
+
+/// Judges a stored personal value (`sealed`: as read, `None` when it is plain) against the lock's
+/// key (`salt`, `iterations`) and ledger. Damaged values (the right key and place, but AES-GCM
+/// refuses them) are `Use`d as they are: the persistence layer copies them aside as unreadable.
+pub fn verdict(key: &str, sealed: Option<&Sealed>, salt: &Bytes, iterations: u32, ledger: &Ledger) -> Verdict {
+    let Some(sealed) = sealed else { return Verdict::SetAside(Found::NotLocked) };
+    if !sealed.opens_with(salt, iterations) {
+        return Verdict::SetAside(Found::OtherPassphrase);
+    }
+    let written = ledger.count(key);
+    if sealed.version == 1 {
+        // Before values were bound, nothing tells an older copy from the latest, so one is used
+        // only until this device has written the key bound.
+        return if written == 0 { Verdict::Use { seal_again: true } } else { Verdict::SetAside(Found::Older) };
+    }
+    if sealed.store != key {
+        Verdict::SetAside(Found::Moved)
+    } else if sealed.count < written {
+        Verdict::SetAside(Found::Older)
+    } else {
+        Verdict::Use { seal_again: false }
+    }
+}
+
+/// A value set aside on unlocking, as kept (sealed, under `SET_ASIDE_PREFIX`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetAside {
+    /// The key it was found under.
+    pub key: String,
+    /// When it was found (ms since 1970).
+    pub found_at: u64,
+    pub why: String,
+    /// What it holds: the opened text where this passphrase opens it, else the text as found.
+    pub text: String,
+}
+
+impl SetAside {
+    pub fn read(text: &str) -> Option<Self> {
+        serde_json::from_str(text).ok()
+    }
+
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(self).expect("set-aside values serialise")
+    }
+
+    /// The part of the person's data it was found in, as they would name it.
+    pub fn place(&self) -> &'static str {
+        let store = self.key.strip_prefix(BACKUP_PREFIX).or(self.key.strip_prefix(PREFIX)).unwrap_or_default();
+        match store.split(':').next().unwrap_or_default() {
+            "bookmarks" => "your bookmarks and notes",
+            "reflections" => "your checklist and its notes",
+            "history" => "your saved reflections",
+            "plan" => "your plan for hard days",
+            _ => "your data",
+        }
     }
 }
 
@@ -177,14 +385,58 @@ impl AutoLock {
     }
 }
 
-/// Why a passphrase cannot be used, in plain words.
-pub fn passphrase_problem(passphrase: &str, repeated: &str) -> Option<String> {
-    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
-        return Some(format!(
-            "Use at least {MIN_PASSPHRASE_CHARS} characters. A few ordinary words with spaces between them are easy to remember and hard to guess."
-        ));
+/// Why a passphrase cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PassphraseProblem {
+    /// Easy to guess, with the reason in plain words: type another in the first box.
+    Weak(&'static str),
+    /// The second box does not match the first.
+    Mismatch,
+}
+
+impl PassphraseProblem {
+    pub fn explain(&self) -> &'static str {
+        match self {
+            Self::Weak(reason) => reason,
+            Self::Mismatch => "The two passphrases are not the same. Type it again in the second box.",
+        }
     }
-    (passphrase != repeated).then(|| "The two passphrases are not the same. Type it again in both boxes.".into())
+}
+
+pub const MIN_PASSPHRASE_CHARS: usize = 12;
+pub const MIN_PASSPHRASE_WORDS: usize = 3;
+/// The rule in the words the set-up form shows.
+pub const PASSPHRASE_RULE: &str =
+    "Use at least 12 characters, or three or more words with spaces between them. A few ordinary words that mean something only to you are easy to remember and hard to guess.";
+
+/// Passphrases and phrases people choose most often that the length rule alone would let through,
+/// lower case with only letters and digits kept, one a line.
+const COMMON: &str = include_str!("common-passphrases.txt");
+
+/// Letters and digits only, lower case: "I love  you!" and "iloveyou" are the same guess.
+fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Why a passphrase cannot be used, if it cannot: long enough (12 characters, or three words of
+/// two or more letters), not one of the most common, not one character or word over and over or
+/// only digits, and typed the same twice.
+pub fn passphrase_problem(passphrase: &str, repeated: &str) -> Option<PassphraseProblem> {
+    let words: Vec<&str> = passphrase.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 2).collect();
+    let squeezed = squeezed(passphrase);
+    let weak = if passphrase.chars().count() < MIN_PASSPHRASE_CHARS && words.len() < MIN_PASSPHRASE_WORDS {
+        Some(PASSPHRASE_RULE)
+    } else if COMMON.lines().any(|common| common == squeezed) {
+        Some("That is one of the passphrases people choose most often, so it is easy to guess. Add words of your own that other people would not think of.")
+    } else if squeezed.chars().all(|c| c.is_ascii_digit())
+        || squeezed.chars().all(|c| squeezed.starts_with(c))
+        || (words.len() > 1 && words.iter().all(|w| w.to_lowercase() == words[0].to_lowercase()))
+    {
+        Some("That would be easy to guess. Use a few different ordinary words, not only numbers or the same thing again and again.")
+    } else {
+        None
+    };
+    weak.map(PassphraseProblem::Weak).or((passphrase != repeated).then_some(PassphraseProblem::Mismatch))
 }
 
 /// How long to wait before the next try after `failures` wrong passphrases in a row: none for the
@@ -271,7 +523,14 @@ mod tests {
             salt: Bytes(vec![7; SALT_BYTES]),
             iv: Bytes(vec![9; IV_BYTES]),
             ciphertext: Bytes(b"not really encrypted".to_vec()),
+            version: 1,
+            store: String::new(),
+            count: 0,
         }
+    }
+
+    fn bound(store: &str, count: u64) -> Sealed {
+        Sealed { iv: Bytes(vec![9; IV_BYTES]), ciphertext: Bytes(b"sealed".to_vec()), ..Sealed::bound(store, count, &Bytes(vec![7; SALT_BYTES]), ITERATIONS) }
     }
 
     #[test]
@@ -318,7 +577,7 @@ mod tests {
     fn a_sealed_export_file_is_known_as_ours() {
         let file = sealed().to_file();
         assert!(file.starts_with("{\"app\":\"recovery-guide\""));
-        assert_eq!(Sealed::read_file(&file), Some(sealed()));
+        assert_eq!(Sealed::read_file(&file), Some(Ok(sealed())));
         assert_eq!(Sealed::read_file(&sealed().to_text()), None, "a stored value is not a file");
         assert_eq!(Sealed::read_file("{\"app\":\"recovery-guide\",\"format\":1}"), None, "a plain export is read as one");
     }
@@ -327,7 +586,7 @@ mod tests {
     fn the_lock_record_round_trips() {
         let record = LockRecord {
             version: LockRecord::VERSION,
-            salt: Bytes(vec![1; SALT_BYTES]),
+            salt: Bytes(vec![7; SALT_BYTES]),
             iterations: ITERATIONS,
             check: sealed(),
             auto_lock: AutoLock::Minutes5,
@@ -337,14 +596,99 @@ mod tests {
     }
 
     #[test]
-    fn short_or_mismatched_passphrases_are_refused_with_the_reason() {
-        assert!(passphrase_problem("short", "short").unwrap().contains("at least 8 characters"));
-        assert!(passphrase_problem("long enough words", "long enough word").unwrap().contains("not the same"));
-        assert_eq!(passphrase_problem("long enough words", "long enough words"), None);
-        // Characters, not bytes: eight letters of any script are enough.
-        assert_eq!(passphrase_problem("ĀĒĪŌŪāēī", "ĀĒĪŌŪāēī"), None);
-        let pasted = "x".repeat(10_000);
+    fn passphrases_need_twelve_characters_or_three_words_and_must_not_be_common() {
+        let weak = |p: &str| matches!(passphrase_problem(p, p), Some(PassphraseProblem::Weak(_)));
+        for p in [
+            "short",
+            "elevenchars",
+            "Troubador&3",
+            "i love you",
+            "I Love You!!",
+            "let me in",
+            "password1234",
+            "Correct horse battery staple",
+            "one day at a time",
+        ] {
+            assert!(weak(p), "{p} should be refused");
+        }
+        for p in ["aaaaaaaaaaaaaa", "07700 900 123 456", "love love love", "!!!!!!!!!!!!!!"] {
+            assert!(weak(p), "{p} should be refused as easy to guess");
+        }
+        assert_eq!(passphrase_problem("short", "short").unwrap().explain(), PASSPHRASE_RULE);
+        for p in ["blue kettle on the hill", "tea at nans", "purple otters dance", "Kia ora e hoa mā", "twelve chars", "ĀĒĪŌŪāēīōūĀĒ"] {
+            assert_eq!(passphrase_problem(p, p), None, "{p} should be accepted");
+        }
+        assert_eq!(passphrase_problem("blue kettle on the hill", "blue kettle on a hill"), Some(PassphraseProblem::Mismatch));
+        let pasted: String = (0..10_000).map(|i| char::from(b'a' + (i * 7 % 26) as u8)).collect();
         assert_eq!(passphrase_problem(&pasted, &pasted), None);
+        assert!(COMMON.lines().all(|line| line == squeezed(line) && !line.is_empty()), "the list is kept squeezed");
+    }
+
+    #[test]
+    fn values_are_bound_to_their_place_and_count() {
+        let plan = bound("recovery-guide:plan", 3);
+        let text = plan.to_text();
+        assert_eq!(Sealed::read(&text), Some(plan.clone()));
+        assert!(text.contains("\"store\":\"recovery-guide:plan\""), "{text}");
+        let binding = String::from_utf8(plan.binding().unwrap()).unwrap();
+        assert_eq!(binding, "recovery-guide 2|recovery-guide:plan|BwcHBwcHBwcHBwcHBwcHBw==|3");
+        assert_eq!(sealed().binding(), None, "values sealed before binding open as they were");
+        assert!(!sealed().to_text().contains("version"), "and are written as they were");
+    }
+
+    #[test]
+    fn only_known_parameters_are_accepted() {
+        for iterations in [0, 1, 599_999, 2_000_001, u32::MAX] {
+            let mut other = sealed();
+            other.iterations = iterations;
+            assert_eq!(Sealed::read(&other.to_text()), None, "{iterations}");
+            assert_eq!(Sealed::read_file(&other.to_file()), Some(Err(ImportError::LockedOtherwise)), "{iterations}");
+        }
+        let mut other = sealed();
+        other.iterations = 2_000_000;
+        assert!(Sealed::read(&other.to_text()).is_some());
+        other.version = 3;
+        assert_eq!(Sealed::read(&other.to_text()), None);
+        let mut short_salt = sealed();
+        short_salt.salt = Bytes(vec![1; 8]);
+        assert_eq!(Sealed::read(&short_salt.to_text()), None);
+        assert_eq!(Sealed::read_file("{\"app\":\"someone-else\",\"sealed\":{}}"), None);
+    }
+
+    #[test]
+    fn unlocking_uses_only_what_this_device_sealed_there_last() {
+        let salt = Bytes(vec![7; SALT_BYTES]);
+        let mut ledger = Ledger::new(AutoLock::Minutes15);
+        ledger.saw("recovery-guide:plan", 4);
+        let judge = |key: &str, sealed: Option<&Sealed>, ledger: &Ledger| verdict(key, sealed, &salt, ITERATIONS, ledger);
+        let plan = "recovery-guide:plan";
+        assert_eq!(judge(plan, Some(&bound(plan, 4)), &ledger), Verdict::Use { seal_again: false });
+        assert_eq!(judge(plan, Some(&bound(plan, 5)), &ledger), Verdict::Use { seal_again: false }, "another tab wrote it since");
+        assert_eq!(judge(plan, Some(&bound(plan, 3)), &ledger), Verdict::SetAside(Found::Older));
+        assert_eq!(judge(plan, None, &ledger), Verdict::SetAside(Found::NotLocked));
+        assert_eq!(judge(plan, Some(&bound("recovery-guide:reflections", 9)), &ledger), Verdict::SetAside(Found::Moved));
+        let mut other_key = bound(plan, 9);
+        other_key.salt = Bytes(vec![1; SALT_BYTES]);
+        assert_eq!(judge(plan, Some(&other_key), &ledger), Verdict::SetAside(Found::OtherPassphrase));
+        // Sealed before binding: used (and sealed again) only where nothing bound was written yet.
+        assert_eq!(judge(plan, Some(&sealed()), &ledger), Verdict::SetAside(Found::Older));
+        assert_eq!(judge("recovery-guide:bookmarks", Some(&sealed()), &ledger), Verdict::Use { seal_again: true });
+    }
+
+    #[test]
+    fn the_ledger_keeps_the_highest_count_and_a_changed_auto_lock_time_is_not_trusted() {
+        let mut ledger = Ledger::new(AutoLock::Minutes60);
+        ledger.saw("recovery-guide:plan", 4);
+        ledger.saw("recovery-guide:bookmarks", 2);
+        ledger.saw("recovery-guide:plan", 3);
+        assert_eq!(ledger.count("recovery-guide:plan"), 4);
+        assert_eq!(ledger.count("recovery-guide:history"), 0);
+        assert_eq!(Ledger::read(&ledger.to_text(), AutoLock::Never), Some(ledger.clone()));
+        assert_eq!(ledger.auto_lock_against(AutoLock::Minutes60), AutoLock::Minutes60);
+        assert_eq!(ledger.auto_lock_against(AutoLock::Never), AutoLock::Minutes5);
+        // The check from before values were bound: the plain time is all there is.
+        assert_eq!(Ledger::read(CHECK_TEXT, AutoLock::Never).map(|l| l.auto_lock), Some(AutoLock::Never));
+        assert_eq!(Ledger::read("{\"check\":\"other\",\"auto_lock\":\"5\",\"counts\":[]}", AutoLock::Never), None);
     }
 
     #[test]

@@ -310,6 +310,20 @@ impl<B: Backend> Persistence<B> {
         keys.into_iter().filter_map(|key| Some(Backup { raw: backend.get(&key).ok()??, key })).collect()
     }
 
+    /// What the passphrase lock set aside on unlocking (key, what was found), oldest first; none
+    /// while locked.
+    pub fn set_aside(&self) -> Vec<(String, lock::SetAside)> {
+        let Some(backend) = &self.backend else { return Vec::new() };
+        let mut found: Vec<(String, lock::SetAside)> = backend
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(lock::SET_ASIDE_PREFIX))
+            .filter_map(|key| Some((key.clone(), lock::SetAside::read(&backend.get(&key).ok()??)?)))
+            .collect();
+        crate::sort::sort_by_key(&mut found, |(_, aside)| aside.found_at);
+        found
+    }
+
     /// The stored text under one of this app's keys, exactly as it is.
     pub fn raw(&self, key: &str) -> Option<String> {
         self.backend.as_ref().filter(|_| key.starts_with(PREFIX))?.get(key).ok()?

@@ -10,9 +10,11 @@
 //! value is opened and merged first, as the `storage` event does.
 //!
 //! Locked, personal values can be neither read nor written, only removed (deleting everything
-//! needs no key). With the lock off, the vault passes everything straight through.
+//! needs no key). With the lock off, the vault passes everything straight through. The lock is on
+//! while its record is stored or any personal value is sealed: removing the record alone (someone
+//! else, from the browser's developer tools) leaves the vault locked, so nothing is written plain.
 
-use super::lock::{is_personal, LOCK_KEY};
+use super::lock::{is_personal, Sealed, LOCK_KEY};
 use super::{Backend, Failure};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -47,6 +49,25 @@ struct State {
     seen: BTreeMap<String, Option<String>>,
     /// Keys whose last write failed: not tried again until they change again.
     failed: BTreeSet<String>,
+    /// Keys to write again even though their plain text has not changed (sealed before values
+    /// were bound, or set aside on unlocking).
+    stale: BTreeSet<String>,
+}
+
+/// A personal value as unlocking found it: what the app is to see (`None`: nothing), what storage
+/// holds, and whether it must be written (sealed again, bound, or removed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opened {
+    pub key: String,
+    pub plain: Option<String>,
+    pub stored: Option<String>,
+    pub write: bool,
+}
+
+impl State {
+    fn differs(&self, key: &str) -> bool {
+        self.stale.contains(key) || self.written.get(key).cloned().flatten() != self.plain.get(key).cloned()
+    }
 }
 
 /// One value to seal and write.
@@ -71,9 +92,22 @@ impl<B: Backend> Vault<B> {
     /// Off or locked, as the lock record in storage says.
     pub fn new(inner: B) -> Self {
         let vault = Self { inner, state: RefCell::default(), on_unwritten: RefCell::default() };
-        let mode = if vault.lock_is_on() { Mode::Locked } else { Mode::Off };
-        vault.state.borrow_mut().mode = Some(mode);
+        vault.state.borrow_mut().mode = Some(vault.closed_mode());
         vault
+    }
+
+    /// Locked while the record is stored or any personal value is sealed; otherwise off.
+    fn closed_mode(&self) -> Mode {
+        if self.lock_is_on() || self.has_sealed() {
+            Mode::Locked
+        } else {
+            Mode::Off
+        }
+    }
+
+    /// Whether any personal value in storage is sealed.
+    pub fn has_sealed(&self) -> bool {
+        self.inner.keys().iter().any(|k| is_personal(k) && self.inner.get(k).ok().flatten().is_some_and(|v| Sealed::read(&v).is_some()))
     }
 
     /// Calls `tell` whenever a value starts waiting to be written.
@@ -106,17 +140,19 @@ impl<B: Backend> Vault<B> {
         self.inner.keys().into_iter().filter(|k| is_personal(k)).filter_map(|k| Some((k.clone(), self.inner.get(&k).ok()??))).collect()
     }
 
-    /// Opens the vault with the key's owner's view of every personal value: (key, plain text,
-    /// stored text). A value stored plain (sealing was cut short) is marked unwritten, so it is
-    /// sealed next.
-    pub fn open(&self, values: Vec<(String, String, String)>) {
+    /// Opens the vault with the key's owner's view of every personal value.
+    pub fn open(&self, values: Vec<Opened>) {
         let mut state = self.state.borrow_mut();
         *state = State { mode: Some(Mode::Open), ..State::default() };
-        for (key, plain, stored) in values {
-            let sealed = stored != plain;
-            state.written.insert(key.clone(), sealed.then(|| plain.clone()));
-            state.seen.insert(key.clone(), Some(stored));
-            state.plain.insert(key, plain);
+        for Opened { key, plain, stored, write } in values {
+            if write {
+                state.stale.insert(key.clone());
+            }
+            state.written.insert(key.clone(), plain.clone());
+            state.seen.insert(key.clone(), stored);
+            if let Some(plain) = plain {
+                state.plain.insert(key, plain);
+            }
         }
         drop(state);
         self.tell_unwritten();
@@ -125,7 +161,7 @@ impl<B: Backend> Vault<B> {
     /// Forgets every plain value (the driver writes what is unwritten first, except on a quick
     /// exit, which cannot wait).
     pub fn lock(&self) {
-        *self.state.borrow_mut() = State { mode: Some(if self.lock_is_on() { Mode::Locked } else { Mode::Off }), ..State::default() };
+        *self.state.borrow_mut() = State { mode: Some(self.closed_mode()), ..State::default() };
     }
 
     /// The lock was turned off (here or in another tab): everything is plain in storage.
@@ -141,13 +177,21 @@ impl<B: Backend> Vault<B> {
     fn unwritten_keys(&self) -> Vec<String> {
         let state = self.state.borrow();
         let keys: BTreeSet<&String> = state.plain.keys().chain(state.written.keys()).collect();
-        keys.into_iter().filter(|k| state.written.get(*k).cloned().flatten() != state.plain.get(*k).cloned()).cloned().collect()
+        keys.into_iter().chain(&state.stale).filter(|k| state.differs(k)).cloned().collect::<BTreeSet<_>>().into_iter().collect()
     }
 
     /// Whether this key holds a change not yet written (or whose write failed).
     pub fn is_unwritten(&self, key: &str) -> bool {
         let state = self.state.borrow();
-        state.mode == Some(Mode::Open) && state.written.get(key).cloned().flatten() != state.plain.get(key).cloned()
+        state.mode == Some(Mode::Open) && state.differs(key)
+    }
+
+    /// Every value not yet written, failed writes included (to keep them aside when locking).
+    pub fn unwritten(&self) -> Vec<Write> {
+        if self.mode() != Mode::Open {
+            return Vec::new();
+        }
+        self.unwritten_keys().into_iter().map(|key| self.write_of(key)).collect()
     }
 
     /// The next value to seal and write, if any (keys whose last write failed wait for a change).
@@ -179,6 +223,7 @@ impl<B: Backend> Vault<B> {
         }
         let mut state = self.state.borrow_mut();
         state.failed.remove(&write.key);
+        state.stale.remove(&write.key);
         state.seen.insert(write.key.clone(), stored.map(str::to_string));
         state.written.insert(write.key.clone(), write.plain.clone());
         Written::Done
@@ -204,6 +249,7 @@ impl<B: Backend> Vault<B> {
         state.written.insert(key.to_string(), plain);
         state.seen.insert(key.to_string(), stored);
         state.failed.remove(key);
+        state.stale.remove(key);
     }
 
     /// Writes several values at once (turning the lock on or off, a new passphrase): all of them,
@@ -263,10 +309,11 @@ impl<B: Backend> Backend for Vault<B> {
     }
 
     /// Removal needs no key, so it happens at once, locked or not (deleting everything works on
-    /// the locked screen too). Removing the lock record turns the lock off.
+    /// the locked screen too). Removing the lock record turns the lock off once nothing sealed is
+    /// left (deleting everything removes it last).
     fn remove(&self, key: &str) -> Result<(), Failure> {
         self.inner.remove(key)?;
-        if key == LOCK_KEY {
+        if key == LOCK_KEY && !self.has_sealed() {
             self.turn_off();
         } else if self.holds_in_memory(key) {
             let mut state = self.state.borrow_mut();
@@ -274,6 +321,7 @@ impl<B: Backend> Backend for Vault<B> {
             state.written.insert(key.to_string(), None);
             state.seen.insert(key.to_string(), None);
             state.failed.remove(key);
+            state.stale.remove(key);
         }
         Ok(())
     }
@@ -310,9 +358,13 @@ mod tests {
     use super::*;
     use crate::storage::memory::Memory;
 
-    /// Stands in for WebCrypto: reversible, and plainly not the text it hides.
+    /// Stands in for WebCrypto: a real sealed value's form, its "ciphertext" the text reversed.
     fn seal(plain: &str) -> String {
-        format!("{{\"sealed\":\"{}\"}}", plain.chars().rev().collect::<String>().replace('"', "'"))
+        use crate::storage::lock::{Bytes, ITERATIONS, SALT_BYTES};
+        let mut sealed = Sealed::bound("recovery-guide:x", 1, &Bytes(vec![7; SALT_BYTES]), ITERATIONS);
+        sealed.iv = Bytes(vec![1; 12]);
+        sealed.ciphertext = Bytes(plain.bytes().rev().collect());
+        sealed.to_text()
     }
 
     fn open_vault(memory: &Memory) -> Vault<&Memory> {
@@ -382,14 +434,51 @@ mod tests {
     }
 
     #[test]
-    fn a_value_stored_plain_when_the_lock_is_on_is_sealed_once_opened() {
+    fn values_unlocking_marks_are_sealed_again_or_removed() {
         let memory = Memory::default();
         memory.items.borrow_mut().insert(LOCK_KEY.into(), "{lock record}".into());
-        memory.items.borrow_mut().insert("recovery-guide:bookmarks".into(), "left plain".into());
+        memory.items.borrow_mut().insert("recovery-guide:bookmarks".into(), seal("sealed before binding"));
+        memory.items.borrow_mut().insert("recovery-guide:plan".into(), "planted".into());
         let vault = Vault::new(&memory);
-        vault.open(vec![("recovery-guide:bookmarks".into(), "left plain".into(), "left plain".into())]);
-        assert_eq!(write_everything(&vault), [Written::Done]);
-        assert_eq!(memory.items.borrow()["recovery-guide:bookmarks"], seal("left plain"));
+        vault.open(vec![
+            Opened { key: "recovery-guide:bookmarks".into(), plain: Some("mine".into()), stored: Some(seal("sealed before binding")), write: true },
+            Opened { key: "recovery-guide:plan".into(), plain: None, stored: Some("planted".into()), write: true },
+            Opened { key: "recovery-guide:set-aside:1".into(), plain: Some("what was found".into()), stored: None, write: true },
+        ]);
+        assert_eq!(vault.get("recovery-guide:plan"), Ok(None), "what was planted is not seen");
+        assert_eq!(write_everything(&vault), [Written::Done, Written::Done, Written::Done]);
+        let items = memory.items.borrow();
+        assert_eq!(items["recovery-guide:bookmarks"], seal("mine"));
+        assert_eq!(items["recovery-guide:set-aside:1"], seal("what was found"));
+        assert!(!items.contains_key("recovery-guide:plan"));
+    }
+
+    #[test]
+    fn removing_the_record_alone_does_not_turn_the_lock_off() {
+        let memory = Memory::default();
+        let vault = open_vault(&memory);
+        vault.set("recovery-guide:bookmarks", "private").unwrap();
+        write_everything(&vault);
+        vault.lock();
+        vault.remove(LOCK_KEY).unwrap();
+        assert_eq!(vault.mode(), Mode::Locked, "sealed values remain");
+        assert_eq!(vault.set("recovery-guide:bookmarks", "plain"), Err(Failure::Refused));
+        // A page loaded later: still locked, and nothing personal is written plain.
+        let reloaded = Vault::new(&memory);
+        assert_eq!(reloaded.mode(), Mode::Locked);
+        assert_eq!(reloaded.set("recovery-guide:bookmarks", "plain"), Err(Failure::Refused));
+        assert_eq!(memory.items.borrow()["recovery-guide:bookmarks"], seal("private"));
+    }
+
+    #[test]
+    fn every_unwritten_value_can_be_kept_aside_when_locking() {
+        let memory = Memory::default();
+        let vault = open_vault(&memory);
+        vault.set("recovery-guide:bookmarks", "too big").unwrap();
+        *memory.fail_writes.borrow_mut() = Some(Failure::Full);
+        assert_eq!(write_everything(&vault), [Written::Failed(Failure::Full)]);
+        assert_eq!(vault.next_to_write(), None);
+        assert_eq!(vault.unwritten(), [Write { key: "recovery-guide:bookmarks".into(), plain: Some("too big".into()) }]);
     }
 
     #[test]

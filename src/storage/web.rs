@@ -32,6 +32,12 @@ pub fn local_storage() -> Option<WebStorage> {
     web_sys::window()?.local_storage().ok().flatten().map(WebStorage)
 }
 
+/// This tab's `sessionStorage` (kept across a reload, gone with the tab), where the lock keeps
+/// what it could not write when it locked.
+pub fn session_storage() -> Option<WebStorage> {
+    web_sys::window()?.session_storage().ok().flatten().map(WebStorage)
+}
+
 thread_local! {
     static VAULT: std::cell::OnceCell<&'static Vault<WebStorage>> = const { std::cell::OnceCell::new() };
 }

@@ -13,7 +13,7 @@ use crate::data::settings::Settings;
 use crate::data::transfer::{self, AllData, ExportFile, ImportMode};
 use crate::data::{Bookmarks, History, Plan, Reflections, Versioned};
 use crate::effect::effect;
-use crate::storage::lock::is_personal;
+use crate::storage::lock::{is_personal, SetAside};
 use crate::storage::vault::Mode;
 use crate::storage::{key_of, Backend, Backup, Notice, Persistence, Shown, LOCAL_STORAGE_LIMIT, NEARLY_FULL_PERCENTS, PREFIX};
 use leptos::prelude::*;
@@ -69,6 +69,8 @@ pub struct UserData {
     pub status: RwSignal<Option<Status>>,
     /// Copies of stored data that could not be read, for download.
     pub backups: RwSignal<Vec<Backup>>,
+    /// What the passphrase lock set aside on unlocking, for the person to look at.
+    pub set_aside: RwSignal<Vec<(String, SetAside)>>,
     /// Unreadable stored data that could not be copied aside for lack of room (it blocks saving
     /// to its store): kept apart from `notices`, which the person may dismiss.
     pub stuck: RwSignal<Vec<Notice>>,
@@ -131,6 +133,7 @@ impl UserData {
             notices: RwSignal::new(Vec::new()),
             status: RwSignal::new(None),
             backups: RwSignal::new(Vec::new()),
+            set_aside: RwSignal::new(Vec::new()),
             stuck: RwSignal::new(Vec::new()),
             ready: RwSignal::new(false),
             utc_offset_minutes: RwSignal::new(0),
@@ -214,6 +217,7 @@ impl UserData {
         self.reload_store(key, self.settings);
         self.reload_store(key, self.safekeeping);
         self.backups.set(self.storage().backups());
+        self.set_aside.set(self.storage().set_aside());
     }
 
     fn reload_store<T: Versioned + Send + Sync + 'static>(&self, key: Option<&str>, signal: RwSignal<T>) {
