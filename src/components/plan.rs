@@ -13,7 +13,7 @@ use crate::effect::effect;
 use crate::links::href;
 use crate::lock::use_lock;
 use crate::time::{date, days_ago, format_date};
-use crate::user_data::{track_draft, use_user_data, UserData};
+use crate::user_data::{quote, track_draft, use_user_data, UserData};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -80,7 +80,7 @@ fn AddEntry(step: &'static PlanStep) -> impl IntoView {
         text.set(String::new());
         phone.set(String::new());
         if saved {
-            data.say(format!("Added “{}” to your plan.", words.trim()));
+            data.say(format!("Added {} to your plan.", quote(&words)));
         }
     };
     let phone_field = step.contacts.then(|| {
@@ -161,7 +161,7 @@ fn EntryItem(id: String, step: &'static str) -> impl IntoView {
             if data.change_plan(|p, now| moved = p.move_entry(&id, direction, now)) && moved {
                 let (at, count) = place_in_step.get_untracked();
                 let at = at.unwrap_or_default();
-                data.say(format!("Moved “{}” to place {} of {count}.", text(), at + 1));
+                data.say(format!("Moved {} to place {} of {count}.", quote(&text()), at + 1));
             }
             // The entry's buttons were taken out and put back in their new place, which loses
             // focus: keep it on the button pressed, or on the other one at the top or bottom.
@@ -327,7 +327,7 @@ fn Helplines(step: &'static str) -> impl IntoView {
                                 let name = name.clone();
                                 move |_| {
                                     if added() {
-                                        data.say(format!("“{name}” is already in your plan."));
+                                        data.say(format!("{} is already in your plan.", quote(&name)));
                                         return;
                                     }
                                     // Kept with the entry, for if the guide ever drops the service.
@@ -335,7 +335,7 @@ fn Helplines(step: &'static str) -> impl IntoView {
                                     let id = browser::new_id("plan");
                                     let from_guide = |now| Entry { service: Some(service.id.to_string()), ..Entry::new(step, &name, phone, now) };
                                     if data.change_plan(|p, now| p.add(&id, from_guide(now), now)) {
-                                        data.say(format!("Added “{name}” to your plan."));
+                                        data.say(format!("Added {} to your plan.", quote(&name)));
                                     }
                                 }
                             };

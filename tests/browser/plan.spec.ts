@@ -144,6 +144,71 @@ test("keyboard only: add, change, move and remove an entry, with focus always wh
   await expect(entryTexts(page, "reasons")).toHaveText(["My sister, Jo", "My dog", "The sea"]);
 });
 
+/** Where the message bar is, and what its live region says. */
+async function bar(page: Page) {
+  return page.locator(".status").evaluate((region) => {
+    const box = region.querySelector(".status__box")!.getBoundingClientRect();
+    return { top: box.top, height: box.height, said: region.textContent!.trim() };
+  });
+}
+
+// Issue 28: a 900-character entry made a bar 1,039 px tall, starting above the screen, that took
+// every tap until Close, and the live region read the whole entry aloud.
+test("a long entry is quoted by its start only, and the message never covers more than a quarter of the screen", async ({ page }) => {
+  const long = "When it gets bad I will put my phone down, breathe slowly and text my sister before anything else. ".repeat(9).trim();
+  expect(long.length).toBeGreaterThan(850);
+  const start = "“When it gets bad I will put my phone down, breathe slowly…”";
+  for (const [width, height] of [[360, 780], [1280, 800]]) {
+    await page.setViewportSize({ width, height });
+    await open(page, "/plan");
+    const field = step(page, "reasons").getByLabel(addLabel("reasons"));
+    await field.fill(long);
+    await field.press("Enter");
+    await expect(status(page)).toHaveText(new RegExp(`^Added ${literally(start)} to your plan\.`));
+    for (const action of ["Removed", "Undo"]) {
+      const shown = await bar(page);
+      expect(shown.height, `${action} at ${width} px`).toBeLessThanOrEqual(height / 4);
+      expect(shown.top).toBeGreaterThanOrEqual(height * 0.75);
+      expect(shown.said.length, "the live region says a short start only").toBeLessThan(120);
+      // A tap outside the message reaches the page under it.
+      await step(page, "reasons").getByRole("button", { name: /^Edit/ }).first().click();
+      await expect(step(page, "reasons").getByLabel("Change the words")).toBeFocused();
+      await page.keyboard.press("Enter");
+      if (action === "Removed") {
+        await entries(page, "reasons").first().getByRole("button", { name: /^Remove/ }).click();
+        await expect(status(page)).toContainText(`Removed ${start} from your plan.`);
+        const removed = await bar(page);
+        expect(removed.height).toBeLessThanOrEqual(height / 4);
+        await status(page).getByRole("button", { name: "Undo" }).click();
+        await expect(status(page)).toContainText(`${start} is back in your plan.`);
+      }
+    }
+    await page.evaluate(() => localStorage.clear());
+  }
+});
+
+test("a message as tall as a quarter of the screen scrolls inside, and adding with Enter keeps the field in view above it", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await open(page, "/plan");
+  // The largest text, so the message is as tall as it gets.
+  await page.evaluate(() => document.documentElement.setAttribute("data-text-size", "largest"));
+  const field = step(page, "reasons").getByLabel(addLabel("reasons"));
+  await field.scrollIntoViewIfNeeded();
+  await field.focus();
+  for (const text of ["My dog and the walks we take along the river in the morning", "The sea", "My sister and her two children who live nearby"]) {
+    await page.keyboard.type(text);
+    await page.keyboard.press("Enter");
+    await expect(status(page)).toContainText("to your plan.");
+    await expect(field).toBeFocused();
+    await expect.poll(async () => {
+      const [f, b] = await Promise.all([field.boundingBox(), bar(page)]);
+      return f!.y + f!.height <= b.top && f!.y >= 0;
+    }, "the field is in view, above the message").toBe(true);
+  }
+  const box = page.locator(".status__box");
+  expect(await box.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(780 / 4);
+});
+
 test("a removed entry comes back with Undo, in its place, and stays after a reload", async ({ page }) => {
   await open(page, "/plan");
   for (const text of ["Ask Mum to look after my tablets", "Stay with a friend", "Go where people are"]) await add(page, "safer-place", text);
