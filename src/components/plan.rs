@@ -8,7 +8,7 @@ use crate::components::user::focus_follows;
 use crate::content::help::{self, help_for, place_label};
 use crate::content::{paths, ContactMethod, Place, PlanStep, HELP, PLAN_STEPS};
 use crate::data::plan::{dial_number, Direction, Entry};
-use crate::data::plan_text::{plain_text, step_lines, urgent_lines, NOTHING_YET, OTHER_ENTRIES, URGENT_HEADING};
+use crate::data::plan_text::{phone_direction, plain_text, step_lines, urgent_lines, Line, NOTHING_YET, OTHER_ENTRIES, URGENT_HEADING};
 use crate::effect::effect;
 use crate::links::href;
 use crate::lock::use_lock;
@@ -129,7 +129,10 @@ fn Reach(entry: Entry) -> impl IntoView {
         }
         .into_any(),
         None if entry.phone.is_empty() => ().into_any(),
-        None => view! { <p class="plan-entry__phone">"Phone: " <bdi>{entry.phone}</bdi></p> }.into_any(),
+        None => {
+            let dir = phone_direction(&entry.phone);
+            view! { <p class="plan-entry__phone">"Phone: " <bdi dir=dir>{entry.phone}</bdi></p> }.into_any()
+        }
     }
 }
 
@@ -472,12 +475,24 @@ pub fn PlanPrint() -> impl IntoView {
     let data = use_user_data();
     let place = chosen_place(data);
     let steps = move || data.plan.with(step_lines);
-    let list = |lines: Vec<String>, empty: &'static str| {
+    // What the person wrote and each number keep their own direction (`<bdi>`, a number left to
+    // right), so a right-to-left name cannot reverse the number beside it.
+    let list = |lines: Vec<Line>, empty: &'static str| {
         if lines.is_empty() {
-            view! { <p>{empty}</p> }.into_any()
-        } else {
-            view! { <ul>{lines.into_iter().map(|line| view! { <li dir="auto">{line}</li> }).collect_view()}</ul> }.into_any()
+            return view! { <p>{empty}</p> }.into_any();
         }
+        let line = |line: Line| match line {
+            Line::Guide(text) => text.into_any(),
+            Line::Written { text, phone } => view! {
+                <bdi>{text}</bdi>
+                {(!phone.is_empty()).then(|| {
+                    let dir = phone_direction(&phone);
+                    view! { ": " <bdi dir=dir>{phone}</bdi> }
+                })}
+            }
+            .into_any(),
+        };
+        view! { <ul>{lines.into_iter().map(|l| view! { <li>{line(l)}</li> }).collect_view()}</ul> }.into_any()
     };
     view! {
         <section class="plan-print">
@@ -487,7 +502,7 @@ pub fn PlanPrint() -> impl IntoView {
                 })}
                 <div class="plan-print__urgent">
                     <h2>{URGENT_HEADING}</h2>
-                    {move || list(urgent_lines(place.get()), "")}
+                    {move || list(urgent_lines(place.get()).into_iter().map(Line::Guide).collect(), "")}
                 </div>
                 <div class="plan-print__steps">
                     {move || steps().into_iter().map(|step| view! {

@@ -274,6 +274,48 @@ test("the plan prints as one page without the controls, on A4 and US Letter", as
   }
 });
 
+// Issue 28: "سارة" with "+44 20 7946 0018" printed as "0018 7946 20 44+ :سارة", the bullet outside
+// the column: someone would dial the wrong number.
+test("a right-to-left name keeps its number in order, on screen, in print and in the text", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.addInitScript(() => { delete (Navigator.prototype as { share?: unknown }).share; });
+  await open(page, "/plan");
+  await add(page, "people-to-ask", "سارة", "+44 20 7946 0018");
+  await add(page, "people-to-ask", "Jo", "ask Jo: 0300 123 4567 ext 2");
+  /** Where "+44" and "0018" are drawn, left to right, within the element holding the number. */
+  const drawn = (scope: import("@playwright/test").Locator) => scope.evaluate((root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent!;
+      const at = text.indexOf("+44");
+      if (at < 0 || !(node.parentElement!.offsetParent)) continue;
+      const x = (start: number, end: number) => {
+        const range = document.createRange();
+        range.setStart(node!, start);
+        range.setEnd(node!, end);
+        return range.getBoundingClientRect().left;
+      };
+      return { plus: x(at, at + 3), end: x(text.indexOf("0018"), text.indexOf("0018") + 4), column: root.getBoundingClientRect().left };
+    }
+    return null;
+  });
+  const onScreen = await drawn(entries(page, "people-to-ask").first());
+  expect(onScreen!.plus).toBeLessThan(onScreen!.end);
+  await page.emulateMedia({ media: "print" });
+  const line = page.locator(".plan-print li").filter({ hasText: "سارة" });
+  await expect(line).toHaveText("سارة: +44 20 7946 0018");
+  const printed = await drawn(line);
+  expect(printed!.plus, "+44 is drawn left of 0018").toBeLessThan(printed!.end);
+  // The line reads left to right like the page: its bullet sits at the column's left.
+  expect(await line.evaluate((li) => getComputedStyle(li).direction)).toBe("ltr");
+  await expect(line.locator("bdi").last()).toHaveAttribute("dir", "ltr");
+  await page.emulateMedia({ media: "screen" });
+  await page.getByRole("button", { name: "Copy as text" }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain("\n- \u2068سارة\u2069: \u2066+44 20 7946 0018\u2069\n");
+  expect(copied).toContain("\n- \u2068Jo\u2069: \u2068ask Jo: 0300 123 4567 ext 2\u2069\n");
+});
+
 test("without Web Share, Copy as text puts the plan on the clipboard, and Download as text gives a .txt file", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.addInitScript(() => { delete (Navigator.prototype as { share?: unknown }).share; });
@@ -284,7 +326,8 @@ test("without Web Share, Copy as text puts the plan on the clipboard, and Downlo
   await expect(status(page)).toContainText("Copied your plan.");
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toMatch(/^My plan for hard days\nLast changed \d+ \w+ \d{4}\.\n/);
-  expect(copied).toContain("\n2. Things I can do on my own\n- Go for a walk\n");
+  // What the person wrote is isolated (FSI … PDI), so it keeps its own direction in a text app.
+  expect(copied).toContain("\n2. Things I can do on my own\n- \u2068Go for a walk\u2069\n");
   expect(copied).toContain("\nIf a life is at risk, or you need help now\n- UK: Call 999\n");
 
   const downloading = page.waitForEvent("download");
@@ -310,7 +353,7 @@ test("where the browser has Web Share, Share hands it the plan's text", async ({
   await page.getByRole("button", { name: "Share" }).click();
   const shared = await page.waitForFunction(() => (window as unknown as { shared?: unknown }).shared).then((h) => h.jsonValue()) as { title: string; text: string };
   expect(shared.title).toBe("My plan for hard days");
-  expect(shared.text).toContain("\n7. What matters to me\n- My dog\n");
+  expect(shared.text).toContain("\n7. What matters to me\n- \u2068My dog\u2069\n");
 });
 
 test("the plan passes axe empty, filled, being changed and printed, in light and dark colours", async ({ page }) => {
