@@ -7,7 +7,7 @@ use crate::browser;
 use crate::components::user::focus_follows;
 use crate::content::help::{self, help_for, place_label};
 use crate::content::{paths, ContactMethod, Place, PlanStep, HELP, PLAN_STEPS};
-use crate::data::plan::{dial_number, Direction, Entry};
+use crate::data::plan::{dial_number, takes_texts, Direction, Entry};
 use crate::data::plan_text::{phone_direction, plain_text, step_lines, urgent_lines, Line, NOTHING_YET, OTHER_ENTRIES, URGENT_HEADING};
 use crate::effect::effect;
 use crate::links::href;
@@ -119,15 +119,20 @@ fn Reach(entry: Entry) -> impl IntoView {
         .into_any();
     }
     match dial_number(&entry.phone) {
-        Some(number) => view! {
-            <ul class="contact-list">
-                // One text each: a flex box would drop the space before a separate element. A number
-                // that dials is digits and separators only, so it needs no bidi isolation.
-                <li><a class="contact" href=format!("tel:{number}")>{format!("Call {}", entry.phone)}</a></li>
-                <li><a class="contact contact--quiet" href=format!("sms:{number}")>{format!("Text {}", entry.phone)}</a></li>
-            </ul>
+        Some(number) => {
+            // One text each: a flex box would drop the space before a separate element. What was
+            // typed with the number ("(evenings)") is isolated, in case it is written right to left.
+            let typed = if entry.phone.contains(char::is_alphabetic) { format!("\u{2068}{}\u{2069}", entry.phone) } else { entry.phone };
+            let text =
+                takes_texts(&number).then(|| view! { <li><a class="contact contact--quiet" href=format!("sms:{number}")>{format!("Text {typed}")}</a></li> });
+            view! {
+                <ul class="contact-list">
+                    <li><a class="contact" href=format!("tel:{number}")>{format!("Call {typed}")}</a></li>
+                    {text}
+                </ul>
+            }
+            .into_any()
         }
-        .into_any(),
         None if entry.phone.is_empty() => ().into_any(),
         None => {
             let dir = phone_direction(&entry.phone);

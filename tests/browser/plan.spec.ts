@@ -79,6 +79,21 @@ test("entries are added, changed as typed and kept over a reload; numbers can be
   await expect(yours.getByRole("link", { name: /In your plan, under “Signs that things are getting hard”/ })).toBeVisible();
 });
 
+// Issue 28: common ways of writing a number got no call button, and landlines were offered "Text".
+test("a number with a note or an extension can be called, and only a mobile is offered Text", async ({ page }) => {
+  await open(page, "/plan");
+  await add(page, "people-to-ask", "Dad", "07700900124 (evenings)");
+  await add(page, "people-to-ask", "Community team", "0300 123 4567 ext 2");
+  await add(page, "people-to-ask", "Gran", "020 7946 0018");
+  const [dad, team, gran] = [0, 1, 2].map((i) => entries(page, "people-to-ask").nth(i));
+  await expect(dad.getByRole("link", { name: "Call 07700900124 (evenings)" })).toHaveAttribute("href", "tel:07700900124");
+  await expect(dad.getByRole("link", { name: "Text 07700900124 (evenings)" })).toHaveAttribute("href", "sms:07700900124");
+  await expect(team.getByRole("link", { name: "Call 0300 123 4567 ext 2" })).toHaveAttribute("href", "tel:03001234567,2");
+  await expect(team.getByRole("link", { name: /^Text/ })).toHaveCount(0);
+  await expect(gran.getByRole("link", { name: "Call 020 7946 0018" })).toHaveAttribute("href", "tel:02079460018");
+  await expect(gran.getByRole("link", { name: /^Text/ })).toHaveCount(0);
+});
+
 test("entries move up and down with the mouse, and focus stays on the entry moved", async ({ page }) => {
   await open(page, "/plan");
   for (const text of ["Walk", "Music", "Shower"]) await add(page, "on-my-own", text);
