@@ -420,7 +420,7 @@ test("the export file holds the plan, and bringing it back shows it step by step
   const fresh = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
   const other = await fresh.newPage();
   await open(other, "/your-data");
-  await other.getByLabel("Export file").setInputFiles(file);
+  await other.getByLabel("File to bring back").setInputFiles(file);
   const preview = other.getByRole("region", { name: "What this file would change" });
   await expect(preview).toContainText("It has 0 bookmarks, 0 saved reflections and 3 entries in a plan.");
   await expect(preview.getByRole("listitem").first()).toHaveText("Your plan, “Signs that things are getting hard”: 2 added");
