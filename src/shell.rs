@@ -134,15 +134,23 @@ pub fn SearchShortcut() -> impl IntoView {
 
 /// The status message on the whole page: Escape closes it (outside a field), and the page keeps
 /// room at its bottom while one shows, so focus and scrolling stop clear of it
-/// (`scroll-padding-bottom` in the stylesheet reads `--status-room`).
+/// (`scroll-padding-bottom` in the stylesheet reads `--status-room`), and the focused control
+/// stays in view above it.
 #[component]
 pub fn StatusOnPage(handle: StatusRegionHandle) -> impl IntoView {
     let data = use_user_data();
     effect(move || {
         let shown = data.status.with(Option::is_some);
         handle.remember_focus();
-        let room = if shown { handle.height() } else { 0 };
-        browser::set_root_style("--status-room", &format!("{room}px"));
+        // Measured once the message is drawn. Then the focused control is brought back into view
+        // above it, if it went under it: adding an entry with Enter grows the list above the field.
+        request_animation_frame(move || {
+            let room = if shown { handle.height() } else { 0 };
+            browser::set_root_style("--status-room", &format!("{room}px"));
+            if shown {
+                handle.keep_focus_in_view();
+            }
+        });
     });
     effect(move || {
         let escape = window_event_listener(leptos::ev::keydown, move |event| {

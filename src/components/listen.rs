@@ -374,7 +374,8 @@ impl Speech {
 /// `read` picks out what is read (a CSS selector, read in page order); `label` is the button's
 /// words, and `part` (for screen readers) says which part when a page has several.
 /// With `keep_room` (a line of its own), the line is kept whatever the device turns out to have,
-/// so nothing on the page moves once the voices are known: with no voice it stays empty.
+/// so nothing on the page moves once the voices are known: with no voice it stays empty on that
+/// page, and later pages, drawn once it is known, keep no room.
 #[component]
 pub fn Listen(
     #[prop(into)] read: String,
@@ -385,6 +386,8 @@ pub fn Listen(
     static NEXT_OWNER: AtomicU64 = AtomicU64::new(1);
     let owner = NEXT_OWNER.fetch_add(1, Ordering::Relaxed);
     let speech = use_speech();
+    // Once the device is known to have no voice (a later page of the same visit), no room is kept.
+    let keep_room = keep_room && !speech.voices.with_untracked(|voices| voices.as_ref().is_some_and(Vec::is_empty));
     let mine = move || speech.reading.get().filter(|reading| reading.owner == owner);
     let button = NodeRef::<leptos::html::Button>::new();
     // Stop disappears when pressed, or when the reading ends: focus then goes to Listen.

@@ -7,13 +7,13 @@ use crate::browser;
 use crate::components::user::focus_follows;
 use crate::content::help::{self, help_for, place_label};
 use crate::content::{paths, ContactMethod, Place, PlanStep, HELP, PLAN_STEPS};
-use crate::data::plan::{dial_number, Direction, Entry};
-use crate::data::plan_text::{plain_text, step_lines, urgent_lines, NOTHING_YET, OTHER_ENTRIES, URGENT_HEADING};
+use crate::data::plan::{dial_number, takes_texts, Direction, Entry};
+use crate::data::plan_text::{phone_direction, plain_text, step_lines, urgent_lines, Line, NOTHING_YET, OTHER_ENTRIES, URGENT_HEADING};
 use crate::effect::effect;
 use crate::links::href;
 use crate::lock::use_lock;
 use crate::time::{date, days_ago, format_date};
-use crate::user_data::{track_draft, use_user_data, UserData};
+use crate::user_data::{quote, track_draft, use_user_data, UserData};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -80,7 +80,7 @@ fn AddEntry(step: &'static PlanStep) -> impl IntoView {
         text.set(String::new());
         phone.set(String::new());
         if saved {
-            data.say(format!("Added “{}” to your plan.", words.trim()));
+            data.say(format!("Added {} to your plan.", quote(&words)));
         }
     };
     let phone_field = step.contacts.then(|| {
@@ -119,17 +119,25 @@ fn Reach(entry: Entry) -> impl IntoView {
         .into_any();
     }
     match dial_number(&entry.phone) {
-        Some(number) => view! {
-            <ul class="contact-list">
-                // One text each: a flex box would drop the space before a separate element. A number
-                // that dials is digits and separators only, so it needs no bidi isolation.
-                <li><a class="contact" href=format!("tel:{number}")>{format!("Call {}", entry.phone)}</a></li>
-                <li><a class="contact contact--quiet" href=format!("sms:{number}")>{format!("Text {}", entry.phone)}</a></li>
-            </ul>
+        Some(number) => {
+            // One text each: a flex box would drop the space before a separate element. What was
+            // typed with the number ("(evenings)") is isolated, in case it is written right to left.
+            let typed = if entry.phone.contains(char::is_alphabetic) { format!("\u{2068}{}\u{2069}", entry.phone) } else { entry.phone };
+            let text =
+                takes_texts(&number).then(|| view! { <li><a class="contact contact--quiet" href=format!("sms:{number}")>{format!("Text {typed}")}</a></li> });
+            view! {
+                <ul class="contact-list">
+                    <li><a class="contact" href=format!("tel:{number}")>{format!("Call {typed}")}</a></li>
+                    {text}
+                </ul>
+            }
+            .into_any()
         }
-        .into_any(),
         None if entry.phone.is_empty() => ().into_any(),
-        None => view! { <p class="plan-entry__phone">"Phone: " <bdi>{entry.phone}</bdi></p> }.into_any(),
+        None => {
+            let dir = phone_direction(&entry.phone);
+            view! { <p class="plan-entry__phone">"Phone: " <bdi dir=dir>{entry.phone}</bdi></p> }.into_any()
+        }
     }
 }
 
@@ -161,7 +169,7 @@ fn EntryItem(id: String, step: &'static str) -> impl IntoView {
             if data.change_plan(|p, now| moved = p.move_entry(&id, direction, now)) && moved {
                 let (at, count) = place_in_step.get_untracked();
                 let at = at.unwrap_or_default();
-                data.say(format!("Moved “{}” to place {} of {count}.", text(), at + 1));
+                data.say(format!("Moved {} to place {} of {count}.", quote(&text()), at + 1));
             }
             // The entry's buttons were taken out and put back in their new place, which loses
             // focus: keep it on the button pressed, or on the other one at the top or bottom.
@@ -327,7 +335,7 @@ fn Helplines(step: &'static str) -> impl IntoView {
                                 let name = name.clone();
                                 move |_| {
                                     if added() {
-                                        data.say(format!("“{name}” is already in your plan."));
+                                        data.say(format!("{} is already in your plan.", quote(&name)));
                                         return;
                                     }
                                     // Kept with the entry, for if the guide ever drops the service.
@@ -335,7 +343,7 @@ fn Helplines(step: &'static str) -> impl IntoView {
                                     let id = browser::new_id("plan");
                                     let from_guide = |now| Entry { service: Some(service.id.to_string()), ..Entry::new(step, &name, phone, now) };
                                     if data.change_plan(|p, now| p.add(&id, from_guide(now), now)) {
-                                        data.say(format!("Added “{name}” to your plan."));
+                                        data.say(format!("Added {} to your plan.", quote(&name)));
                                     }
                                 }
                             };
@@ -472,12 +480,24 @@ pub fn PlanPrint() -> impl IntoView {
     let data = use_user_data();
     let place = chosen_place(data);
     let steps = move || data.plan.with(step_lines);
-    let list = |lines: Vec<String>, empty: &'static str| {
+    // What the person wrote and each number keep their own direction (`<bdi>`, a number left to
+    // right), so a right-to-left name cannot reverse the number beside it.
+    let list = |lines: Vec<Line>, empty: &'static str| {
         if lines.is_empty() {
-            view! { <p>{empty}</p> }.into_any()
-        } else {
-            view! { <ul>{lines.into_iter().map(|line| view! { <li dir="auto">{line}</li> }).collect_view()}</ul> }.into_any()
+            return view! { <p>{empty}</p> }.into_any();
         }
+        let line = |line: Line| match line {
+            Line::Guide(text) => text.into_any(),
+            Line::Written { text, phone } => view! {
+                <bdi>{text}</bdi>
+                {(!phone.is_empty()).then(|| {
+                    let dir = phone_direction(&phone);
+                    view! { ": " <bdi dir=dir>{phone}</bdi> }
+                })}
+            }
+            .into_any(),
+        };
+        view! { <ul>{lines.into_iter().map(|l| view! { <li>{line(l)}</li> }).collect_view()}</ul> }.into_any()
     };
     view! {
         <section class="plan-print">
@@ -487,7 +507,7 @@ pub fn PlanPrint() -> impl IntoView {
                 })}
                 <div class="plan-print__urgent">
                     <h2>{URGENT_HEADING}</h2>
-                    {move || list(urgent_lines(place.get()), "")}
+                    {move || list(urgent_lines(place.get()).into_iter().map(Line::Guide).collect(), "")}
                 </div>
                 <div class="plan-print__steps">
                     {move || steps().into_iter().map(|step| view! {

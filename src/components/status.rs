@@ -34,9 +34,19 @@ impl StatusRegionHandle {
         }
     }
 
-    /// The region's height in pixels (tracked: it is known once the region is in the page).
+    /// The region's height in pixels.
     pub fn height(&self) -> i32 {
-        self.region.get().map_or(0, |r| r.offset_height())
+        self.region.get_untracked().map_or(0, |r| r.offset_height())
+    }
+
+    /// Scrolls the focused control outside the region into view, if it is not, clear of the
+    /// region (`scroll-padding-bottom`).
+    pub fn keep_focus_in_view(&self) {
+        if let Some(focused) = document().active_element().filter(|e| !self.contains(e) && e.tag_name() != "BODY") {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            focused.scroll_into_view_with_scroll_into_view_options(&options);
+        }
     }
 
     fn return_focus(&self) {

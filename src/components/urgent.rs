@@ -1,7 +1,7 @@
 //! Urgent help where the person is: the numbers to call now, at the top of the help page and of
 //! the plan.
 
-use crate::content::help::{emergency_by_country, first_help};
+use crate::content::help::{emergency_by_country, first_help, help_in};
 use crate::content::{Contact, Place};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -26,7 +26,7 @@ pub fn FirstHelp(shown: Signal<Option<&'static Place>>) -> impl IntoView {
     };
     let heading = move || match shown.get() {
         None => "Emergency numbers, if a life is at risk".to_string(),
-        Some(place) => format!("Help in {}", place.name),
+        Some(place) => help_in(place),
     };
     view! {
         <section class="first-help" aria-labelledby="first-help-heading">

@@ -20,6 +20,13 @@ pub fn place_label(place: &Place) -> String {
     }
 }
 
+/// The heading over a place's first numbers: "Help in Scotland", and "Help in the UK" for a name
+/// written in capitals (UK, USA), which is read with "the".
+pub fn help_in(place: &Place) -> String {
+    let the = if place.name.chars().all(|c| c.is_ascii_uppercase()) { "the " } else { "" };
+    format!("Help in {the}{}", place.name)
+}
+
 /// The id of a place's part of the page ("New Zealand" -> "new-zealand").
 pub fn place_id(place: &Place) -> String {
     place.name.to_lowercase().replace(' ', "-")
@@ -89,6 +96,16 @@ pub fn help_for_shows(place: &'static Place, id: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// Issue 28: "Help in UK" and "Help in USA".
+    #[test]
+    fn a_place_written_in_capitals_is_read_with_the() {
+        let heading = |name: &str| help_in(place(name).unwrap());
+        assert_eq!(heading("UK"), "Help in the UK");
+        assert_eq!(heading("USA"), "Help in the USA");
+        assert_eq!(heading("Scotland"), "Help in Scotland");
+        assert_eq!(heading("New Zealand"), "Help in New Zealand");
+    }
+
     use super::*;
 
     fn ids(groups: &[PlaceGroup]) -> Vec<(&str, Vec<&str>)> {

@@ -94,6 +94,10 @@ records! {
         message: Text,
         /// The words of the link to the urgent help page.
         link: Text,
+        /// The calm line above that link on every search that finds nothing.
+        nothing_found: Text,
+        /// More words that find the urgent help page in search, beside its heading and introduction.
+        found_by: Text,
         words: List<Text>,
     }
 

@@ -8,6 +8,7 @@
 
 use super::lww::{clamp_time, LwwMap, Stamps};
 use super::versioned::Versioned;
+use crate::content::{ContactMethod, HELP};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -229,9 +230,11 @@ impl Plan {
     }
 }
 
-/// The number to call or text for a phone number as a person typed it ("07700 900123",
-/// "+44 (0)7700 900123", "1-800-668-6868"), or `None` when it is not one (it holds words or other
-/// signs, or too few or too many digits): it is then shown as the words typed, never as a link.
+/// The number to call for a phone number as a person typed it ("07700 900123", "+44 (0)7700
+/// 900123", "1-800-668-6868"), taken out of a note after it ("07700900124 (evenings)"), with an
+/// extension dialled after a pause ("0300 123 4567 ext 2" is `03001234567,2`); or `None` when it
+/// is not one (it starts with words or other signs, has other digits after it, or too few or too
+/// many digits): it is then shown as the words typed, never as a link.
 pub fn dial_number(typed: &str) -> Option<String> {
     let typed = typed.trim();
     let (plus, rest) = match typed.strip_prefix('+') {
@@ -240,12 +243,33 @@ pub fn dial_number(typed: &str) -> Option<String> {
         None => ("", typed.to_string()),
     };
     let separator = |c: char| matches!(c, ' ' | '\u{a0}' | '-' | '.' | '(' | ')');
-    if !rest.chars().all(|c| c.is_ascii_digit() || separator(c)) {
+    // The number runs to the first other sign; separators at its end belong to the note after it.
+    let end = rest.find(|c: char| !c.is_ascii_digit() && !separator(c)).unwrap_or(rest.len());
+    let end = rest[..end].trim_end_matches(|c: char| separator(c) && c != ')').len();
+    let (number, after) = rest.split_at(end);
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    // 999 and 111 are three digits; international numbers have at most fifteen.
+    if !(3..=15).contains(&digits.len()) {
         return None;
     }
-    let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
-    // 999 and 111 are three digits; international numbers have at most fifteen.
-    (3..=15).contains(&digits.len()).then(|| format!("{plus}{digits}"))
+    let set_apart = after.starts_with([' ', '\u{a0}', '(', '-']);
+    let after = after.trim_start();
+    let extension = ["extension", "ext.", "ext", "x"].iter().find_map(|word| after.strip_prefix(word)).map(|e| e.trim_start_matches([' ', ':', '.']));
+    match extension {
+        Some(ext) if !ext.is_empty() && ext.len() <= 6 && ext.chars().all(|c| c.is_ascii_digit()) => Some(format!("{plus}{digits},{ext}")),
+        // A note after the number ("(evenings)", "- work"), set apart from it, with no other number in it.
+        _ if after.is_empty() || (set_apart && !after.contains(|c: char| c.is_ascii_digit())) => Some(format!("{plus}{digits}")),
+        _ => None,
+    }
+}
+
+/// Whether a number `dial_number` gave can take texts: a mobile (in the UK 07, in Ireland 08, in
+/// Australia 04 and their international forms), or a text service the guide lists. Not a landline
+/// (020), a freephone or service line (0800, 0300, 116 123), nor a number with an extension.
+pub fn takes_texts(dialled: &str) -> bool {
+    const MOBILES: [&str; 5] = ["07", "04", "+447", "+3538", "+614"];
+    let listed = || HELP.services.iter().flat_map(|s| s.contacts).any(|c| c.method == ContactMethod::Text && c.address.replace(' ', "") == dialled);
+    !dialled.contains(',') && (MOBILES.iter().any(|start| dialled.starts_with(start)) || listed())
 }
 
 #[cfg(test)]
@@ -400,14 +424,23 @@ mod tests {
             ("0477 13 11 14", "0477131114"),
             ("999", "999"),
             ("  116 123 ", "116123"),
+            // Issue 28: a number with a note after it, or an extension (dialled after a pause).
+            ("07700900124 (evenings)", "07700900124"),
+            ("07700 900123 (mobile)", "07700900123"),
+            ("0300 123 4567 ext 2", "03001234567,2"),
+            ("0300 123 4567 ext. 25", "03001234567,25"),
+            ("0300 123 4567 extension 2", "03001234567,2"),
+            ("0300 123 4567 x2", "03001234567,2"),
+            ("07700 900123 - Mum's work phone", "07700900123"),
         ] {
             assert_eq!(dial_number(typed).as_deref(), Some(dialled), "{typed:?}");
         }
         for not_a_number in [
             "",
             "ask Mum",
-            "07700 900123 ext 4",
             "12",
+            "07700 900123 or 07700 900124",
+            "after 6pm 07700 900123",
             "1234567890123456",
             "0770O 900123",
             "++44 7700",
@@ -415,9 +448,43 @@ mod tests {
             "tel:999",
             "999?body=x",
             "+",
-            "07700 900123 (mobile)",
         ] {
             assert_eq!(dial_number(not_a_number), None, "{not_a_number:?}");
+        }
+    }
+
+    /// Issue 28: "Text" was offered for landlines such as 020.
+    #[test]
+    fn texts_are_offered_only_for_numbers_that_take_them() {
+        for mobile in [
+            "07700 900123",
+            "+44 7700 900123",
+            "+44 (0)7700 900123",
+            "07700900124 (evenings)",
+            "0477 13 11 14",
+            "+61 477 131 114",
+            "+353 87 123 4567",
+            "85258",
+            "50808",
+            "988",
+            "1737",
+            "686868",
+        ] {
+            assert!(takes_texts(&dial_number(mobile).unwrap()), "{mobile:?}");
+        }
+        for landline in [
+            "020 7946 0018",
+            "+44 20 7946 0018",
+            "0300 123 4567",
+            "0300 123 4567 ext 2",
+            "0800 83 85 87",
+            "116 123",
+            "999",
+            "111",
+            "01632 960 001",
+            "1-800-668-6868",
+        ] {
+            assert!(!takes_texts(&dial_number(landline).unwrap()), "{landline:?}");
         }
     }
 

@@ -1,6 +1,11 @@
 //! The plan in words, as it is printed, shared and downloaded: each step's heading with its
 //! entries as lines, and the urgent help for the person's place at the top. Plain text only, so
 //! what a person wrote is never read as anything but words.
+//!
+//! What a person wrote keeps its own direction: a name in Arabic or Hebrew beside a phone number
+//! must not turn "+44 20 7946 0018" into "0018 7946 20 44+". Print isolates each piece (`<bdi>`,
+//! `dir="ltr"` on a number); the text isolates them with Unicode's isolates, so a text app shows
+//! them in order too.
 
 use super::plan::{Entry, Plan};
 use crate::content::help::{emergency_by_country, first_help, service};
@@ -12,23 +17,62 @@ pub const OTHER_ENTRIES: &str = "Other things in your plan";
 /// What a step with no entries says in a summary.
 pub const NOTHING_YET: &str = "Nothing written yet.";
 
+/// Unicode's isolates: first strong (the piece's own direction), left to right, and their end.
+const FSI: char = '\u{2068}';
+const LRI: char = '\u{2066}';
+const PDI: char = '\u{2069}';
+
 /// One step in a summary: its heading (numbered) and its entries, each as one line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StepLines {
     pub heading: String,
-    pub lines: Vec<String>,
+    pub lines: Vec<Line>,
+}
+
+/// One line of a summary, in pieces that each keep their own direction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Line {
+    /// The guide's words (a service and how to reach it), left to right.
+    Guide(String),
+    /// What the person wrote, and the phone number as they typed it (maybe none).
+    Written { text: String, phone: String },
+}
+
+impl Line {
+    /// As a line of plain text: what the person wrote between first-strong isolates, a number
+    /// between left-to-right ones.
+    pub fn text(&self) -> String {
+        match self {
+            Self::Guide(text) => text.clone(),
+            Self::Written { text, phone } if phone.is_empty() => format!("{FSI}{text}{PDI}"),
+            Self::Written { text, phone } => format!("{FSI}{text}{PDI}: {}{phone}{PDI}", if is_number(phone) { LRI } else { FSI }),
+        }
+    }
+}
+
+/// Whether a phone number as typed is a number (no letters), so it always reads left to right.
+fn is_number(phone: &str) -> bool {
+    !phone.chars().any(char::is_alphabetic)
+}
+
+/// The `dir` of a phone number as typed: left to right for a number, its own for words.
+pub fn phone_direction(phone: &str) -> &'static str {
+    if is_number(phone) {
+        "ltr"
+    } else {
+        "auto"
+    }
 }
 
 /// One entry as a line: what the person wrote, with the phone number as typed; for a service
 /// from the urgent-help list, its name, country and how to reach it.
-pub fn entry_line(entry: &Entry) -> String {
+pub fn entry_line(entry: &Entry) -> Line {
     match entry.service.as_deref().and_then(service) {
         Some(service) => {
             let contacts: Vec<String> = service.contacts.iter().map(|c| c.label()).collect();
-            format!("{} ({}): {}", service.name, service.country, contacts.join(", "))
+            Line::Guide(format!("{} ({}): {}", service.name, service.country, contacts.join(", ")))
         }
-        None if entry.phone.is_empty() => entry.text.clone(),
-        None => format!("{}: {}", entry.text, entry.phone),
+        None => Line::Written { text: entry.text.clone(), phone: entry.phone.clone() },
     }
 }
 
@@ -80,8 +124,9 @@ pub fn plain_text(plan: &Plan, place: Option<&Place>, last_changed: Option<&str>
         }
     };
     section(URGENT_HEADING, &urgent_lines(place), "");
+    let mut section = |heading: &str, lines: Vec<Line>, empty: &str| section(heading, &lines.iter().map(Line::text).collect::<Vec<_>>(), empty);
     for step in step_lines(plan) {
-        section(&step.heading, &step.lines, NOTHING_YET);
+        section(&step.heading, step.lines, NOTHING_YET);
     }
     text
 }
@@ -102,9 +147,14 @@ mod tests {
         plan
     }
 
+    /// The text without its isolates, as it reads.
+    fn read(text: &str) -> String {
+        text.replace([FSI, LRI, PDI], "")
+    }
+
     #[test]
     fn the_text_has_help_now_then_every_step_in_order_with_entries_in_the_persons_order() {
-        let text = plain_text(&plan(), place("Scotland"), Some("27 November 2026"));
+        let text = read(&plain_text(&plan(), place("Scotland"), Some("27 November 2026")));
         let expected = "My plan for hard days
 Last changed 27 November 2026.
 
@@ -151,7 +201,26 @@ Nothing written yet.
         let mut plan = Plan::default();
         plan.add("x", Entry::new("from-a-newer-app", "<b>kept</b> as typed", "", 1), 1);
         let steps = step_lines(&plan);
-        assert_eq!(steps.last().unwrap(), &StepLines { heading: OTHER_ENTRIES.into(), lines: vec!["<b>kept</b> as typed".into()] });
-        assert!(plain_text(&plan, None, None).ends_with("Other things in your plan\n- <b>kept</b> as typed\n"));
+        assert_eq!(steps.last().unwrap().heading, OTHER_ENTRIES);
+        assert_eq!(steps.last().unwrap().lines, [Line::Written { text: "<b>kept</b> as typed".into(), phone: String::new() }]);
+        assert!(read(&plain_text(&plan, None, None)).ends_with("Other things in your plan\n- <b>kept</b> as typed\n"));
+    }
+
+    /// Issue 28: "سارة" with "+44 20 7946 0018" printed as "0018 7946 20 44+ :سارة".
+    #[test]
+    fn what_a_person_wrote_and_each_number_are_isolated_in_the_text() {
+        let mut plan = Plan::default();
+        plan.add("sara", Entry::new("people-to-ask", "سارة", "+44 20 7946 0018", 1), 1);
+        plan.add("sam", Entry::new("people-to-ask", "Sam", "ask Sam for his new number", 2), 2);
+        plan.add("sea", Entry::new("reasons", "הים", "", 3), 3);
+        let text = plain_text(&plan, None, None);
+        assert!(text.contains("\n- \u{2068}سارة\u{2069}: \u{2066}+44 20 7946 0018\u{2069}\n"), "{text:?}");
+        assert!(text.contains("\n- \u{2068}Sam\u{2069}: \u{2068}ask Sam for his new number\u{2069}\n"), "{text:?}");
+        assert!(text.contains("\n- \u{2068}הים\u{2069}\n"), "{text:?}");
+        // Every isolate is closed on its own line.
+        for line in text.lines() {
+            let opened = line.chars().filter(|c| [FSI, LRI].contains(c)).count();
+            assert_eq!(opened, line.chars().filter(|c| *c == PDI).count(), "{line:?}");
+        }
     }
 }

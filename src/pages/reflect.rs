@@ -8,7 +8,7 @@ use crate::data::reflection::{own_item_too_long_by, same_item, SaveCheck, OWN_IT
 use crate::data::{Answer, ChecklistItem, Snapshot};
 use crate::links::{href, section_href};
 use crate::time::{format_date, format_date_time};
-use crate::user_data::{track_draft, use_user_data, UserData};
+use crate::user_data::{quote, track_draft, use_user_data, UserData};
 use leptos::prelude::*;
 
 /// The guide's checklist items, in page order.
@@ -186,7 +186,7 @@ fn own_item_fits(data: UserData, text: &str, editing: Option<&str>) -> bool {
         same_item(&items, text).map(|i| i.text.to_string())
     });
     if let Some(same) = same {
-        data.say(format!("“{same}” is already on your checklist, so it is not added again."));
+        data.say(format!("{} is already on your checklist, so it is not added again.", quote(&same)));
         return false;
     }
     true
@@ -230,7 +230,7 @@ fn OwnItems() -> impl IntoView {
         let saved = data.change_reflections(|r, now| r.add_own_item(&id, &text, now));
         new_text.set(String::new());
         if saved {
-            data.say(format!("Added “{}” to your checklist.", text.trim()));
+            data.say(format!("Added {} to your checklist.", quote(&text)));
         }
     };
     view! {
@@ -298,7 +298,7 @@ fn OwnItem(id: String) -> impl IntoView {
         move || {
             let removed = text.get_untracked();
             if data.change_reflections(|r, now| r.remove_own_item(&id, now)) {
-                data.say(format!("Removed “{removed}” from your checklist."));
+                data.say(format!("Removed {} from your checklist.", quote(&removed)));
             }
         }
     };
@@ -385,7 +385,7 @@ fn GoneAnswer(id: String) -> impl IntoView {
         let text = text.clone();
         move || {
             if data.change_reflections(|r, now| r.forget_answer(&id, now)) {
-                data.say(format!("Removed your answer about “{text}”."));
+                data.say(format!("Removed your answer about {}.", quote(&text)));
             }
             // Its item (and this button) is gone: carry on from the group's heading, or from the
             // next heading once the group has gone too.

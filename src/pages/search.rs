@@ -3,7 +3,7 @@ use crate::components::text::PageHeading;
 use crate::content::{self, paths, PageId, CHECKLIST, URGENT_WORDS};
 use crate::effect::effect;
 use crate::links::href;
-use crate::search::{guide_documents, needs_urgent_help, note_documents, Filters, Hit, Index, Kind, Marked, SearchQuery};
+use crate::search::{grouped, guide_documents, needs_urgent_help, note_documents, Filters, Hit, Index, Kind, Marked, SearchQuery};
 use crate::user_data::use_user_data;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -15,9 +15,6 @@ fn guide_index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| Index::new(guide_documents()))
 }
-
-/// A result as shown: its marked title, its marked snippet if any, and where it leads.
-type FoundItem = (Marked, Option<Marked>, String);
 
 #[component]
 pub fn Search() -> impl IntoView {
@@ -51,9 +48,10 @@ pub fn Search() -> impl IntoView {
         all.extend(own);
         (query.text, all)
     };
+    let urgent = Memo::new(move |_| query.with(|q| needs_urgent_help(&q.text)));
     view! {
         <PageHeading page />
-        <UrgentNote query />
+        <UrgentNote urgent />
         <Filters query set_filters />
         {move || {
             let (text, all) = results();
@@ -69,18 +67,19 @@ pub fn Search() -> impl IntoView {
                 1 => format!("1 result for “{text}”."),
                 n => format!("{n} results for “{text}”."),
             };
-            // Grouped by kind, in a fixed order; best first within each group.
-            let mut groups: Vec<(Kind, Vec<FoundItem>)> = Vec::new();
-            for (kind, title, snippet, path) in all {
-                match groups.iter_mut().find(|(k, _)| *k == kind) {
-                    Some((_, items)) => items.push((title, snippet, path)),
-                    None => groups.push((kind, vec![(title, snippet, path)])),
-                }
-            }
-            crate::sort::sort_by_key(&mut groups, |(kind, _)| *kind);
+            let groups = grouped(all.into_iter().map(|(kind, title, snippet, path)| (kind, (title, snippet, path))).collect());
             Either::Right(view! {
                 <p class="search-status" role="status">{status}</p>
-                {(count == 0 && !years_reversed).then(|| view! { <p class="empty-note">{page.empty}</p> })}
+                // Nothing found: other words to try, then a calm line and the way to urgent help (at
+                // the top of the page already when the search holds urgent words, and then no
+                // other words are suggested).
+                {(count == 0 && !urgent.get()).then(|| view! {
+                    {(!years_reversed).then(|| view! { <p class="empty-note">{page.empty}</p> })}
+                    <p class="urgent-note">
+                        {URGENT_WORDS.nothing_found} " "
+                        <a class="urgent-note__link" href=href(paths::HELP)>{URGENT_WORDS.link}</a>
+                    </p>
+                })}
                 <div class="results" on:keydown=move_between_results>
                     {groups.into_iter().map(|(kind, items)| view! {
                         <section class="result-group" aria-label=kind.group()>
@@ -107,9 +106,8 @@ pub fn Search() -> impl IntoView {
 /// A calm line and the way to urgent help, first on the page, when the search holds words that can
 /// mean the person needs help now. Announced once when it appears, not at every key press.
 #[component]
-fn UrgentNote(query: Memo<SearchQuery>) -> impl IntoView {
+fn UrgentNote(urgent: Memo<bool>) -> impl IntoView {
     let help = paths::HELP;
-    let urgent = Memo::new(move |_| query.with(|q| needs_urgent_help(&q.text)));
     view! {
         <div class="urgent-note-region" aria-live="polite">
             {move || urgent.get().then(|| view! {

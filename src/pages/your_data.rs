@@ -332,6 +332,17 @@ fn WhereItIsKept() -> impl IntoView {
     }
 }
 
+/// What the person is told once a file is brought back: never "combined" when the preview said
+/// nothing would change.
+fn imported(mode: ImportMode, changes_anything: bool, saved: bool) -> &'static str {
+    match (mode, changes_anything, saved) {
+        (_, _, false) => NOT_ALL_SAVED,
+        (_, false, true) => "Nothing changed: this device already had everything in the file.",
+        (ImportMode::Merge, true, true) => "Done. The file's data has been combined with yours.",
+        (ImportMode::Replace, true, true) => "Done. Your data has been replaced with the file's.",
+    }
+}
+
 #[component]
 fn Import() -> impl IntoView {
     let data = use_user_data();
@@ -406,12 +417,9 @@ fn Import() -> impl IntoView {
     let apply = move |mode: ImportMode| {
         if let Some(Ok(file)) = chosen.get_untracked() {
             after_import();
+            let changes_anything = !preview(&data.all_data(), &file, mode).is_empty();
             let saved = data.import(&file, mode);
-            data.say(match (mode, saved) {
-                (ImportMode::Merge, true) => "Done. The file's data has been combined with yours.",
-                (ImportMode::Replace, true) => "Done. Your data has been replaced with the file's.",
-                (_, false) => NOT_ALL_SAVED,
-            });
+            data.say(imported(mode, changes_anything, saved));
             reset();
         }
     };
@@ -464,7 +472,7 @@ fn Import() -> impl IntoView {
         <section aria-labelledby="import-heading" class="panel">
             <h2 id="import-heading">"Bring back a copy"</h2>
             <p>"Choose a file made with “Download my data”. You will see what would change before anything does."</p>
-            <label class="field-label needs-script" for="import-file">"Export file"</label>
+            <label class="field-label needs-script" for="import-file">"File to bring back"</label>
             <input id="import-file" class="needs-script" type="file" accept=".json,application/json" node_ref=input_ref on:change=on_change disabled=move || !data.ready.get() />
             {move || (offer_lock.get() && lock.mode.get() == Mode::Off).then(|| view! {
                 <div class="lock-offer">
@@ -538,5 +546,22 @@ fn Import() -> impl IntoView {
                 }
             }}
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 28: combining a file that changed nothing said "Done… combined" right after the
+    /// preview said "Nothing would change".
+    #[test]
+    fn bringing_back_a_file_that_changes_nothing_says_so() {
+        for mode in [ImportMode::Merge, ImportMode::Replace] {
+            assert_eq!(imported(mode, false, true), "Nothing changed: this device already had everything in the file.");
+            assert_eq!(imported(mode, true, false), NOT_ALL_SAVED);
+        }
+        assert!(imported(ImportMode::Merge, true, true).contains("combined"));
+        assert!(imported(ImportMode::Replace, true, true).contains("replaced"));
     }
 }

@@ -1,7 +1,7 @@
 //! The guide's content, and the person's notes, as searchable documents.
 
 use super::{Document, Field, Kind};
-use crate::content::{paths, plain, Block, Collection, Section, ABOUT, ARTICLE, HELP, PLAN_STEPS, RESOURCES};
+use crate::content::{page, paths, plain, Block, Collection, PageId, Section, ABOUT, ARTICLE, HELP, PLAN_STEPS, RESOURCES, URGENT_WORDS};
 use crate::data::{Bookmarks, Plan, Reflections};
 
 fn section_documents(sections: &'static [Section], page_path: &str) -> impl Iterator<Item = Document> {
@@ -24,9 +24,20 @@ fn section_documents(sections: &'static [Section], page_path: &str) -> impl Iter
     })
 }
 
-/// Everything in the guide: the article, About, every resource and every urgent-help service.
+/// Everything in the guide: the article, About, every resource, the urgent help page and each of
+/// its services.
 pub fn guide_documents() -> Vec<Document> {
     let mut docs: Vec<Document> = section_documents(ARTICLE, paths::HOME).collect();
+    // The urgent help page itself, found by what people call what they need ("helpline", "talk to
+    // someone"), so such a search does not end with nothing.
+    let help = page(PageId::Help);
+    docs.push(Document {
+        kind: Kind::Help,
+        title: help.heading.to_string(),
+        path: paths::HELP.to_string(),
+        year: None,
+        fields: vec![(Field::Title, help.heading.to_string()), (Field::Meta, URGENT_WORDS.found_by.to_string()), (Field::Body, help.intro.to_string())],
+    });
     docs.extend(section_documents(ABOUT, paths::ABOUT));
     for resource in RESOURCES {
         let collection = resource.kind.collection();
@@ -111,7 +122,7 @@ pub fn note_documents(bookmarks: &Bookmarks, reflections: &Reflections, plan: &P
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Filters, Index};
+    use super::super::{grouped, Filters, Index};
     use super::*;
 
     fn search(query: &str) -> Vec<String> {
@@ -128,6 +139,22 @@ mod tests {
         assert!(search("ngakau").contains(&"/publications#oranga-ngakau".to_string()));
         assert!(search("samaritans").contains(&"/help#uk-samaritans".to_string()));
         assert!(search("hope").contains(&"/#what-recovery-means".to_string()));
+    }
+
+    /// Issue 28: for these, urgent help was the last group (1,618 px down the page for "help"), or
+    /// there was nothing at all ("talk to someone").
+    #[test]
+    fn searches_for_help_find_urgent_help_first() {
+        let index = Index::new(guide_documents());
+        for query in ["help", "crisis", "phone", "helpline", "talk to someone", "suicide", "samaritans"] {
+            let hits = index.search(query, &Filters::default());
+            let groups = grouped(hits.iter().map(|h| (h.doc.kind, h.doc.path.as_str())).collect());
+            assert_eq!(groups.first().map(|(kind, _)| *kind), Some(Kind::Help), "{query:?}");
+        }
+        // The page of urgent help itself is found by what people call it.
+        for query in ["help", "helpline", "phone", "talk to someone", "someone to talk to", "emergency"] {
+            assert!(search(query).contains(&paths::HELP.to_string()), "{query:?}");
+        }
     }
 
     #[test]

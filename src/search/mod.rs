@@ -19,15 +19,16 @@ pub use urgent::needs_urgent_help;
 use std::collections::{BTreeMap, HashMap};
 use text::{one_edit_apart, stem, words, Word};
 
-/// What a result is, for grouping results and for the kind filter.
+/// What a result is, for grouping results and for the kind filter. Results are grouped in this
+/// order: urgent help first, so that someone searching "help" or "crisis" finds it at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
+    Help,
     Section,
     Publication,
     Research,
     Presentation,
     Organisation,
-    Help,
     YourNote,
 }
 
@@ -64,6 +65,20 @@ impl Kind {
     pub fn from_key(key: &str) -> Option<Kind> {
         Self::FILTERABLE.into_iter().find(|k| k.key() == key)
     }
+}
+
+/// Results grouped by kind, in the order of `Kind` (urgent help first); within a group, in the order
+/// they came (best first).
+pub fn grouped<T>(found: Vec<(Kind, T)>) -> Vec<(Kind, Vec<T>)> {
+    let mut groups: Vec<(Kind, Vec<T>)> = Vec::new();
+    for (kind, item) in found {
+        match groups.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, items)) => items.push(item),
+            None => groups.push((kind, vec![item])),
+        }
+    }
+    crate::sort::sort_by_key(&mut groups, |(kind, _)| *kind);
+    groups
 }
 
 /// Where in a document words were found; matches in titles and authors count for more.
@@ -346,7 +361,7 @@ mod tests {
     #[test]
     fn forgiving_accents_case_prefixes_plurals_and_typos() {
         let index = index();
-        for query in ["ngakau", "NGĀKAU", "ngak", "relationship", "story", "zealnd"] {
+        for query in ["ngakau", "NGĀKAU", "Nga\u{304}kau", "ngak", "relationship", "story", "zealnd"] {
             assert_eq!(titles(&index.search(query, &Filters::default())), ["Oranga Ngākau"], "{query}");
         }
         assert!(index.search("hop", &Filters::default()).iter().any(|h| h.doc.title == "Hope and recovery"));
@@ -384,6 +399,12 @@ mod tests {
         assert_eq!(hits[0].title.parts(), [("Peer", true), (" support in practice", false)]);
         let snippet = hits[1].snippet.as_ref().unwrap();
         assert_eq!(snippet.parts()[0], ("Peer", true));
+    }
+
+    #[test]
+    fn results_are_grouped_by_kind_with_urgent_help_first() {
+        let found = vec![(Kind::Organisation, 1), (Kind::Help, 2), (Kind::Section, 3), (Kind::Organisation, 4), (Kind::YourNote, 5), (Kind::Help, 6)];
+        assert_eq!(grouped(found), [(Kind::Help, vec![2, 6]), (Kind::Section, vec![3]), (Kind::Organisation, vec![1, 4]), (Kind::YourNote, vec![5])]);
     }
 
     #[test]

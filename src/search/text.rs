@@ -25,6 +25,12 @@ pub fn fold(c: char) -> char {
     }
 }
 
+/// Whether `c` is a combining accent (Unicode's Combining Diacritical Marks, U+0300 to U+036F),
+/// as a letter written in two parts has ("Ngā" as "a" and a combining macron).
+fn combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
 /// A word of a text: its folded form and where it is in the original (byte offsets).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
@@ -43,6 +49,10 @@ pub fn words(text: &str) -> Vec<Word> {
         if c.is_alphanumeric() {
             let word = current.get_or_insert(Word { folded: String::new(), start: i, end: i });
             word.folded.push(fold(c));
+            word.end = i + c.len_utf8();
+        } else if let Some(word) = current.as_mut().filter(|_| combining(c)) {
+            // An accent typed or pasted as its own mark ("a" and U+0304 for "ā") stays in its word,
+            // and folds away as the accented letter would.
             word.end = i + c.len_utf8();
         } else if inner_apostrophe {
             // "one's" is one word, found by "one" or "ones".
@@ -105,6 +115,17 @@ mod tests {
     fn accents_and_case_fold_away() {
         let folded: Vec<String> = words("Oranga Ngākau, WRAP® and Perceval's").into_iter().map(|w| w.folded).collect();
         assert_eq!(folded, ["oranga", "ngakau", "wrap", "and", "percevals"]);
+    }
+
+    /// Issue 28: a pasted "Ngā" written as "a" and a combining macron became two words.
+    #[test]
+    fn an_accent_written_as_its_own_mark_folds_inside_its_word() {
+        let text = "Oranga Nga\u{304}kau and Mo\u{302}\u{301}re";
+        let found = words(text);
+        let folded: Vec<&str> = found.iter().map(|w| w.folded.as_str()).collect();
+        assert_eq!(folded, ["oranga", "ngakau", "and", "more"]);
+        assert_eq!(&text[found[1].start..found[1].end], "Nga\u{304}kau");
+        assert_eq!(&text[found[3].start..found[3].end], "Mo\u{302}\u{301}re");
     }
 
     #[test]

@@ -20,6 +20,7 @@ use leptos::prelude::*;
 
 mod messages;
 
+pub use messages::quote;
 use messages::{Status, LOCKED};
 
 /// The persistence layer over whatever storage the device gives.

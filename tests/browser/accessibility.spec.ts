@@ -60,7 +60,7 @@ test("error states pass axe: an import refused, unreadable data, offline", async
     await expect(page.getByRole("region", { name: "About your saved data" })).toBeVisible();
     const file = testInfo.outputPath("bad.json");
     writeFileSync(file, "{oops");
-    await page.getByLabel("Export file").setInputFiles(file);
+    await page.getByLabel("File to bring back").setInputFiles(file);
     await expect(page.getByRole("alert")).toBeVisible();
     await expectNoAxeViolations(page, `your-data with errors (${scheme})`);
   }

@@ -21,7 +21,7 @@ export const resources: Resource[] = read("resources.toml").resource;
  * editor's change to the list does not break them). */
 export const publicationYears = resources.filter((r) => r.kind === "publication" && r.year).map((r) => r.year!);
 export const help: { checked: string; place: Place[]; service: Service[] } = read("help.toml");
-export const urgentWords: { message: string; link: string; words: string[] } = read("urgent-words.toml");
+export const urgentWords: { message: string; link: string; nothing_found: string; found_by: string; words: string[] } = read("urgent-words.toml");
 
 /** The page a resource of this kind is listed on (mirrors ResourceKind::collection). */
 export function pageForKind(kind: string): Page {

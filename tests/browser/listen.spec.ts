@@ -148,6 +148,22 @@ test("with no voice on the device (or only voices on a server), there is no List
   }
 });
 
+// Issue 28: with no voice, an empty 44 px box stayed on every page (on /help at 360 px it pushed
+// "Where are you?" off the first screen).
+test("with no voice, pages opened after that is known keep no room for the control", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await standInSpeech(page, [], 200);
+  await page.goto("/");
+  await appReady(page);
+  // The first page keeps its line (empty) so that nothing moves once the voices are known.
+  await expect(page.locator(".listen--silent").first()).toBeAttached({ timeout: 6000 });
+  await page.getByRole("link", { name: "Need help now?" }).click();
+  await expect(page.locator("h1")).toHaveText("Get help now");
+  for (const line of await page.locator(".listen").all()) {
+    expect(await line.evaluate((el) => el.getBoundingClientRect().height), "no empty box").toBe(0);
+  }
+});
+
 test("voices that arrive late still bring the control, and the chosen voice and speed are remembered", async ({ page }) => {
   await standInSpeech(page, [DANIEL, SAMANTHA, REMOTE], 600);
   await page.goto("/publications");

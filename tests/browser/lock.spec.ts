@@ -182,7 +182,7 @@ test("a locked export needs its passphrase to come back; a wrong one changes not
   // On a device without the lock, the file still needs its passphrase.
   await page.evaluate(() => localStorage.clear());
   await open(page, "/your-data");
-  await page.getByLabel("Export file").setInputFiles(file);
+  await page.getByLabel("File to bring back").setInputFiles(file);
   await page.getByLabel("The file’s passphrase").fill("wrong passphrase");
   await page.getByRole("button", { name: "Open the file" }).click();
   await expect(page.getByText("That passphrase does not open this file. Nothing was changed.")).toBeVisible({ timeout: 15_000 });

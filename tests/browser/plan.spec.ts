@@ -79,6 +79,21 @@ test("entries are added, changed as typed and kept over a reload; numbers can be
   await expect(yours.getByRole("link", { name: /In your plan, under “Signs that things are getting hard”/ })).toBeVisible();
 });
 
+// Issue 28: common ways of writing a number got no call button, and landlines were offered "Text".
+test("a number with a note or an extension can be called, and only a mobile is offered Text", async ({ page }) => {
+  await open(page, "/plan");
+  await add(page, "people-to-ask", "Dad", "07700900124 (evenings)");
+  await add(page, "people-to-ask", "Community team", "0300 123 4567 ext 2");
+  await add(page, "people-to-ask", "Gran", "020 7946 0018");
+  const [dad, team, gran] = [0, 1, 2].map((i) => entries(page, "people-to-ask").nth(i));
+  await expect(dad.getByRole("link", { name: "Call 07700900124 (evenings)" })).toHaveAttribute("href", "tel:07700900124");
+  await expect(dad.getByRole("link", { name: "Text 07700900124 (evenings)" })).toHaveAttribute("href", "sms:07700900124");
+  await expect(team.getByRole("link", { name: "Call 0300 123 4567 ext 2" })).toHaveAttribute("href", "tel:03001234567,2");
+  await expect(team.getByRole("link", { name: /^Text/ })).toHaveCount(0);
+  await expect(gran.getByRole("link", { name: "Call 020 7946 0018" })).toHaveAttribute("href", "tel:02079460018");
+  await expect(gran.getByRole("link", { name: /^Text/ })).toHaveCount(0);
+});
+
 test("entries move up and down with the mouse, and focus stays on the entry moved", async ({ page }) => {
   await open(page, "/plan");
   for (const text of ["Walk", "Music", "Shower"]) await add(page, "on-my-own", text);
@@ -142,6 +157,71 @@ test("keyboard only: add, change, move and remove an entry, with focus always wh
   await status(page).getByRole("button", { name: "Undo" }).focus();
   await page.keyboard.press("Enter");
   await expect(entryTexts(page, "reasons")).toHaveText(["My sister, Jo", "My dog", "The sea"]);
+});
+
+/** Where the message bar is, and what its live region says. */
+async function bar(page: Page) {
+  return page.locator(".status").evaluate((region) => {
+    const box = region.querySelector(".status__box")!.getBoundingClientRect();
+    return { top: box.top, height: box.height, said: region.textContent!.trim() };
+  });
+}
+
+// Issue 28: a 900-character entry made a bar 1,039 px tall, starting above the screen, that took
+// every tap until Close, and the live region read the whole entry aloud.
+test("a long entry is quoted by its start only, and the message never covers more than a quarter of the screen", async ({ page }) => {
+  const long = "When it gets bad I will put my phone down, breathe slowly and text my sister before anything else. ".repeat(9).trim();
+  expect(long.length).toBeGreaterThan(850);
+  const start = "“When it gets bad I will put my phone down, breathe slowly…”";
+  for (const [width, height] of [[360, 780], [1280, 800]]) {
+    await page.setViewportSize({ width, height });
+    await open(page, "/plan");
+    const field = step(page, "reasons").getByLabel(addLabel("reasons"));
+    await field.fill(long);
+    await field.press("Enter");
+    await expect(status(page)).toHaveText(new RegExp(`^Added ${literally(start)} to your plan\.`));
+    for (const action of ["Removed", "Undo"]) {
+      const shown = await bar(page);
+      expect(shown.height, `${action} at ${width} px`).toBeLessThanOrEqual(height / 4);
+      expect(shown.top).toBeGreaterThanOrEqual(height * 0.75);
+      expect(shown.said.length, "the live region says a short start only").toBeLessThan(120);
+      // A tap outside the message reaches the page under it.
+      await step(page, "reasons").getByRole("button", { name: /^Edit/ }).first().click();
+      await expect(step(page, "reasons").getByLabel("Change the words")).toBeFocused();
+      await page.keyboard.press("Enter");
+      if (action === "Removed") {
+        await entries(page, "reasons").first().getByRole("button", { name: /^Remove/ }).click();
+        await expect(status(page)).toContainText(`Removed ${start} from your plan.`);
+        const removed = await bar(page);
+        expect(removed.height).toBeLessThanOrEqual(height / 4);
+        await status(page).getByRole("button", { name: "Undo" }).click();
+        await expect(status(page)).toContainText(`${start} is back in your plan.`);
+      }
+    }
+    await page.evaluate(() => localStorage.clear());
+  }
+});
+
+test("a message as tall as a quarter of the screen scrolls inside, and adding with Enter keeps the field in view above it", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await open(page, "/plan");
+  // The largest text, so the message is as tall as it gets.
+  await page.evaluate(() => document.documentElement.setAttribute("data-text-size", "largest"));
+  const field = step(page, "reasons").getByLabel(addLabel("reasons"));
+  await field.scrollIntoViewIfNeeded();
+  await field.focus();
+  for (const text of ["My dog and the walks we take along the river in the morning", "The sea", "My sister and her two children who live nearby"]) {
+    await page.keyboard.type(text);
+    await page.keyboard.press("Enter");
+    await expect(status(page)).toContainText("to your plan.");
+    await expect(field).toBeFocused();
+    await expect.poll(async () => {
+      const [f, b] = await Promise.all([field.boundingBox(), bar(page)]);
+      return f!.y + f!.height <= b.top && f!.y >= 0;
+    }, "the field is in view, above the message").toBe(true);
+  }
+  const box = page.locator(".status__box");
+  expect(await box.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(780 / 4);
 });
 
 test("a removed entry comes back with Undo, in its place, and stays after a reload", async ({ page }) => {
@@ -209,6 +289,48 @@ test("the plan prints as one page without the controls, on A4 and US Letter", as
   }
 });
 
+// Issue 28: "سارة" with "+44 20 7946 0018" printed as "0018 7946 20 44+ :سارة", the bullet outside
+// the column: someone would dial the wrong number.
+test("a right-to-left name keeps its number in order, on screen, in print and in the text", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.addInitScript(() => { delete (Navigator.prototype as { share?: unknown }).share; });
+  await open(page, "/plan");
+  await add(page, "people-to-ask", "سارة", "+44 20 7946 0018");
+  await add(page, "people-to-ask", "Jo", "ask Jo: 0300 123 4567 ext 2");
+  /** Where "+44" and "0018" are drawn, left to right, within the element holding the number. */
+  const drawn = (scope: import("@playwright/test").Locator) => scope.evaluate((root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent!;
+      const at = text.indexOf("+44");
+      if (at < 0 || !(node.parentElement!.offsetParent)) continue;
+      const x = (start: number, end: number) => {
+        const range = document.createRange();
+        range.setStart(node!, start);
+        range.setEnd(node!, end);
+        return range.getBoundingClientRect().left;
+      };
+      return { plus: x(at, at + 3), end: x(text.indexOf("0018"), text.indexOf("0018") + 4), column: root.getBoundingClientRect().left };
+    }
+    return null;
+  });
+  const onScreen = await drawn(entries(page, "people-to-ask").first());
+  expect(onScreen!.plus).toBeLessThan(onScreen!.end);
+  await page.emulateMedia({ media: "print" });
+  const line = page.locator(".plan-print li").filter({ hasText: "سارة" });
+  await expect(line).toHaveText("سارة: +44 20 7946 0018");
+  const printed = await drawn(line);
+  expect(printed!.plus, "+44 is drawn left of 0018").toBeLessThan(printed!.end);
+  // The line reads left to right like the page: its bullet sits at the column's left.
+  expect(await line.evaluate((li) => getComputedStyle(li).direction)).toBe("ltr");
+  await expect(line.locator("bdi").last()).toHaveAttribute("dir", "ltr");
+  await page.emulateMedia({ media: "screen" });
+  await page.getByRole("button", { name: "Copy as text" }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain("\n- \u2068سارة\u2069: \u2066+44 20 7946 0018\u2069\n");
+  expect(copied).toContain("\n- \u2068Jo\u2069: \u2068ask Jo: 0300 123 4567 ext 2\u2069\n");
+});
+
 test("without Web Share, Copy as text puts the plan on the clipboard, and Download as text gives a .txt file", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.addInitScript(() => { delete (Navigator.prototype as { share?: unknown }).share; });
@@ -219,7 +341,8 @@ test("without Web Share, Copy as text puts the plan on the clipboard, and Downlo
   await expect(status(page)).toContainText("Copied your plan.");
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toMatch(/^My plan for hard days\nLast changed \d+ \w+ \d{4}\.\n/);
-  expect(copied).toContain("\n2. Things I can do on my own\n- Go for a walk\n");
+  // What the person wrote is isolated (FSI … PDI), so it keeps its own direction in a text app.
+  expect(copied).toContain("\n2. Things I can do on my own\n- \u2068Go for a walk\u2069\n");
   expect(copied).toContain("\nIf a life is at risk, or you need help now\n- UK: Call 999\n");
 
   const downloading = page.waitForEvent("download");
@@ -245,7 +368,7 @@ test("where the browser has Web Share, Share hands it the plan's text", async ({
   await page.getByRole("button", { name: "Share" }).click();
   const shared = await page.waitForFunction(() => (window as unknown as { shared?: unknown }).shared).then((h) => h.jsonValue()) as { title: string; text: string };
   expect(shared.title).toBe("My plan for hard days");
-  expect(shared.text).toContain("\n7. What matters to me\n- My dog\n");
+  expect(shared.text).toContain("\n7. What matters to me\n- \u2068My dog\u2069\n");
 });
 
 test("the plan passes axe empty, filled, being changed and printed, in light and dark colours", async ({ page }) => {
@@ -297,7 +420,7 @@ test("the export file holds the plan, and bringing it back shows it step by step
   const fresh = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
   const other = await fresh.newPage();
   await open(other, "/your-data");
-  await other.getByLabel("Export file").setInputFiles(file);
+  await other.getByLabel("File to bring back").setInputFiles(file);
   const preview = other.getByRole("region", { name: "What this file would change" });
   await expect(preview).toContainText("It has 0 bookmarks, 0 saved reflections and 3 entries in a plan.");
   await expect(preview.getByRole("listitem").first()).toHaveText("Your plan, “Signs that things are getting hard”: 2 added");

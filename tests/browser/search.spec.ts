@@ -93,11 +93,46 @@ test("the person's own notes are found too, marked as theirs", async ({ page }) 
   await expect(page.locator(".result")).toContainText([PACE]);
 });
 
-test("nothing found: the count is announced and other words are suggested", async ({ page }) => {
+test("nothing found: the count is announced, other words are suggested, then a calm line and the way to urgent help", async ({ page }) => {
   await page.goto("/search?q=xylophone");
   await appReady(page);
   await expect(page.getByRole("status").filter({ hasText: "No results for “xylophone”." })).toBeVisible();
   await expect(page.getByText(/Try another word/)).toBeVisible();
+  const calm = page.locator(".urgent-note");
+  await expect(calm).toContainText(urgentWords.nothing_found);
+  await expect(calm.getByRole("link", { name: urgentWords.link })).toHaveAttribute("href", pageById("help").path!);
+  // The suggestion comes first: nothing sits under the calm line.
+  expect(await calm.evaluate((el) => el.nextElementSibling?.className)).toBe("results");
+  await expect(page.locator(".results")).toBeEmpty();
+});
+
+// Issue 28: each of these ended with "No results … try hope, peer support, Slade or Scotland".
+test("distress searches never dead-end: the calm line and the way to urgent help, and no other words to try", async ({ page }) => {
+  const queries = ["cant cope", "can't cope anymore", "i cant go on", "i want to end it", "end it", "want to disappear", "not safe", "talk to someone", "kms", "suicidall"];
+  for (const query of queries) {
+    await page.goto(`/search?q=${encodeURIComponent(query)}`);
+    await appReady(page);
+    const note = page.locator(".urgent-note");
+    await expect(note, query).toHaveCount(1);
+    await expect(note, query).toContainText(urgentWords.message);
+    await expect(note.getByRole("link", { name: urgentWords.link }), query).toHaveAttribute("href", pageById("help").path!);
+    await expect(page.getByText(/Slade or Scotland/), query).toHaveCount(0);
+  }
+});
+
+test("searching for help, a crisis, a phone, a helpline or someone to talk to shows urgent help first", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  for (const query of ["help", "crisis", "phone", "helpline", "talk to someone"]) {
+    await page.goto(`/search?q=${encodeURIComponent(query)}`);
+    await appReady(page);
+    await expect(page.locator(".result-group h2").first(), query).toHaveText("Urgent help");
+    // On a phone, the first result is on the first screen.
+    const top = await page.locator(".result").first().evaluate((el) => el.getBoundingClientRect().top);
+    expect(top, query).toBeLessThan(page.viewportSize()!.height);
+  }
+  await page.goto("/search?q=talk+to+someone");
+  await appReady(page);
+  await expect(page.locator(".result").first()).toHaveAttribute("href", pageById("help").path!);
 });
 
 test("a result found by its author says so", async ({ page }) => {

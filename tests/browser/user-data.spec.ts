@@ -243,7 +243,7 @@ test("storage full from the start: each change adds to the last, and an import s
       value: { added_at: 1_790_000_000_000, page: "home", title: "What supports recovery?", note: "" } } } },
     reflections: { version: 1, checklist: {}, own_items: {} }, history: { version: 1, snapshots: {} } }));
   await open(page, "/your-data");
-  await page.getByLabel("Export file").setInputFiles(file);
+  await page.getByLabel("File to bring back").setInputFiles(file);
   await page.getByRole("region", { name: "What this file would change" }).getByRole("button", { name: "Combine" }).click();
   await expect(status(page)).toContainText("not all of it could be saved on this device");
   await expect(status(page)).not.toContainText("Done");
@@ -260,7 +260,7 @@ test("combining a file that deleted something asks first", async ({ page }, test
   writeFileSync(file, JSON.stringify({ app: "recovery-guide", format: 1, exported_at: entry.at + 1000,
     bookmarks: { version: 1, bookmarks: { [id]: { at: entry.at + 1000 } } }, reflections: { version: 1, checklist: {}, own_items: {} }, history: { version: 1, snapshots: {} } }));
   await open(page, "/your-data");
-  await page.getByLabel("Export file").setInputFiles(file);
+  await page.getByLabel("File to bring back").setInputFiles(file);
   const preview = page.getByRole("region", { name: "What this file would change" });
   await expect(preview).toContainText("Bookmarks: 1 removed");
   await preview.getByRole("button", { name: "Combine" }).click();
@@ -310,7 +310,7 @@ test("export, then import into a fresh browser profile, restores everything", as
   const fresh = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
   const other = await fresh.newPage();
   await open(other, "/your-data");
-  await other.getByLabel("Export file").setInputFiles(file);
+  await other.getByLabel("File to bring back").setInputFiles(file);
   const preview = other.getByRole("region", { name: "What this file would change" });
   await expect(preview).toContainText("It has 1 bookmark, 1 saved reflection and 0 entries in a plan.");
   await expect(preview).toContainText("Bookmarks: 1 added");
@@ -323,8 +323,11 @@ test("export, then import into a fresh browser profile, restores everything", as
   await expect(other.locator(".snapshot")).toHaveCount(1);
   // Importing the same file again changes nothing.
   await open(other, "/your-data");
-  await other.getByLabel("Export file").setInputFiles(file);
+  await other.getByLabel("File to bring back").setInputFiles(file);
   await expect(other.getByRole("region", { name: "What this file would change" })).toContainText("Nothing would change");
+  // Issue 28: combining it then said "Done… combined".
+  await other.getByRole("region", { name: "What this file would change" }).getByRole("button", { name: "Combine" }).click();
+  await expect(other.getByRole("status").filter({ hasText: /\S/ }).last()).toContainText("Nothing changed: this device already had everything in the file.");
   await fresh.close();
 });
 
@@ -348,7 +351,7 @@ test("a note written on one device and a box ticked on another both survive comb
   await otherDevice.close();
 
   await open(page, "/your-data");
-  await page.getByLabel("Export file").setInputFiles(file);
+  await page.getByLabel("File to bring back").setInputFiles(file);
   const preview = page.getByRole("region", { name: "What this file would change" });
   await expect(preview).toContainText("Checklist answers and your own items: 1 changed");
   await preview.getByRole("button", { name: "Combine" }).click();
@@ -373,7 +376,7 @@ test("a file that repeats an entry says so, and its 2099 stamps are brought back
   writeFileSync(file, exportFile({ bookmarks: "BOOKMARKS" }).replace('"BOOKMARKS"',
     `{"version":1,"bookmarks":{"what-supports-recovery":${entry(1_790_000_000_000, "older")},"what-supports-recovery":${entry(year2099, "from 2099")}}}`));
   await open(page, "/your-data");
-  await page.getByLabel("Export file").setInputFiles(file);
+  await page.getByLabel("File to bring back").setInputFiles(file);
   const preview = page.getByRole("region", { name: "What this file would change" });
   await expect(preview).toContainText("The file repeats 1 entry. For each item, only the latest version is used.");
   await expect(preview).toContainText("It has 1 bookmark");
@@ -405,7 +408,7 @@ test("a malformed import file gets a clear message and changes nothing", async (
   for (const [name, contents, message] of cases) {
     const path = testInfo.outputPath(name);
     writeFileSync(path, contents);
-    await page.getByLabel("Export file").setInputFiles(path);
+    await page.getByLabel("File to bring back").setInputFiles(path);
     await expect(page.getByRole("alert")).toHaveText(message);
     await expect(page.getByRole("alert")).toContainText("Nothing was changed.");
   }

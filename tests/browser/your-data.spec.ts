@@ -30,7 +30,7 @@ test("combining an older file after removing a bookmark says the removal is kept
   await open(page, "/organisations");
   await bookmark(page, "Recovery Devon").click();
   await open(page, "/your-data");
-  await page.getByLabel("Export file").setInputFiles(file);
+  await page.getByLabel("File to bring back").setInputFiles(file);
   await expect(preview(page)).not.toContainText("this device already has everything in the file");
   await expect(preview(page)).toContainText("Nothing new would be added.");
   await expect(preview(page)).toContainText("you removed 1 bookmark since then, and combining keeps it removed.");
@@ -48,7 +48,7 @@ test("Replace always asks first, and stands apart from Cancel", async ({ page },
   await open(page, "/organisations");
   await bookmark(page, "Recovery Devon").click();
   await open(page, "/your-data");
-  await page.getByLabel("Export file").setInputFiles(file);
+  await page.getByLabel("File to bring back").setInputFiles(file);
   const replace = preview(page).getByRole("button", { name: "Replace", exact: true });
   const cancel = preview(page).getByRole("button", { name: "Cancel: change nothing" });
   const [r, c] = [(await replace.boundingBox())!, (await cancel.boundingBox())!];
@@ -97,7 +97,7 @@ test("a 50 MB file is refused before it is read, with a clear message, and nothi
   await open(page, "/your-data");
   const huge = testInfo.outputPath("huge.json");
   writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, 32));
-  await page.getByLabel("Export file").setInputFiles(huge);
+  await page.getByLabel("File to bring back").setInputFiles(huge);
   await expect(page.getByRole("alert")).toContainText("Nothing was changed.");
   await expect(page.getByRole("alert")).toContainText("too large to be a Recovery Guide export (50 MB)");
   expect(await page.evaluate((key) => localStorage.getItem(key), BOOKMARKS)).toBe(before);

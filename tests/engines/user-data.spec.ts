@@ -73,7 +73,7 @@ test("download a copy, delete everything, then bring it back by combining", asyn
   await guide.click(by.button("Yes, delete everything"));
   await expect.poll(() => guide.text(by.status)).toContain("All your data has been deleted");
 
-  await guide.upload("Export file", file);
+  await guide.upload("File to bring back", file);
   await expect.poll(() => guide.text(by.xpath(preview))).toContain("It has 1 bookmark, 1 saved reflection and 0 entries in a plan.");
   expect(await guide.text(by.xpath(preview))).toContain("Bookmarks: 1 added");
   await guide.click(by.xpath(`${preview}//button[normalize-space()='Combine']`));
@@ -86,7 +86,7 @@ test("download a copy, delete everything, then bring it back by combining", asyn
   expect(await guide.count(by.css(".snapshot"))).toBe(1);
   // The same file again changes nothing.
   await guide.open("/your-data");
-  await guide.upload("Export file", file);
+  await guide.upload("File to bring back", file);
   await expect.poll(() => guide.text(by.xpath(preview))).toContain("Nothing would change");
 });
 
@@ -100,7 +100,7 @@ test("replacing with a downloaded copy, after confirming, leaves exactly what th
   await expect.poll(() => counted(guide)).toBe("2");
 
   await guide.open("/your-data");
-  await guide.upload("Export file", file);
+  await guide.upload("File to bring back", file);
   await guide.click(by.xpath(`${preview}//button[normalize-space()='Replace']`));
   await expect.poll(() => guide.isFocused(by.text("Replace everything on this device with the file's data?"))).toBe(true);
   expect(await guide.stored("recovery-guide:bookmarks"), "nothing changed yet").toContain("mental-health-foundation");
