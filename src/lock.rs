@@ -12,8 +12,8 @@ use crate::browser;
 use crate::effect::effect;
 use crate::storage::crypto::{self, Key, NotOpened};
 use crate::storage::lock::{
-    is_personal, passphrase_problem, verdict, wait_after_failures, AutoLock, Bytes, Ledger, LockRecord, PassphraseProblem, Sealed, SetAside, Verdict,
-    ITERATIONS, LOCK_KEY, SALT_BYTES, SET_ASIDE_PREFIX,
+    is_personal, passphrase_problem, verdict, wait_after_failures, AutoLock, Ledger, LockRecord, PassphraseProblem, Sealed, SetAside, Verdict, ITERATIONS,
+    LOCK_KEY, SALT_BYTES, SET_ASIDE_PREFIX,
 };
 use crate::storage::vault::{Mode, Opened, Vault, Written};
 use crate::storage::web::{self, WebStorage};
@@ -202,27 +202,16 @@ impl Lock {
         Ok((key, ledger))
     }
 
-    /// The record was removed: tries the key derivations the sealed values name (most used
-    /// first; each is within the accepted bounds, or it would not have been read as sealed).
+    /// The record was removed: the key derivation a sealed value names (each is within the
+    /// accepted bounds, or it would not have been read as sealed), checked by opening that value.
     async fn key_without_record(&self, passphrase: &str) -> Result<(Key, Ledger), String> {
         let vault = vault().ok_or(NOT_DONE)?;
-        let sealed: Vec<Sealed> = vault.stored_personal().iter().filter_map(|(_, text)| Sealed::read(text)).collect();
-        let mut tried: Vec<(Bytes, u32)> = Vec::new();
-        let mut candidates: Vec<&Sealed> = sealed.iter().collect();
-        let uses = |s: &Sealed| sealed.iter().filter(|o| o.opens_with(&s.salt, s.iterations)).count();
-        crate::sort::sort_by_key(&mut candidates, |s| std::cmp::Reverse(uses(s)));
-        for candidate in candidates {
-            if tried.contains(&(candidate.salt.clone(), candidate.iterations)) || tried.len() == 3 {
-                continue;
-            }
-            tried.push((candidate.salt.clone(), candidate.iterations));
-            let key = crypto::derive(passphrase, &candidate.salt, candidate.iterations).await.map_err(|_| NOT_DONE)?;
-            if crypto::open(&key, candidate).await.is_ok() {
-                // The shortest auto-lock time: the one that was set is gone with the record.
-                return Ok((key, Ledger::new(AutoLock::Minutes5)));
-            }
-        }
-        Err(WRONG_PASSPHRASE.into())
+        let stored = vault.stored_personal();
+        let sealed = stored.iter().filter_map(|(name, text)| Sealed::read(text).filter(|s| s.store == *name)).next().ok_or(NOT_DONE)?;
+        let key = crypto::derive(passphrase, &sealed.salt, sealed.iterations).await.map_err(|_| NOT_DONE)?;
+        crypto::open(&key, &sealed).await.map_err(|_| WRONG_PASSPHRASE)?;
+        // The shortest auto-lock time: the one that was set is gone with the record.
+        Ok((key, Ledger::new(AutoLock::Minutes5)))
     }
 
     /// Counts a wrong passphrase, and says how long to wait before the next try, if at all.

@@ -195,9 +195,11 @@ impl LockRecord {
 /// What the sealed check holds besides `CHECK_TEXT`: the auto-lock time (tamper-evident: the plain
 /// copy in the record is only trusted when it agrees), and how many times this device has written
 /// each personal key while locked on (`counts`), so a store put back to an older copy is caught.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// Written as lines (`CHECK_TEXT`, the auto-lock value, then "count key" each) rather than with
+/// serde: it is read on every unlock and written after every save, and a derive would add to the
+/// wasm more than these few lines.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Ledger {
-    pub check: String,
     pub auto_lock: AutoLock,
     /// Sorted by key. A key with no count was last written before values were bound.
     pub counts: Vec<(String, u64)>,
@@ -207,18 +209,29 @@ impl Ledger {
     /// The check value's opened text: a ledger, or `CHECK_TEXT` alone from before values were bound
     /// (then the plain auto-lock time is all there is). `None`: not this lock's check.
     pub fn read(opened: &str, plain_auto_lock: AutoLock) -> Option<Self> {
-        if opened == CHECK_TEXT {
-            return Some(Self { check: CHECK_TEXT.into(), auto_lock: plain_auto_lock, counts: Vec::new() });
+        let mut lines = opened.lines();
+        if lines.next()? != CHECK_TEXT {
+            return None;
         }
-        serde_json::from_str::<Self>(opened).ok().filter(|l| l.check == CHECK_TEXT)
+        let Some(auto_lock) = lines.next() else { return Some(Self::new(plain_auto_lock)) };
+        let mut ledger = Self::new(AutoLock::from_value(auto_lock)?);
+        for line in lines {
+            let (count, key) = line.split_once(' ')?;
+            ledger.saw(key, count.parse().ok()?);
+        }
+        Some(ledger)
     }
 
     pub fn new(auto_lock: AutoLock) -> Self {
-        Self { check: CHECK_TEXT.into(), auto_lock, counts: Vec::new() }
+        Self { auto_lock, counts: Vec::new() }
     }
 
     pub fn to_text(&self) -> String {
-        serde_json::to_string(self).expect("the ledger serialises")
+        let mut text = format!("{CHECK_TEXT}\n{}", self.auto_lock.value());
+        for (key, count) in &self.counts {
+            text += &format!("\n{count} {key}");
+        }
+        text
     }
 
     pub fn count(&self, key: &str) -> u64 {
@@ -301,8 +314,9 @@ pub fn verdict(key: &str, sealed: Option<&Sealed>, salt: &Bytes, iterations: u32
     }
 }
 
-/// A value set aside on unlocking, as kept (sealed, under `SET_ASIDE_PREFIX`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A value set aside on unlocking, as kept (sealed, under `SET_ASIDE_PREFIX`): its first three
+/// lines say where, when and why, the rest is what was found (lines, not serde, as for `Ledger`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetAside {
     /// The key it was found under.
     pub key: String,
@@ -315,11 +329,13 @@ pub struct SetAside {
 
 impl SetAside {
     pub fn read(text: &str) -> Option<Self> {
-        serde_json::from_str(text).ok()
+        let mut parts = text.splitn(4, '\n');
+        let (key, found_at, why) = (parts.next()?, parts.next()?.parse().ok()?, parts.next()?);
+        Some(Self { key: key.into(), found_at, why: why.into(), text: parts.next()?.into() })
     }
 
     pub fn to_text(&self) -> String {
-        serde_json::to_string(self).expect("set-aside values serialise")
+        format!("{}\n{}\n{}\n{}", self.key, self.found_at, self.why, self.text)
     }
 
     /// The part of the person's data it was found in, as they would name it.
@@ -688,7 +704,16 @@ mod tests {
         assert_eq!(ledger.auto_lock_against(AutoLock::Never), AutoLock::Minutes5);
         // The check from before values were bound: the plain time is all there is.
         assert_eq!(Ledger::read(CHECK_TEXT, AutoLock::Never).map(|l| l.auto_lock), Some(AutoLock::Never));
-        assert_eq!(Ledger::read("{\"check\":\"other\",\"auto_lock\":\"5\",\"counts\":[]}", AutoLock::Never), None);
+        assert_eq!(Ledger::read("not the check\n5", AutoLock::Never), None);
+        assert_eq!(Ledger::read(&format!("{CHECK_TEXT}\n5\nmany recovery-guide:plan"), AutoLock::Never), None);
+    }
+
+    #[test]
+    fn what_was_set_aside_keeps_every_line_of_what_was_found() {
+        let aside = SetAside { key: "recovery-guide:plan".into(), found_at: 42, why: Found::NotLocked.explain().into(), text: "{\"a\":\n1}\nmore".into() };
+        assert_eq!(SetAside::read(&aside.to_text()), Some(aside.clone()));
+        assert_eq!(aside.place(), "your plan for hard days");
+        assert_eq!(SetAside::read("recovery-guide:plan\nnot a time\nwhy\ntext"), None);
     }
 
     #[test]

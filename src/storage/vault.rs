@@ -51,7 +51,7 @@ struct State {
     failed: BTreeSet<String>,
     /// Keys to write again even though their plain text has not changed (sealed before values
     /// were bound, or set aside on unlocking).
-    stale: BTreeSet<String>,
+    stale: Vec<String>,
 }
 
 /// A personal value as unlocking found it: what the app is to see (`None`: nothing), what storage
@@ -66,7 +66,7 @@ pub struct Opened {
 
 impl State {
     fn differs(&self, key: &str) -> bool {
-        self.stale.contains(key) || self.written.get(key).cloned().flatten() != self.plain.get(key).cloned()
+        self.stale.iter().any(|k| k == key) || self.written.get(key).cloned().flatten() != self.plain.get(key).cloned()
     }
 }
 
@@ -146,7 +146,7 @@ impl<B: Backend> Vault<B> {
         *state = State { mode: Some(Mode::Open), ..State::default() };
         for Opened { key, plain, stored, write } in values {
             if write {
-                state.stale.insert(key.clone());
+                state.stale.push(key.clone());
             }
             state.written.insert(key.clone(), plain.clone());
             state.seen.insert(key.clone(), stored);
@@ -177,7 +177,10 @@ impl<B: Backend> Vault<B> {
     fn unwritten_keys(&self) -> Vec<String> {
         let state = self.state.borrow();
         let keys: BTreeSet<&String> = state.plain.keys().chain(state.written.keys()).collect();
-        keys.into_iter().chain(&state.stale).filter(|k| state.differs(k)).cloned().collect::<BTreeSet<_>>().into_iter().collect()
+        let mut unwritten: Vec<String> = keys.into_iter().filter(|k| state.differs(k)).cloned().collect();
+        let stale: Vec<String> = state.stale.iter().filter(|k| !unwritten.contains(k)).cloned().collect();
+        unwritten.extend(stale);
+        unwritten
     }
 
     /// Whether this key holds a change not yet written (or whose write failed).
@@ -223,7 +226,7 @@ impl<B: Backend> Vault<B> {
         }
         let mut state = self.state.borrow_mut();
         state.failed.remove(&write.key);
-        state.stale.remove(&write.key);
+        state.stale.retain(|k| *k != write.key);
         state.seen.insert(write.key.clone(), stored.map(str::to_string));
         state.written.insert(write.key.clone(), write.plain.clone());
         Written::Done
@@ -249,7 +252,7 @@ impl<B: Backend> Vault<B> {
         state.written.insert(key.to_string(), plain);
         state.seen.insert(key.to_string(), stored);
         state.failed.remove(key);
-        state.stale.remove(key);
+        state.stale.retain(|k| k != key);
     }
 
     /// Writes several values at once (turning the lock on or off, a new passphrase): all of them,
@@ -321,7 +324,7 @@ impl<B: Backend> Backend for Vault<B> {
             state.written.insert(key.to_string(), None);
             state.seen.insert(key.to_string(), None);
             state.failed.remove(key);
-            state.stale.remove(key);
+            state.stale.retain(|k| k != key);
         }
         Ok(())
     }

@@ -121,8 +121,9 @@ test("a sealed plan copied under another store, or an older sealed copy put back
   await addNote(page);
   await turnOn(page);
   const olderBookmarks = (await stored(page, "recovery-guide:bookmarks"))!;
-  // A later change, so the copy above is older than what this device last wrote.
-  await open(page, "/bookmarks");
+  // A later change, so the copy above is older than what this device last wrote (same tab: the
+  // key it holds is kept).
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Bookmarks/ }).click();
   await page.getByLabel("Your private note").first().fill(`${NOTE}, later`);
   await page.getByLabel("Your private note").first().blur();
   await expect.poll(() => stored(page, "recovery-guide:bookmarks")).not.toBe(olderBookmarks);
@@ -145,7 +146,8 @@ test("a sealed plan copied under another store, or an older sealed copy put back
   await expect(found).toContainText("it was copied from another part of your data");
   // The plan itself is untouched.
   await open(page, "/plan");
-  await expect(page.getByRole("link", { name: `Call ${MUM}` })).toBeVisible();
+  await unlock(page);
+  await expect(page.getByRole("link", { name: `Call ${MUM}` })).toBeVisible({ timeout: 15_000 });
 });
 
 test("Lock and auto-lock leave nothing the person wrote in the page's memory", async ({ page }) => {
