@@ -671,7 +671,7 @@ fn unlocked_message(found: &[&str]) -> String {
         return OPEN.into();
     }
     format!(
-        "{OPEN} While it was locked, something in {} was changed by something other than this app. It has not been used. It is kept aside under “Found while locked” on Your data, where you can look at it.",
+        "Unlocked. While it was locked, something other than this app changed {}. The change has not been used: see “Found while locked” on Your data.",
         found.join(" and ")
     )
 }

@@ -100,7 +100,7 @@ test("a plan planted while locked is not used: it is set aside, said, and can be
   await appReady(page);
   await open(page, "/plan");
   await unlock(page);
-  await expect(status(page)).toContainText("It has not been used", { timeout: 15_000 });
+  await expect(status(page)).toContainText("The change has not been used", { timeout: 15_000 });
   await expect(status(page)).toContainText("your plan for hard days");
   await expect(page.locator("main")).not.toContainText(PLANTED);
   await expect(page.getByRole("link", { name: `Call ${PLANTED}` })).toHaveCount(0);
@@ -137,7 +137,7 @@ test("a sealed plan copied under another store, or an older sealed copy put back
   await appReady(page);
   await open(page, "/bookmarks");
   await unlock(page);
-  await expect(status(page)).toContainText("It has not been used", { timeout: 15_000 });
+  await expect(status(page)).toContainText("The change has not been used", { timeout: 15_000 });
   await expect(page.getByText(`${NOTE}, later`)).toHaveCount(0);
   await expect(page.getByLabel("Your private note")).toHaveCount(0);
   await toYourData(page);
