@@ -59,6 +59,8 @@ pub struct Lock {
     ledger: StoredValue<Ledger>,
     /// A sealed write is under way (one at a time, in order).
     writing: StoredValue<bool>,
+    /// Locking has begun: the page is about to start afresh.
+    wiping: StoredValue<bool>,
     last_active: StoredValue<u64>,
     channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
     data: UserData,
@@ -108,6 +110,7 @@ impl Lock {
             key: StoredValue::new_local(None),
             ledger: StoredValue::new(Ledger::default()),
             writing: StoredValue::new(false),
+            wiping: StoredValue::new(false),
             last_active: StoredValue::new(0),
             channel: StoredValue::new_local(None),
             data,
@@ -475,13 +478,18 @@ impl Lock {
         if tell_others {
             self.tell_other_tabs();
         }
+        // Once: a second Lock (another tab's, say) while this one is writing changes nothing.
+        if self.wiping.get_value() {
+            return;
+        }
+        self.wiping.set_value(true);
         spawn_local(async move {
             self.flush().await;
             self.keep_unsaved().await;
             if let Some(session) = web::session_storage() {
                 let _ = session.set(LOCKED_BY_RELOAD, "1");
             }
-            self.lock_at_once();
+            self.lock_here();
             if let Some(window) = web_sys::window() {
                 let _ = window.location().reload();
             }
@@ -505,6 +513,10 @@ impl Lock {
     /// the page). A change made in the last moment may not be written.
     pub fn lock_at_once(&self) {
         self.tell_other_tabs();
+        self.lock_here();
+    }
+
+    fn lock_here(&self) {
         if let Some(vault) = vault().filter(|v| v.mode() == Mode::Open) {
             vault.lock();
             self.settle(Mode::Locked);
