@@ -36,7 +36,7 @@ pub fn guide_documents() -> Vec<Document> {
         title: help.heading.to_string(),
         path: paths::HELP.to_string(),
         year: None,
-        fields: vec![(Field::Title, help.heading.to_string()), (Field::Meta, URGENT_WORDS.found_by.to_string()), (Field::Body, help.intro.to_string())],
+        fields: vec![(Field::Title, help.heading.to_string()), (Field::Keywords, URGENT_WORDS.found_by.to_string()), (Field::Body, help.intro.to_string())],
     });
     docs.extend(section_documents(ABOUT, paths::ABOUT));
     for resource in RESOURCES {

@@ -88,6 +88,8 @@ pub enum Field {
     Author,
     Meta,
     Body,
+    /// Words a thing is found by that are never shown (a list of them reads as noise).
+    Keywords,
 }
 
 impl Field {
@@ -95,7 +97,7 @@ impl Field {
         match self {
             Self::Title => 10.0,
             Self::Author => 8.0,
-            Self::Meta => 3.0,
+            Self::Meta | Self::Keywords => 3.0,
             Self::Body => 1.0,
         }
     }
