@@ -422,7 +422,11 @@ pub fn Listen(
     let name = move || part.map(|part| format!("{}: {part}", words()));
     view! {
         <div class="listen needs-script" class:listen--room=keep_room class:listen--silent=move || keep_room && speech.unavailable() hidden=hidden>
+            // While reading, the controls sit in a bar at the top of the screen, so Pause and Stop
+            // stay in reach as the reading scrolls the page (phones have no Escape key). The
+            // `.listen` box keeps their room, so nothing moves when they leave it.
             <Show when=move || speech.available()>
+                <div class="listen__bar" class:listen__bar--reading=move || mine().is_some()>
                 <button type="button" class="button button--small listen__button" node_ref=button on:click=toggle
                     data-state=move || match mine() {
                         None => "idle",
@@ -441,6 +445,7 @@ pub fn Listen(
                         "Stop"
                     </button>
                 </Show>
+                </div>
             </Show>
         </div>
     }

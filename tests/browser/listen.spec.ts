@@ -54,6 +54,29 @@ test("the part being read is highlighted and kept in view", async ({ page }) => 
   expect(live.join(" ")).not.toContain((await speaking(page))!.slice(0, 20));
 });
 
+test("while reading, Pause and Stop stay on screen however far reading has scrolled, and nothing moves", async ({ page }) => {
+  await standInSpeech(page, [DANIEL]);
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto("/");
+  await appReady(page);
+  const intro = page.locator("main .intro");
+  const before = (await intro.boundingBox())!.y;
+  await page.getByRole("button", { name: "Listen to the whole article" }).click();
+  expect((await intro.boundingBox())!.y, "the controls leaving the page moves nothing").toBe(before);
+  const lastPart = page.locator("main .prose-section").last();
+  while (!(await lastPart.locator(".listen-now").count())) await endUtterance(page);
+  expect(await page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+  await expect(page.getByRole("button", { name: "Pause" })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole("button", { name: "Stop" })).toBeInViewport({ ratio: 1 });
+  // What is being read is in view, and not under the controls.
+  const bar = (await page.locator(".listen__bar--reading").boundingBox())!;
+  const reading = (await page.locator(".listen-now").boundingBox())!;
+  expect(reading.y).toBeGreaterThanOrEqual(bar.y + bar.height);
+  expect(reading.y).toBeLessThan(780);
+  await page.getByRole("button", { name: "Stop" }).click();
+  await expect(page.locator(".listen__bar--reading")).toHaveCount(0);
+});
+
 test("each part of the article can be heard on its own, from its heading", async ({ page }) => {
   await standInSpeech(page, [DANIEL]);
   await page.goto("/");
