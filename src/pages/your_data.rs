@@ -275,7 +275,7 @@ fn WhereItIsKept() -> impl IntoView {
     };
     let site = move || {
         let Some(answer) = whole_site.get() else {
-            return Some("Checking how much this app keeps in this browser, the offline copy of the guide included.".to_string());
+            return Some("Checking how much room the offline copy of the guide takes.".to_string());
         };
         // Whole numbers: formatting floats would add their machinery to the wasm.
         answer.map(|(usage, quota)| {
@@ -284,7 +284,9 @@ fn WhereItIsKept() -> impl IntoView {
                 format!("{}.{}", tenths / 10, tenths % 10)
             };
             format!(
-                "Everything this app keeps in this browser, the offline copy of the guide included, takes up {} MB. The browser would let it use up to {} GB.",
+                // Browsers leave localStorage out of this figure, so it is the offline copy's, and
+                // is said to be apart from the figure above (issue 28: "3,143 KB" beside "0.0 MB").
+                "The offline copy of the guide takes up {} MB more, kept apart from your data (this browser would let the site use up to {} GB).",
                 tenths(usage, 1e6),
                 tenths(quota, 1e9)
             )
@@ -303,7 +305,7 @@ fn WhereItIsKept() -> impl IntoView {
                 <ul class="kept-facts">
                     <li>"Checking whether your browser has agreed to keep this app’s data, rather than clear it to make room."</li>
                     <li>"Checking how much of the room (about 5 MB) this browser gives each website your data takes up."</li>
-                    <li>"Checking how much this app keeps in this browser, the offline copy of the guide included."</li>
+                    <li>"Checking how much room the offline copy of the guide takes."</li>
                     <li>"Checking when you last downloaded a copy."</li>
                 </ul>
             }>

@@ -138,7 +138,8 @@ test("/your-data tells where the data lives, how much room it takes and when it 
   const kept = page.getByRole("region", { name: "Where your data is kept" });
   await expect(kept).toContainText(/Your browser (has agreed|has not promised)/);
   await expect(kept).toContainText(/Your data takes up \d+ KB: (less than 1%|about \d+%) of the room/);
-  await expect(kept).toContainText(/the offline copy of the guide included, takes up [\d.]+ MB\. The browser would let it use up to [\d.]+ GB/);
+  // Each figure says what it counts: the offline copy is apart from the person's data.
+  await expect(kept).toContainText(/The offline copy of the guide takes up [\d.]+ MB more, kept apart from your data \(this browser would let the site use up to [\d.]+ GB\)/);
   await expect(kept).toContainText("You have not downloaded a copy yet.");
   await expect(kept).not.toContainText("Home Screen");
   const download = page.waitForEvent("download");
