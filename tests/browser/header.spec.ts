@@ -66,8 +66,8 @@ test("without scripts, the navigation is shown on a phone (Menu needs the app)",
 test("with the lock on and open, Lock stays on the phone header, which still fits in 120 px", async ({ page }) => {
   await page.goto("/your-data");
   await appReady(page);
-  await page.getByLabel("Choose a passphrase").fill("correct horse battery staple");
-  await page.getByLabel("Type it again").fill("correct horse battery staple");
+  await page.getByLabel("Choose a passphrase").fill("purple otters dance at noon");
+  await page.getByLabel("Type it again").fill("purple otters dance at noon");
   await page.getByRole("button", { name: "Turn on the lock" }).click();
   await expect(page.getByText("The lock is on.").first()).toBeVisible({ timeout: 15_000 });
   await page.setViewportSize({ width: 360, height: 780 });
