@@ -48,12 +48,12 @@ pub struct Lock {
     pub working: RwSignal<bool>,
     /// What the last try of a lock form came to, shown by that form (`form`).
     pub message: RwSignal<Option<String>>,
-    pub form: RwSignal<&'static str>,
+    pub form: RwSignal<Option<&'static str>>,
     /// The field the last message is about (its id): marked invalid and focused.
     pub field: RwSignal<Option<&'static str>>,
     /// Wrong passphrases in a row, and no try before this time (after several).
-    failures: RwSignal<u32>,
-    next_try_at: RwSignal<u64>,
+    failures: StoredValue<u64>,
+    next_try_at: StoredValue<u64>,
     key: StoredValue<Option<Key>, LocalStorage>,
     /// How many times this device has written each personal key, sealed in the record's check.
     ledger: StoredValue<Ledger>,
@@ -103,10 +103,10 @@ impl Lock {
             record_missing: RwSignal::new(false),
             working: RwSignal::new(false),
             message: RwSignal::new(None),
-            form: RwSignal::new(""),
+            form: RwSignal::new(None),
             field: RwSignal::new(None),
-            failures: RwSignal::new(0),
-            next_try_at: RwSignal::new(0),
+            failures: StoredValue::new(0),
+            next_try_at: StoredValue::new(0),
             key: StoredValue::new_local(None),
             ledger: StoredValue::new(Ledger::default()),
             writing: StoredValue::new(false),
@@ -219,10 +219,10 @@ impl Lock {
 
     /// Counts a wrong passphrase, and says how long to wait before the next try, if at all.
     fn wrong_passphrase(&self) -> String {
-        let failures = self.failures.get_untracked() + 1;
-        self.failures.set(failures);
+        let failures = self.failures.get_value() + 1;
+        self.failures.set_value(failures);
         let wait = wait_after_failures(failures);
-        self.next_try_at.set(browser::now() + wait);
+        self.next_try_at.set_value(browser::now() + wait);
         match wait {
             0 => WRONG_PASSPHRASE.into(),
             ms => format!("{WRONG_PASSPHRASE} You can try again in {}.", seconds(ms / 1000)),
@@ -237,8 +237,9 @@ impl Lock {
 
     /// Runs a lock form's work: one at a time, after any wait for wrong passphrases, with what it
     /// came to in `message`, about `field` (a wrong passphrase counts towards the wait).
-    fn attempt(self, field: &'static str, work: impl std::future::Future<Output = Result<(), String>> + 'static) {
-        let wait_ms = self.next_try_at.get_untracked().saturating_sub(browser::now());
+    /// The work comes boxed, so this and the task that runs it are compiled once, not once per form.
+    fn attempt(self, field: &'static str, work: std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>>>>) {
+        let wait_ms = self.next_try_at.get_value().saturating_sub(browser::now());
         if wait_ms > 0 {
             self.refuse(field, format!("Please wait {} before trying again.", seconds(wait_ms.div_ceil(1000))));
             return;
@@ -252,7 +253,7 @@ impl Lock {
             self.working.set(false);
             match result {
                 Ok(()) => {
-                    self.failures.set(0);
+                    self.failures.set_value(0);
                     self.last_active.set_value(browser::now());
                 }
                 Err(problem) if problem == WRONG_PASSPHRASE => self.refuse(field, self.wrong_passphrase()),
@@ -272,17 +273,20 @@ impl Lock {
 
     pub fn unlock(self, passphrase: String) {
         browser::performance_mark("recovery-guide:unlocking");
-        self.attempt("unlock-passphrase", async move {
-            let (key, ledger) = self.key_for(&passphrase).await?;
-            let found = self.open_vault(key, ledger).await?;
-            browser::performance_mark("recovery-guide:unlocked");
-            self.settle(Mode::Open);
-            // A record rebuilt, a ledger from before binding, or values to seal again or set
-            // aside: all of it is written now.
-            self.write_soon();
-            self.data.say(unlocked_message(&found));
-            Ok(())
-        });
+        self.attempt(
+            "unlock-passphrase",
+            Box::pin(async move {
+                let (key, ledger) = self.key_for(&passphrase).await?;
+                let found = self.open_vault(key, ledger).await?;
+                browser::performance_mark("recovery-guide:unlocked");
+                self.settle(Mode::Open);
+                // A record rebuilt, a ledger from before binding, or values to seal again or set
+                // aside: all of it is written now.
+                self.write_soon();
+                self.data.say(unlocked_message(&found));
+                Ok(())
+            }),
+        );
     }
 
     /// Opens every stored personal value with `key`, sets aside what this device did not seal
@@ -372,14 +376,17 @@ impl Lock {
         if self.check_new(&passphrase, repeated, "new-passphrase", "new-passphrase-again").is_some() {
             return false;
         }
-        self.attempt("new-passphrase", async move {
-            let key = self.new_key(&passphrase).await?;
-            let vault = vault().ok_or(NOT_DONE)?;
-            self.seal_all(key, Ledger::new(self.auto_lock.get_untracked()), vault.stored_personal()).await?;
-            self.settle(Mode::Open);
-            self.data.say("The lock is on. Your data is now stored encrypted, and this tab stays unlocked until it locks.");
-            Ok(())
-        });
+        self.attempt(
+            "new-passphrase",
+            Box::pin(async move {
+                let key = self.new_key(&passphrase).await?;
+                let vault = vault().ok_or(NOT_DONE)?;
+                self.seal_all(key, Ledger::new(self.auto_lock.get_untracked()), vault.stored_personal()).await?;
+                self.settle(Mode::Open);
+                self.data.say("The lock is on. Your data is now stored encrypted, and this tab stays unlocked until it locks.");
+                Ok(())
+            }),
+        );
         true
     }
 
@@ -429,32 +436,38 @@ impl Lock {
         if self.check_new(&passphrase, repeated, "changed-passphrase", "changed-passphrase-again").is_some() {
             return false;
         }
-        self.attempt("current-passphrase", async move {
-            self.key_for(&current).await?;
-            let plain = self.open_values().await?;
-            let key = self.new_key(&passphrase).await?;
-            self.seal_all(key, self.ledger.get_value(), plain).await?;
-            self.data.say("Your passphrase has been changed. Use the new one from now on, on this device.");
-            Ok(())
-        });
+        self.attempt(
+            "current-passphrase",
+            Box::pin(async move {
+                self.key_for(&current).await?;
+                let plain = self.open_values().await?;
+                let key = self.new_key(&passphrase).await?;
+                self.seal_all(key, self.ledger.get_value(), plain).await?;
+                self.data.say("Your passphrase has been changed. Use the new one from now on, on this device.");
+                Ok(())
+            }),
+        );
         true
     }
 
     /// Stores everything plain again and removes the lock.
     pub fn turn_off(self, current: String) {
-        self.attempt("off-passphrase", async move {
-            self.key_for(&current).await?;
-            let plain = self.open_values().await?;
-            let mut writes: Vec<(String, Option<String>)> = plain.into_iter().map(|(k, v)| (k, Some(v))).collect();
-            // Last: until everything is plain, the lock stays on.
-            writes.push((LOCK_KEY.to_string(), None));
-            let vault = vault().ok_or(NOT_DONE)?;
-            vault.write_all(&writes).map_err(|_| NOT_DONE)?;
-            vault.turn_off();
-            self.settle(Mode::Off);
-            self.data.say("The lock is off. Your data is stored on this device as before, without a passphrase.");
-            Ok(())
-        });
+        self.attempt(
+            "off-passphrase",
+            Box::pin(async move {
+                self.key_for(&current).await?;
+                let plain = self.open_values().await?;
+                let mut writes: Vec<(String, Option<String>)> = plain.into_iter().map(|(k, v)| (k, Some(v))).collect();
+                // Last: until everything is plain, the lock stays on.
+                writes.push((LOCK_KEY.to_string(), None));
+                let vault = vault().ok_or(NOT_DONE)?;
+                vault.write_all(&writes).map_err(|_| NOT_DONE)?;
+                vault.turn_off();
+                self.settle(Mode::Off);
+                self.data.say("The lock is off. Your data is stored on this device as before, without a passphrase.");
+                Ok(())
+            }),
+        );
     }
 
     /// Deletes everything this app stored (the lock's record too, so the lock goes off).

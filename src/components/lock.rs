@@ -1,8 +1,7 @@
 //! The passphrase lock's screens: the locked screen that stands in for personal pages, the
 //! settings on "Your data", and the "Lock" button in the header.
 
-use crate::browser;
-use crate::components::user::ConfirmButton;
+use crate::components::user::{ConfirmButton, DownloadButton};
 use crate::effect::effect;
 use crate::lock::use_lock;
 use crate::storage::lock::{AutoLock, PASSPHRASE_RULE};
@@ -87,7 +86,7 @@ fn ShowPassphrase(id: &'static str, shown: RwSignal<bool>) -> impl IntoView {
 #[component]
 fn LockMessage(form: &'static str) -> impl IntoView {
     let lock = use_lock();
-    let here = move || lock.form.get() == form;
+    let here = move || lock.form.get() == Some(form);
     view! {
         <p class="lock-working" role="status">{move || (here() && lock.working.get()).then_some("Checking… this takes a second or two.")}</p>
         {move || lock.message.get().filter(|_| here()).map(|message| view! { <p class="error" role="alert" id=format!("{form}-error")>{message}</p> })}
@@ -109,7 +108,7 @@ pub fn LockedScreen() -> impl IntoView {
     });
     let unlock = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        lock.form.set("unlock");
+        lock.form.set(Some("unlock"));
         lock.unlock(take(field));
     };
     view! {
@@ -193,7 +192,7 @@ fn TurnOn() -> impl IntoView {
     let shown = RwSignal::new(false);
     let turn_on = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        lock.form.set("turn-on");
+        lock.form.set(Some("turn-on"));
         // Refused: what was typed first stays, to be changed or typed again below it.
         let accepted = lock.turn_on(typed(first), &take(again));
         if accepted {
@@ -227,7 +226,7 @@ fn ChangePassphrase() -> impl IntoView {
     let shown = RwSignal::new(false);
     let change = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        lock.form.set("change");
+        lock.form.set(Some("change"));
         if lock.change_passphrase(take(current), typed(first), &take(again)) {
             empty(&[first]);
         }
@@ -254,7 +253,7 @@ fn TurnOff() -> impl IntoView {
     let shown = RwSignal::new(false);
     let turn_off = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        lock.form.set("turn-off");
+        lock.form.set(Some("turn-off"));
         lock.turn_off(take(current));
     };
     view! {
@@ -304,7 +303,7 @@ pub fn FoundWhileLocked() -> impl IntoView {
                                     <summary>"Look at what was found"</summary>
                                     <pre>{found.text}</pre>
                                 </details>
-                                <button type="button" class="button" on:click=move |_| { let _ = browser::download(&name, &text); }>"Download it"</button>
+                                <DownloadButton label="Download it".to_string() file_name=name contents=move || Some(text.clone()) />
                                 <ConfirmButton
                                     label="Remove it".to_string()
                                     question="Remove what was found from this device? This cannot be undone.".to_string()

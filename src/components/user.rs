@@ -102,6 +102,19 @@ pub fn DownloadReminder() -> impl IntoView {
     }
 }
 
+/// A button that offers a text file for download (something kept aside), saying so when the browser
+/// does not let it. One compiled button for every such list.
+#[component]
+pub fn DownloadButton(label: String, file_name: String, #[prop(into)] contents: Callback<(), Option<String>>) -> impl IntoView {
+    let data = use_user_data();
+    let download = move |_| {
+        if contents.run(()).is_none_or(|text| browser::download(&file_name, &text).is_err()) {
+            data.say("Your browser did not let the app save the file. Nothing was changed.");
+        }
+    };
+    view! { <button type="button" class="button" on:click=download>{label}</button> }
+}
+
 /// A button that asks before it does something that cannot be undone.
 #[component]
 pub fn ConfirmButton(

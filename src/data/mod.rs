@@ -2,7 +2,7 @@
 //! browser: its versions, merging, export and import. `crate::storage` keeps it in the browser.
 
 pub mod bookmarks;
-mod file_json;
+pub mod file_json;
 pub mod lww;
 pub mod plan;
 pub mod plan_text;

@@ -221,7 +221,7 @@ impl Versioned for History {
     }
 
     fn from_stored(raw: &str) -> Result<Self, Unreadable> {
-        let mut value: Value = serde_json::from_str(raw).map_err(|_| Unreadable::NotJson)?;
+        let mut value: Value = super::file_json::value(raw).map_err(|_| Unreadable::NotJson)?;
         match value.get("version").and_then(Value::as_u64) {
             Some(version) if version == u64::from(STORED_HISTORY_VERSION) => {}
             Some(version) if version > u64::from(STORED_HISTORY_VERSION) => return Err(Unreadable::NewerVersion(u32::try_from(version).unwrap_or(u32::MAX))),

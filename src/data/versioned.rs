@@ -62,17 +62,25 @@ impl Unreadable {
 }
 
 pub fn decode<T: Versioned>(raw: &str) -> Result<T, Unreadable> {
-    let mut value: Value = serde_json::from_str(raw).map_err(|_| Unreadable::NotJson)?;
+    let value = upgraded(raw, T::VERSION, T::upgrade)?;
+    serde_json::from_value(value).map_err(|e| Unreadable::WrongShape(e.to_string()))
+}
+
+/// The JSON of `raw` brought up to version `latest` by `upgrade`'s steps. Not generic, so each
+/// store compiles only its own `from_value`.
+#[inline(never)]
+fn upgraded(raw: &str, latest: u32, upgrade: fn(u32, Value) -> Result<Value, String>) -> Result<Value, Unreadable> {
+    let mut value: Value = super::file_json::value(raw).map_err(|_| Unreadable::NotJson)?;
     let version = value.get("version").and_then(Value::as_u64).filter(|v| *v >= 1).ok_or_else(|| Unreadable::WrongShape("no version number".into()))?;
     let version = u32::try_from(version).map_err(|_| Unreadable::NewerVersion(u32::MAX))?;
-    if version > T::VERSION {
+    if version > latest {
         return Err(Unreadable::NewerVersion(version));
     }
-    for from in version..T::VERSION {
-        value = T::upgrade(from, value).map_err(Unreadable::WrongShape)?;
+    for from in version..latest {
+        value = upgrade(from, value).map_err(Unreadable::WrongShape)?;
         value["version"] = Value::from(from + 1);
     }
-    serde_json::from_value(value).map_err(|e| Unreadable::WrongShape(e.to_string()))
+    Ok(value)
 }
 
 pub fn encode<T: Versioned>(data: &T) -> String {

@@ -2,7 +2,7 @@ use crate::browser;
 use crate::components::lock::{FoundWhileLocked, LockSettings, UnlessLocked};
 use crate::components::prose::Sections;
 use crate::components::text::PageHeading;
-use crate::components::user::{download_copy, download_copy_of, ConfirmButton};
+use crate::components::user::{download_copy, download_copy_of, ConfirmButton, DownloadButton};
 use crate::content::{self, PageId, PLAN_STEPS};
 use crate::data::transfer::{parse_import, preview, removed_here, Changes, ExportFile, ImportError, ImportMode, RemovedHere, StoreChanges, MAX_IMPORT_BYTES};
 use crate::effect::effect;
@@ -118,9 +118,7 @@ pub fn YourData() -> impl IntoView {
                             let name = format!("recovery-guide-unreadable-{}.txt", i + 1);
                             view! {
                                 <li>
-                                    <button type="button" class="button" on:click=move |_| { let _ = browser::download(&name, &backup.raw); }>
-                                        {format!("Download unreadable copy {}", i + 1)}
-                                    </button>
+                                    <DownloadButton label=format!("Download unreadable copy {}", i + 1) file_name=name contents=move || Some(backup.raw.clone()) />
                                 </li>
                             }
                         }).collect_view()}
@@ -139,11 +137,7 @@ pub fn YourData() -> impl IntoView {
                             let download_key = key.clone();
                             Some(view! {
                                 <li>
-                                    <button type="button" class="button" on:click=move |_| {
-                                        if let Some(raw) = data.stored_text(&download_key) {
-                                            let _ = browser::download(&file_name, &raw);
-                                        }
-                                    }>{format!("Download the unreadable {store}")}</button>
+                                    <DownloadButton label=format!("Download the unreadable {store}") file_name contents=move || data.stored_text(&download_key) />
                                     <ConfirmButton
                                         label=format!("Remove the unreadable {store}")
                                         question=format!("Remove the unreadable {store} from this device? This cannot be undone.")

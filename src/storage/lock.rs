@@ -17,7 +17,8 @@
 
 use super::PREFIX;
 use crate::data::transfer::{ImportError, FILE_APP};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 /// OWASP's password storage guidance for PBKDF2-HMAC-SHA256 (2023): 600,000 iterations.
 pub const ITERATIONS: u32 = 600_000;
@@ -57,7 +58,9 @@ pub fn is_personal(key: &str) -> bool {
 }
 
 /// A sealed value as stored: `{"sealed": {...}}`, in place of the plain `{"version": n, ...}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Written with serde; read from JSON as a `Value` (`from_json`), whose reader the wasm has anyway:
+/// derived readers for the lock's forms added about 8 KB to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Sealed {
     pub algorithm: String,
     pub key_derivation: String,
@@ -66,20 +69,17 @@ pub struct Sealed {
     pub iv: Bytes,
     pub ciphertext: Bytes,
     /// 2: bound to `store` and `count` (`binding`); missing: 1, sealed before values were bound.
-    #[serde(default = "unbound", skip_serializing_if = "is_unbound")]
+    #[serde(skip_serializing_if = "is_unbound")]
     pub version: u32,
     /// The stored key (or `FILE_PLACE`) it was sealed for.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub store: String,
     /// How many times this device had written `store` with this one, so an older copy put back
     /// is known.
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[serde(skip_serializing_if = "is_zero")]
     pub count: u64,
 }
 
-fn unbound() -> u32 {
-    1
-}
 fn is_unbound(version: &u32) -> bool {
     *version == 1
 }
@@ -87,7 +87,7 @@ fn is_zero(count: &u64) -> bool {
     *count == 0
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct SealedValue {
     sealed: Sealed,
 }
@@ -99,7 +99,26 @@ impl Sealed {
         if !text.trim_start().starts_with("{\"sealed\"") {
             return None;
         }
-        serde_json::from_str::<SealedValue>(text).ok().map(|v| v.sealed).filter(Self::is_supported)
+        Self::from_json(json(text)?.get("sealed")?).filter(Self::is_supported)
+    }
+
+    /// Read as serde's derive would: `version`, `store` and `count` may be missing (a value sealed
+    /// before values were bound), anything else missing or of another type is not a sealed value.
+    fn from_json(json: &Value) -> Option<Self> {
+        let text = |name: &str| json.get(name)?.as_str();
+        let bytes = |name: &str| base64::decode(text(name)?).map(Bytes);
+        let optional = |name: &str| json.get(name).map(|v| v.as_u64().ok_or(()));
+        Some(Self {
+            algorithm: text("algorithm")?.into(),
+            key_derivation: text("key_derivation")?.into(),
+            iterations: u32::try_from(json.get("iterations")?.as_u64()?).ok()?,
+            salt: bytes("salt")?,
+            iv: bytes("iv")?,
+            ciphertext: bytes("ciphertext")?,
+            version: optional("version").unwrap_or(Ok(1)).ok().and_then(|v| u32::try_from(v).ok())?,
+            store: json.get("store").map_or(Some(""), Value::as_str)?.into(),
+            count: optional("count").unwrap_or(Ok(0)).ok()?,
+        })
     }
 
     pub fn to_text(&self) -> String {
@@ -145,7 +164,7 @@ impl Sealed {
 
 /// An export file sealed with the passphrase: `{"app": "recovery-guide", "sealed": {...}}`, so it
 /// is known as this app's even though nothing inside can be read without the passphrase.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct SealedFile {
     app: String,
     sealed: Sealed,
@@ -155,8 +174,9 @@ impl Sealed {
     /// A chosen file that is a sealed export: `None` when it is not one, an error when it is one
     /// whose parameters are not this app's (refused at once: never minutes of key derivation).
     pub fn read_file(text: &str) -> Option<Result<Self, ImportError>> {
-        let file: SealedFile = serde_json::from_str(text).ok()?;
-        (file.app == FILE_APP).then(|| Some(file.sealed).filter(Self::is_supported).ok_or(ImportError::LockedOtherwise))
+        let file = json(text)?;
+        let sealed = Self::from_json(file.get("sealed")?)?;
+        (file.get("app")?.as_str()? == FILE_APP).then(|| Some(sealed).filter(Self::is_supported).ok_or(ImportError::LockedOtherwise))
     }
 
     pub fn to_file(&self) -> String {
@@ -171,7 +191,7 @@ pub const CHECK_TEXT: &str = "recovery-guide lock check";
 
 /// The lock's own record: the key derivation's salt, the sealed check (with the ledger inside), and
 /// when to lock by itself, in plain for older versions of the app; the sealed copy is the one used.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LockRecord {
     pub version: u32,
     pub salt: Bytes,
@@ -184,7 +204,16 @@ impl LockRecord {
     pub const VERSION: u32 = 1;
 
     pub fn read(text: &str) -> Option<Self> {
-        serde_json::from_str::<Self>(text).ok().filter(|r| r.version == Self::VERSION && r.check.is_supported() && r.check.opens_with(&r.salt, r.iterations))
+        let json = json(text)?;
+        let number = |name: &str| u32::try_from(json.get(name)?.as_u64()?).ok();
+        let record = Self {
+            version: number("version")?,
+            salt: Bytes(base64::decode(json.get("salt")?.as_str()?)?),
+            iterations: number("iterations")?,
+            check: Sealed::from_json(json.get("check")?)?,
+            auto_lock: AutoLock::from_value(json.get("auto_lock")?.as_str()?)?,
+        };
+        Some(record).filter(|r| r.version == Self::VERSION && r.check.is_supported() && r.check.opens_with(&r.salt, r.iterations))
     }
 
     pub fn to_text(&self) -> String {
@@ -352,7 +381,7 @@ impl SetAside {
 }
 
 /// How long the app may sit unused, unlocked, before it locks by itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub enum AutoLock {
     #[serde(rename = "5")]
     Minutes5,
@@ -458,7 +487,7 @@ pub fn passphrase_problem(passphrase: &str, repeated: &str) -> Option<Passphrase
 /// How long to wait before the next try after `failures` wrong passphrases in a row: none for the
 /// first two (a typo), then 2, 4, 8... seconds, at most 30 (long enough to slow guessing, short
 /// enough not to shut out someone who is upset and mistyping).
-pub fn wait_after_failures(failures: u32) -> u64 {
+pub fn wait_after_failures(failures: u64) -> u64 {
     match failures {
         0..=2 => 0,
         n => (1u64 << (n - 2).min(5)).min(30) * 1000,
@@ -475,11 +504,9 @@ impl Serialize for Bytes {
     }
 }
 
-impl<'de> Deserialize<'de> for Bytes {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        base64::decode(&text).map(Bytes).ok_or_else(|| serde::de::Error::custom("not base64"))
-    }
+/// A text's JSON, if it is JSON.
+fn json(text: &str) -> Option<Value> {
+    crate::data::file_json::value(text).ok()
 }
 
 /// Standard base64 with padding (RFC 4648). Written here rather than taken from a crate: it is
@@ -587,6 +614,29 @@ mod tests {
         let mut short_iv = sealed();
         short_iv.iv = Bytes(vec![1; 4]);
         assert_eq!(Sealed::read(&short_iv.to_text()), None);
+    }
+
+    #[test]
+    fn a_value_sealed_before_binding_reads_as_version_one_and_fields_of_the_wrong_kind_are_refused() {
+        let bound = Sealed {
+            iv: Bytes(vec![9; IV_BYTES]),
+            ciphertext: Bytes(b"x".to_vec()),
+            ..Sealed::bound("recovery-guide:plan", 3, &Bytes(vec![7; SALT_BYTES]), ITERATIONS)
+        };
+        let text = bound.to_text();
+        assert_eq!(Sealed::read(&text), Some(bound));
+        let unbound = text.replace(",\"version\":2,\"store\":\"recovery-guide:plan\",\"count\":3", "");
+        assert_ne!(unbound, text);
+        assert_eq!(Sealed::read(&unbound).map(|s| (s.version, s.store, s.count)), Some((1, String::new(), 0)));
+        for wrong in [
+            text.replace("\"count\":3", "\"count\":\"3\""),
+            text.replace("\"iterations\":600000", "\"iterations\":600000.5"),
+            text.replace("\"ciphertext\":\"", "\"ciphertext\":\"!"),
+            text.replace("\"version\":2", "\"version\":null"),
+        ] {
+            assert_ne!(wrong, text);
+            assert_eq!(Sealed::read(&wrong), None, "{wrong}");
+        }
     }
 
     #[test]

@@ -113,6 +113,15 @@ pub const LOCAL_STORAGE_LIMIT: usize = 5 * 1024 * 1024;
 pub const NEARLY_FULL_PERCENTS: [usize; 3] = [80, 90, 95];
 
 impl Notice {
+    #[inline(never)]
+    fn unreadable(store: &'static str, key: &str, problem: Unreadable, backup_key: Option<String>) -> Self {
+        Self::Unreadable { store, key: format!("{PREFIX}{key}"), problem, backup_key }
+    }
+
+    fn write_failed(failure: Failure) -> Self {
+        Self::WriteFailed { full: failure == Failure::Full }
+    }
+
     /// Where unreadable data is stored that could not be copied aside (so it blocks every save
     /// to its store until the person downloads and removes it). Not data from a newer app.
     pub fn stuck_key(&self) -> Option<&str> {
@@ -220,16 +229,24 @@ impl<B: Backend> Persistence<B> {
         let decoded = if lock::Sealed::read(&raw).is_some() { Err(Unreadable::NotJson) } else { T::from_stored(&raw) };
         Ok(match decoded {
             Ok(data) => Stored::Readable(data),
-            // Never written over, so it needs no copy; copying it would make a new backup each
-            // time the newer app, open in another tab, changed it, until storage was full.
-            Err(problem @ Unreadable::NewerVersion(_)) => Stored::Unreadable { problem, backup_key: None },
-            Err(problem) => Stored::Unreadable { problem, backup_key: self.back_up::<T>(backend, &raw) },
+            Err(problem) => {
+                let backup_key = self.back_up_unreadable(backend, T::KEY, &raw, &problem);
+                Stored::Unreadable { problem, backup_key }
+            }
         })
     }
 
-    /// Copies unreadable raw text to its own backup key (once per distinct text).
-    fn back_up<T: Versioned>(&self, backend: &B, raw: &str) -> Option<String> {
-        let prefix = format!("{BACKUP_PREFIX}{}:", T::KEY);
+    /// Copies unreadable raw text of `store` to its own backup key (once per distinct text). Not
+    /// generic, so each store does not compile its own copy.
+    #[inline(never)]
+    fn back_up_unreadable(&self, backend: &B, store: &str, raw: &str, problem: &Unreadable) -> Option<String> {
+        // Data from a newer app is never written over, so it needs no copy; copying it would make
+        // a new backup each time the newer app, open in another tab, changed it, until storage
+        // was full.
+        if matches!(problem, Unreadable::NewerVersion(_)) {
+            return None;
+        }
+        let prefix = format!("{BACKUP_PREFIX}{store}:");
         let keys = backend.keys();
         if let Some(existing) = keys.iter().find(|k| k.starts_with(&prefix) && backend.get(k).ok().flatten().as_deref() == Some(raw)) {
             return Some(existing.clone());
@@ -246,7 +263,7 @@ impl<B: Backend> Persistence<B> {
             Ok(Stored::Missing) => Loaded { data: T::default(), notice: None },
             Ok(Stored::Readable(data)) => Loaded { data, notice: None },
             Ok(Stored::Unreadable { problem, backup_key }) => {
-                Loaded { data: T::default(), notice: Some(Notice::Unreadable { store: T::NAME, key: key_of::<T>(), problem, backup_key }) }
+                Loaded { data: T::default(), notice: Some(Notice::unreadable(T::NAME, T::KEY, problem, backup_key)) }
             }
             Err(_) => Loaded { data: T::default(), notice: Some(Notice::StorageRefused) },
         }
@@ -282,20 +299,29 @@ impl<B: Backend> Persistence<B> {
                     (saved, None)
                 }
                 Ok(Stored::Unreadable { problem, backup_key }) => {
-                    let blocked =
-                        (!may_overwrite(&problem, &backup_key)).then_some(Notice::Unreadable { store: T::NAME, key: key_of::<T>(), problem, backup_key });
+                    let blocked = (!may_overwrite(&problem, &backup_key)).then(|| Notice::unreadable(T::NAME, T::KEY, problem, backup_key));
                     (in_memory.clone(), blocked)
                 }
-                Err(failure) => (in_memory.clone(), Some(Notice::WriteFailed { full: failure == Failure::Full })),
+                Err(failure) => (in_memory.clone(), Some(Notice::write_failed(failure))),
             },
         };
         change(&mut data);
-        let Some(backend) = self.backend.as_ref().filter(|_| blocked.is_none()) else { return (data, blocked, None) };
-        let stored = data.to_stored();
-        match backend.set(&key_of::<T>(), &stored) {
-            Ok(()) => (data, None, Some(stored)),
-            Err(failure) => (data, Some(Notice::WriteFailed { full: failure == Failure::Full }), None),
+        if blocked.is_some() {
+            return (data, blocked, None);
         }
+        let stored = data.to_stored();
+        match self.write(T::KEY, stored) {
+            Ok(stored) => (data, None, Some(stored)),
+            Err(notice) => (data, Some(notice), None),
+        }
+    }
+
+    /// Writes a store's text (not generic: one copy for every store).
+    #[inline(never)]
+    fn write(&self, store: &str, stored: String) -> Result<String, Notice> {
+        let backend = self.backend.as_ref().ok_or(Notice::StorageRefused)?;
+        backend.set(&format!("{PREFIX}{store}"), &stored).map_err(Notice::write_failed)?;
+        Ok(stored)
     }
 
     /// Backups of unreadable data, oldest first.
@@ -448,7 +474,15 @@ mod tests {
 
     #[test]
     fn corrupt_data_is_backed_up_never_lost_and_then_replaced() {
-        for corrupt in ["{not json", "[1,2,3]", "{\"version\":1,\"bookmarks\":42}", "{\"bookmarks\":{}}", "\u{0}\u{ffff}"] {
+        // The last: a key given twice, which this app never writes (which copy was meant is unknown).
+        for corrupt in [
+            "{not json",
+            "[1,2,3]",
+            "{\"version\":1,\"bookmarks\":42}",
+            "{\"bookmarks\":{}}",
+            "\u{0}\u{ffff}",
+            "{\"version\":1,\"bookmarks\":{},\"bookmarks\":{}}",
+        ] {
             let memory = Memory::default();
             memory.items.borrow_mut().insert("recovery-guide:bookmarks".into(), corrupt.into());
             let p = Persistence::new(Some(&memory));

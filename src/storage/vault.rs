@@ -17,7 +17,7 @@
 use super::lock::{is_personal, Sealed, LOCK_KEY};
 use super::{Backend, Failure};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +48,7 @@ struct State {
     /// Each personal key's stored (sealed) text as this tab last saw it.
     seen: BTreeMap<String, Option<String>>,
     /// Keys whose last write failed: not tried again until they change again.
-    failed: BTreeSet<String>,
+    failed: Vec<String>,
     /// Keys to write again even though their plain text has not changed (sealed before values
     /// were bound, or set aside on unlocking).
     stale: Vec<String>,
@@ -66,7 +66,7 @@ pub struct Opened {
 
 impl State {
     fn differs(&self, key: &str) -> bool {
-        self.stale.iter().any(|k| k == key) || self.written.get(key).cloned().flatten() != self.plain.get(key).cloned()
+        self.stale.iter().any(|k| k == key) || self.written.get(key).and_then(Option::as_deref) != self.plain.get(key).map(String::as_str)
     }
 }
 
@@ -176,7 +176,10 @@ impl<B: Backend> Vault<B> {
 
     fn unwritten_keys(&self) -> Vec<String> {
         let state = self.state.borrow();
-        let keys: BTreeSet<&String> = state.plain.keys().chain(state.written.keys()).collect();
+        // Both maps' keys, in order, once each.
+        let mut keys: Vec<&String> = state.plain.keys().chain(state.written.keys()).collect();
+        crate::sort::sort(&mut keys);
+        keys.dedup();
         let mut unwritten: Vec<String> = keys.into_iter().filter(|k| state.differs(k)).cloned().collect();
         let stale: Vec<String> = state.stale.iter().filter(|k| !unwritten.contains(k)).cloned().collect();
         unwritten.extend(stale);
@@ -225,7 +228,7 @@ impl<B: Backend> Vault<B> {
             return self.failed(&write.key, failure);
         }
         let mut state = self.state.borrow_mut();
-        state.failed.remove(&write.key);
+        state.failed.retain(|k| *k != write.key);
         state.stale.retain(|k| *k != write.key);
         state.seen.insert(write.key.clone(), stored.map(str::to_string));
         state.written.insert(write.key.clone(), write.plain.clone());
@@ -233,7 +236,10 @@ impl<B: Backend> Vault<B> {
     }
 
     fn failed(&self, key: &str, failure: Failure) -> Written {
-        self.state.borrow_mut().failed.insert(key.to_string());
+        let mut state = self.state.borrow_mut();
+        if !state.failed.iter().any(|k| k == key) {
+            state.failed.push(key.to_string());
+        }
         Written::Failed(failure)
     }
 
@@ -251,14 +257,17 @@ impl<B: Backend> Vault<B> {
         };
         state.written.insert(key.to_string(), plain);
         state.seen.insert(key.to_string(), stored);
-        state.failed.remove(key);
+        state.failed.retain(|k| k != key);
         state.stale.retain(|k| k != key);
     }
 
     /// Writes several values at once (turning the lock on or off, a new passphrase): all of them,
     /// or, if one fails, none (what was there before is put back).
     pub fn write_all(&self, writes: &[(String, Option<String>)]) -> Result<(), Failure> {
-        let before: Vec<(String, Option<String>)> = writes.iter().map(|(key, _)| Ok((key.clone(), self.inner.get(key)?))).collect::<Result<_, Failure>>()?;
+        let mut before = Vec::with_capacity(writes.len());
+        for (key, _) in writes {
+            before.push((key.clone(), self.inner.get(key)?));
+        }
         for (done, (key, value)) in writes.iter().enumerate() {
             let result = match value {
                 Some(text) => self.inner.set(key, text),
@@ -305,7 +314,7 @@ impl<B: Backend> Backend for Vault<B> {
             return Err(Failure::Refused);
         }
         state.plain.insert(key.to_string(), value.to_string());
-        state.failed.remove(key);
+        state.failed.retain(|k| k != key);
         drop(state);
         self.tell_unwritten();
         Ok(())
@@ -323,7 +332,7 @@ impl<B: Backend> Backend for Vault<B> {
             state.plain.remove(key);
             state.written.insert(key.to_string(), None);
             state.seen.insert(key.to_string(), None);
-            state.failed.remove(key);
+            state.failed.retain(|k| k != key);
             state.stale.retain(|k| k != key);
         }
         Ok(())

@@ -15,7 +15,7 @@ use crate::data::{Bookmarks, History, Plan, Reflections, Versioned};
 use crate::effect::effect;
 use crate::storage::lock::{is_personal, SetAside};
 use crate::storage::vault::Mode;
-use crate::storage::{key_of, Backend, Backup, Notice, Persistence, Shown, LOCAL_STORAGE_LIMIT, NEARLY_FULL_PERCENTS, PREFIX};
+use crate::storage::{Backend, Backup, Notice, Persistence, Shown, LOCAL_STORAGE_LIMIT, NEARLY_FULL_PERCENTS, PREFIX};
 use leptos::prelude::*;
 
 mod messages;
@@ -222,16 +222,16 @@ impl UserData {
     }
 
     fn reload_store<T: Versioned + Send + Sync + 'static>(&self, key: Option<&str>, signal: RwSignal<T>) {
-        if key.is_some_and(|k| k != key_of::<T>()) {
+        if key.is_some_and(|k| k.strip_prefix(PREFIX) != Some(T::KEY)) {
             return;
         }
         // What is shown next is read from storage, not what this tab last wrote.
         self.written.update_value(|all| all.retain(|(store, _)| *store != T::KEY));
-        if self.storage().is_locked(&key_of::<T>()) {
+        if self.is_store_locked(T::KEY) {
             // Locked with the passphrase: nothing of it is shown, or searched.
             self.set_unsaved(T::KEY, false);
             signal.set(T::default());
-        } else if self.is_unsaved::<T>() {
+        } else if self.is_unsaved(T::KEY) {
             // What could not be saved stays: merged over the newly stored copy, and written with
             // it if there is room now.
             let notice = self.save(signal, &mut |_, _| {});
@@ -294,27 +294,42 @@ impl UserData {
     #[inline(never)]
     fn save<T: Versioned + Send + Sync + 'static>(&self, signal: RwSignal<T>, change: &mut dyn FnMut(&mut T, u64)) -> Option<Notice> {
         let now = (self.device.now)();
-        let unsaved = self.is_unsaved::<T>();
+        let unsaved = self.is_unsaved(T::KEY);
+        let known = self.written_text(T::KEY);
         let (data, notice, written) = signal.with_untracked(|on_screen| {
             let shown = if unsaved { Shown::Unsaved(on_screen) } else { Shown::Saved(on_screen) };
-            self.written.with_value(|all| {
-                let known = all.iter().find(|(key, _)| *key == T::KEY).map(|(_, text)| text.as_str());
-                self.storage().update_known(shown, known, |stored| {
-                    // The saved copy may hold times from the future (another tab, an older
-                    // version): clamped first, or this change would be stamped after them.
-                    stored.clamp_future(now);
-                    change(stored, now)
-                })
+            self.storage().update_known(shown, known.as_deref(), |stored| {
+                // The saved copy may hold times from the future (another tab, an older
+                // version): clamped first, or this change would be stamped after them.
+                stored.clamp_future(now);
+                change(stored, now)
             })
         });
-        self.written.update_value(|all| {
-            all.retain(|(key, _)| *key != T::KEY);
-            all.extend(written.map(|text| (T::KEY, text)));
-        });
         signal.set(data);
-        self.typed.update_value(|(keys, _)| keys.retain(|k| *k != T::KEY));
-        self.set_unsaved(T::KEY, notice.is_some());
+        self.saved(T::KEY, written, notice.is_some());
         notice
+    }
+
+    /// Whether a store is sealed by the passphrase lock and this tab has no key.
+    fn is_store_locked(&self, store: &str) -> bool {
+        self.storage().is_locked(&format!("{PREFIX}{store}"))
+    }
+
+    /// The text this tab last wrote for a store, if it knows it.
+    fn written_text(&self, store: &'static str) -> Option<String> {
+        self.written.with_value(|all| all.iter().find(|(key, _)| *key == store).map(|(_, text)| text.clone()))
+    }
+
+    /// After a save of `store` (not generic: one copy for every store): the text written, if it
+    /// was, and whether it is now unsaved.
+    #[inline(never)]
+    fn saved(&self, store: &'static str, written: Option<String>, unsaved: bool) {
+        self.written.update_value(|all| {
+            all.retain(|(key, _)| *key != store);
+            all.extend(written.map(|text| (store, text)));
+        });
+        self.typed.update_value(|(keys, _)| keys.retain(|k| *k != store));
+        self.set_unsaved(store, unsaved);
     }
 
     /// A change typed into a field, key by key: shown at once, and written after a pause in
@@ -328,7 +343,7 @@ impl UserData {
     #[inline(never)]
     fn change_as_typed_dyn<T: Versioned + Send + Sync + 'static>(&self, signal: RwSignal<T>, change: &mut dyn FnMut(&mut T, u64)) {
         let storage = self.storage();
-        if storage.is_locked(&key_of::<T>()) {
+        if self.is_store_locked(T::KEY) {
             self.say(LOCKED);
             return;
         }
@@ -377,7 +392,7 @@ impl UserData {
 
     #[inline(never)]
     fn change_dyn<T: Versioned + Send + Sync + 'static>(&self, signal: RwSignal<T>, change: &mut dyn FnMut(&mut T, u64)) -> bool {
-        if self.storage().is_locked(&key_of::<T>()) {
+        if self.is_store_locked(T::KEY) {
             self.say(LOCKED);
             return false;
         }
@@ -464,8 +479,8 @@ impl UserData {
 
     /// Whether what is on screen holds changes the stored copy does not: some that could not be
     /// saved, or typing not written yet. Either is merged over the stored copy when it is saved.
-    fn is_unsaved<T: Versioned>(&self) -> bool {
-        self.unsaved.with_untracked(|keys| keys.contains(&T::KEY)) || self.typed.with_value(|(keys, _)| keys.contains(&T::KEY))
+    fn is_unsaved(&self, store: &'static str) -> bool {
+        self.unsaved.with_untracked(|keys| keys.contains(&store)) || self.typed.with_value(|(keys, _)| keys.contains(&store))
     }
 
     fn set_unsaved(&self, key: &'static str, unsaved: bool) {
@@ -644,7 +659,7 @@ mod tests {
     use super::*;
     use crate::data::Versioned;
     use crate::storage::memory::Memory;
-    use crate::storage::Failure;
+    use crate::storage::{key_of, Failure};
     use std::cell::{Cell, RefCell};
 
     thread_local! {
