@@ -10,6 +10,8 @@ cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --features hydrate --target wasm32-unknown-unknown -- -D warnings
 step "Native tests (cargo test)"
 cargo test --quiet
+step "The benchmark's table writer, on saved output (node --test)"
+node --test scripts/
 build_release dist
 step "The wasm against its size budget (wasm-budget.txt)"
 node scripts/check-wasm-size.mjs dist
