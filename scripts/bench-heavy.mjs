@@ -30,7 +30,7 @@ const MEASURE = () => {
   for (const type of ["input", "change", "click"]) {
     addEventListener(type, (event) => {
       // A tick fires click, input and change: it is timed once, from its change.
-      if (!event.isTrusted || (type !== "change" && event.target.type === "checkbox")) return;
+      if (!event.isTrusted || (type !== "change" && /** @type {HTMLInputElement} */ (event.target).type === "checkbox")) return;
       const start = event.timeStamp;
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
@@ -77,7 +77,7 @@ function seed({ bookmarks: bookmarkCount, reflections: days, items }) {
   const stored = {
     "recovery-guide:bookmarks": JSON.stringify({ version: 1, bookmarks }),
     "recovery-guide:history": JSON.stringify({ version: 2, snapshots, words }),
-    "recovery-guide:reflections": JSON.stringify({ version: 2, ...reflections }),
+    "recovery-guide:reflections": JSON.stringify(reflections),
   };
   localStorage.clear();
   try {
@@ -129,7 +129,7 @@ async function seededPage(size) {
   const page = await context.newPage();
   await open(page, "/reflect");
   const items = await page.evaluate(() =>
-    [...document.querySelectorAll(".check-item")].map((item) => ({ id: item.querySelector("textarea").id.replace(/^note-/, ""), text: item.querySelector("legend").textContent })));
+    [...document.querySelectorAll(".check-item")].map((item) => ({ id: /** @type {Element} */ (item.querySelector("textarea")).id.replace(/^note-/, ""), text: /** @type {Element} */ (item.querySelector("legend")).textContent })));
   const seeded = await page.evaluate(seed, { ...size, items });
   return { context, page, seeded };
 }
@@ -148,7 +148,7 @@ async function measure(size) {
   result.typedWrite = [];
   for (let i = 0; i < 5; i++) {
     result.typedWrite.push(await page.evaluate(async () => {
-      const note = document.querySelector("textarea.note");
+      const note = /** @type {HTMLTextAreaElement} */ (document.querySelector("textarea.note"));
       const before = localStorage.getItem("recovery-guide:bookmarks");
       note.value += "b";
       note.dispatchEvent(new Event("input", { bubbles: true }));

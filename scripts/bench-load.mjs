@@ -42,15 +42,15 @@ const server = httpServer.createServer({ root, cache: -1, showDir: false, autoIn
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const origin = `http://127.0.0.1:${server.server.address().port}`;
 
-const pages = parse(readFileSync("src/content/pages.toml", "utf8")).page;
+const pages = /** @type {{ path?: string, nav?: string }[]} */ (parse(readFileSync("src/content/pages.toml", "utf8")).page);
 const routes = pages.filter((p) => p.path).map((p) => p.path);
 const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: quietFlags });
 const audit = async (path) => {
-  const { lhr } = await lighthouse(`${origin}${path}`, {
+  const { lhr } = /** @type {import("lighthouse").RunnerResult} */ (await lighthouse(`${origin}${path}`, {
     port: chrome.port,
     logLevel: "error",
     onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
-  });
+  }));
   const failing = Object.values(lhr.categories)
     .flatMap((c) => c.auditRefs.filter((r) => r.weight > 0).map((r) => lhr.audits[r.id]))
     .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative")
@@ -125,7 +125,7 @@ const paints = (page) => page.evaluate(() => new Promise((resolve) => {
   new PerformanceObserver((list) => { for (const e of list.getEntries()) lcp = e.startTime; }).observe({ type: "largest-contentful-paint", buffered: true });
   setTimeout(() => resolve({ fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN, lcp }), 50);
 }));
-const cold = { app: [], plain: [], ready: [] };
+const cold = { app: /** @type {{ fcp: number, lcp: number }[]} */ ([]), plain: /** @type {{ fcp: number, lcp: number }[]} */ ([]), ready: /** @type {number[]} */ ([]) };
 for (let i = 0; i < COLD_RUNS; i++) {
   for (const [which, path] of [["app", "/"], ["plain", "/plain/"]]) {
     const context = await browser.newContext();
@@ -160,14 +160,14 @@ for (let i = 1; i <= 4 * nav.length; i++) {
   const target = nav[i % nav.length];
   const took = await page.evaluate((target) => new Promise((resolve) => {
     performance.clearMarks("recovery-guide:route-shown");
-    const link = [...document.querySelectorAll('nav[aria-label="Main"] a')].find((a) => new URL(a.href).pathname.replace(/\/$/, "") === (target === "/" ? "" : target));
+    const link = [...document.querySelectorAll('nav[aria-label="Main"] a')].map((a) => /** @type {HTMLAnchorElement} */ (a)).find((a) => new URL(a.href).pathname.replace(/\/$/, "") === (target === "/" ? "" : target));
     const start = performance.now();
     const poll = () => {
       const shown = performance.getEntriesByName("recovery-guide:route-shown")[0];
       if (shown) resolve(shown.startTime - start);
       else setTimeout(poll, 5);
     };
-    link.click();
+    /** @type {HTMLAnchorElement} */ (link).click();
     poll();
   }), target);
   changes.push(took);

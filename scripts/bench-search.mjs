@@ -27,10 +27,10 @@ for (let run = 0; run < 5; run++) {
 const first = runs.map((r) => r[0]).sort((a, b) => a - b);
 const rest = runs.flatMap((r) => r.slice(1)).sort((a, b) => a - b);
 console.log(`Search in the browser: first keystroke (builds the index) median ${median(first).toFixed(2)} ms; ` +
-  `later keystrokes median ${median(rest).toFixed(2)} ms, slowest ${rest.at(-1).toFixed(2)} ms (${rest.length} keystrokes)`);
+  `later keystrokes median ${median(rest).toFixed(2)} ms, slowest ${rest[rest.length - 1].toFixed(2)} ms (${rest.length} keystrokes)`);
 const SEARCH = "Search in the browser, per keystroke (\"peer support\", key by key; `scripts/bench-search.mjs`)";
 figure(SEARCH, "real guide, in the app", "median", ms(median(rest)));
-figure(SEARCH, "real guide, in the app", "slowest", ms(rest.at(-1)));
+figure(SEARCH, "real guide, in the app", "slowest", ms(rest[rest.length - 1]));
 figure(SEARCH, "building the index (the first keystroke)", "median", ms(median(first)));
 
 const benchServer = httpServer.createServer({ root: "target/search-bench", cache: -1, showDir: false, logFn: () => {} });

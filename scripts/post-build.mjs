@@ -152,7 +152,7 @@ function prerenderRoutes() {
     { env: { ...process.env, RECOVERY_GUIDE_BASE: base.replace(/\/$/, "") }, maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] },
   );
   rmSync(shellPath);
-  for (const { file, html } of JSON.parse(output)) {
+  for (const { file, html } of JSON.parse(output.toString())) {
     // The loader's message about a failed start goes there (see startAppAfterFirstPaint).
     if (!/<div (?=[^>]*class="app-banners")(?=[^>]*role="status")/.test(html)) throw new Error(`post-build: ${file} has no banner region for the loader`);
     mkdirSync(dirname(join(dir, file)), { recursive: true });
