@@ -43,7 +43,7 @@ await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const origin = `http://127.0.0.1:${server.server.address().port}`;
 
 const pages = /** @type {{ path?: string, nav?: string }[]} */ (parse(readFileSync("src/content/pages.toml", "utf8")).page);
-const routes = pages.filter((p) => p.path).map((p) => p.path);
+const routes = pages.filter((p) => p.path).map((p) => String(p.path));
 const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: quietFlags });
 const audit = async (path) => {
   const { lhr } = /** @type {import("lighthouse").RunnerResult} */ (await lighthouse(`${origin}${path}`, {
@@ -56,11 +56,11 @@ const audit = async (path) => {
     .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative")
     .map((a) => a.id);
   return {
-    scores: ["performance", "accessibility", "best-practices", "seo"].map((c) => Math.round(lhr.categories[c].score * 100)),
-    fcp: lhr.audits["first-contentful-paint"].numericValue,
-    lcp: lhr.audits["largest-contentful-paint"].numericValue,
-    tbt: lhr.audits["total-blocking-time"].numericValue,
-    cls: lhr.audits["cumulative-layout-shift"].numericValue,
+    scores: ["performance", "accessibility", "best-practices", "seo"].map((c) => Math.round(Number(lhr.categories[c].score) * 100)),
+    fcp: Number(lhr.audits["first-contentful-paint"].numericValue),
+    lcp: Number(lhr.audits["largest-contentful-paint"].numericValue),
+    tbt: Number(lhr.audits["total-blocking-time"].numericValue),
+    cls: Number(lhr.audits["cumulative-layout-shift"].numericValue),
     failing: [...new Set(failing)],
   };
 };

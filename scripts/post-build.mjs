@@ -33,7 +33,7 @@ if (!dir) throw new Error("usage: post-build.mjs <dir> [base] (or run as Trunk's
 const base = baseArg ?? trunkBasePath();
 if (!/^\/(.+\/)?$/.test(base)) throw new Error(`post-build: the base ${JSON.stringify(base)} must start and end with "/"`);
 
-const pages = parse(readFileSync("src/content/pages.toml", "utf8"));
+const pages = /** @type {{ site_name: string, page: { id: string, path?: string }[] }} */ (parse(readFileSync("src/content/pages.toml", "utf8")));
 const theme = { background: "#f7f3ec", theme: "#1f5f5b" };
 
 if (!finishOnly) {
@@ -238,7 +238,7 @@ writeSecurityPolicy();
 
 // ---- 4. Service worker.
 for (const old of readdirSync(dir).filter((f) => /^(sw|workbox-.*)\.js(\.map)?$/.test(f))) rmSync(join(dir, old));
-const routes = pages.page.filter((p) => p.path && p.path !== "/").map((p) => p.path.slice(1));
+const routes = pages.page.filter((p) => p.path && p.path !== "/").map((p) => String(p.path).slice(1));
 const { count, size, warnings } = await generateSW({
   globDirectory: dir,
   globPatterns: ["**/*.{html,js,wasm,css,svg,png,webmanifest}"],
