@@ -6,6 +6,9 @@ use recovery_guide::data::transfer::{export, parse_import, AllData};
 use recovery_guide::data::{decode, encode, Bookmarks, ChecklistItem, History, Reflections, Versioned};
 use std::time::{Duration, Instant};
 
+/// The table these figures go into in docs/performance.md.
+const DATA_TABLE: &str = "A heavy user's data, native release build (`examples/data_bench.rs`; wasm in the browser is slower by a small factor)";
+
 fn median(mut runs: Vec<Duration>) -> Duration {
     runs.sort();
     runs[runs.len() / 2]
@@ -56,7 +59,17 @@ fn main() {
         history_json.len() / 1024,
         export_json.len() / 1024
     );
-    let report = |what: &str, d: Duration| println!("{what:<46} {:>8.2} ms", d.as_secs_f64() * 1e3);
+    for (what, json) in
+        [("1,000 bookmarks with notes", &bookmarks_json), ("a year of saved reflections, as stored", &history_json), ("the export file", &export_json)]
+    {
+        println!("figure\t{DATA_TABLE}\t{what}\tsize\t{} KB", json.len() / 1024);
+    }
+    // Each figure twice: for people, and as a figure line for docs/performance.md (scripts/bench-table.mjs).
+    let report = |what: &str, d: Duration| {
+        let ms = d.as_secs_f64() * 1e3;
+        println!("{what:<46} {ms:>8.2} ms");
+        println!("figure\t{DATA_TABLE}\t{what}\ttime\t{ms:.2} ms");
+    };
     report(
         "load 1,000 bookmarks (decode)",
         time(21, || {

@@ -5,6 +5,7 @@
 import { chromium } from "@playwright/test";
 import httpServer from "http-server";
 import { median } from "./lib/median.mjs";
+import { figure, ms as inMs } from "./lib/figures.mjs";
 import { chromePath } from "./lib/chrome.mjs";
 
 const root = process.argv[2] ?? "dist";
@@ -29,7 +30,7 @@ const MEASURE = () => {
   for (const type of ["input", "change", "click"]) {
     addEventListener(type, (event) => {
       // A tick fires click, input and change: it is timed once, from its change.
-      if (!event.isTrusted || (type !== "change" && event.target.type === "checkbox")) return;
+      if (!event.isTrusted || (type !== "change" && /** @type {HTMLInputElement} */ (event.target).type === "checkbox")) return;
       const start = event.timeStamp;
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
@@ -76,7 +77,7 @@ function seed({ bookmarks: bookmarkCount, reflections: days, items }) {
   const stored = {
     "recovery-guide:bookmarks": JSON.stringify({ version: 1, bookmarks }),
     "recovery-guide:history": JSON.stringify({ version: 2, snapshots, words }),
-    "recovery-guide:reflections": JSON.stringify({ version: 2, ...reflections }),
+    "recovery-guide:reflections": JSON.stringify(reflections),
   };
   localStorage.clear();
   try {
@@ -128,7 +129,7 @@ async function seededPage(size) {
   const page = await context.newPage();
   await open(page, "/reflect");
   const items = await page.evaluate(() =>
-    [...document.querySelectorAll(".check-item")].map((item) => ({ id: item.querySelector("textarea").id.replace(/^note-/, ""), text: item.querySelector("legend").textContent })));
+    [...document.querySelectorAll(".check-item")].map((item) => ({ id: /** @type {Element} */ (item.querySelector("textarea")).id.replace(/^note-/, ""), text: /** @type {Element} */ (item.querySelector("legend")).textContent })));
   const seeded = await page.evaluate(seed, { ...size, items });
   return { context, page, seeded };
 }
@@ -147,7 +148,7 @@ async function measure(size) {
   result.typedWrite = [];
   for (let i = 0; i < 5; i++) {
     result.typedWrite.push(await page.evaluate(async () => {
-      const note = document.querySelector("textarea.note");
+      const note = /** @type {HTMLTextAreaElement} */ (document.querySelector("textarea.note"));
       const before = localStorage.getItem("recovery-guide:bookmarks");
       note.value += "b";
       note.dispatchEvent(new Event("input", { bubbles: true }));
@@ -222,12 +223,32 @@ for (const r of results) {
   console.log(`  saving a reflection: ${ms(r.saving)}`);
   console.log(`  /bookmarks ready with its list: ${ms(r.loadBookmarks)}; /reflect ready: ${ms(r.loadReflect)}`);
 }
+const HEAVY = "Heavy use in the browser: median of 20 (slowest), and more than with almost no data (`scripts/bench-heavy.mjs`)";
+for (const r of results) {
+  const column = r.name;
+  figure(HEAVY, "what is stored", column, `${r.bookmarks.toLocaleString("en-GB")} bookmarks, ${r.reflections.toLocaleString("en-GB")} saved reflections; ${(r.stored / 1024 / 1024).toFixed(2)} MiB${r.fits ? "" : " (does not fit)"}`);
+  if (!r.fits) continue;
+  /** @param {string} row @param {string} key @param {boolean} [compared] */
+  const cell = (row, key, compared = true) => {
+    const more = compared && r !== light ? `: **${(median(r[key]) - median(light[key]) >= 0 ? "+" : "−")}${Math.abs(median(r[key]) - median(light[key])).toFixed(1)}**` : "";
+    figure(HEAVY, row, column, `${inMs(median(r[key]))} (${Math.max(...r[key]).toFixed(1)})${more}`);
+  };
+  cell("typing a note on /bookmarks, per key", "typing");
+  cell("ticking an item on /reflect", "ticking");
+  cell("adding or removing a bookmark", "bookmarking");
+  cell("the write after a pause in typing (400 ms pause included)", "typedWrite", false);
+  cell("saving a reflection (not a target)", "saving", false);
+  cell("/bookmarks ready with its list", "loadBookmarks", false);
+  cell("/reflect ready", "loadReflect", false);
+}
 const locked = await measureLocked(SIZES[1]);
 console.log(`${locked.name}:`);
 for (const [label, key] of [["typing a note on /bookmarks, per key", "typing"], ["ticking an item on /reflect", "ticking"], ["adding or removing a bookmark", "bookmarking"]]) {
   console.log(`  ${label}: ${ms(locked[key])}, ${(median(locked[key]) - median(light[key])).toFixed(1)} ms more than with almost no data (lock off)`);
+  figure(HEAVY, label, locked.name, `${inMs(median(locked[key]))} (${Math.max(...locked[key]).toFixed(1)}): **+${(median(locked[key]) - median(light[key])).toFixed(1)}**`);
 }
 const year = results[1];
+figure(HEAVY, "years of such use that fit in the browser's 5 MiB", year.name, `about ${(LIMIT / year.stored).toFixed(1)} (lock on: ${(LIMIT / (year.stored * 4 / 3)).toFixed(1)})`);
 console.log(`Years of heavy use that fit in localStorage's ${LIMIT.toLocaleString("en-GB")} UTF-16 units: about ${(LIMIT / year.stored).toFixed(1)} (a year takes ${(year.stored / 1024 / 1024).toFixed(2)} MiB; with the passphrase lock on, sealed text is a third larger: about ${(LIMIT / (year.stored * 4 / 3)).toFixed(1)})`);
 await browser.close();
 server.server.close();

@@ -18,6 +18,7 @@ import * as chromeLauncher from "chrome-launcher";
 import { chromium } from "@playwright/test";
 import httpServer from "http-server";
 import { median } from "./lib/median.mjs";
+import { figure, ms } from "./lib/figures.mjs";
 import { chromePath } from "./lib/chrome.mjs";
 
 const dist = process.argv[2] ?? "dist";
@@ -41,25 +42,25 @@ const server = httpServer.createServer({ root, cache: -1, showDir: false, autoIn
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const origin = `http://127.0.0.1:${server.server.address().port}`;
 
-const pages = parse(readFileSync("src/content/pages.toml", "utf8")).page;
-const routes = pages.filter((p) => p.path).map((p) => p.path);
+const pages = /** @type {{ path?: string, nav?: string }[]} */ (parse(readFileSync("src/content/pages.toml", "utf8")).page);
+const routes = pages.filter((p) => p.path).map((p) => String(p.path));
 const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: quietFlags });
 const audit = async (path) => {
-  const { lhr } = await lighthouse(`${origin}${path}`, {
+  const { lhr } = /** @type {import("lighthouse").RunnerResult} */ (await lighthouse(`${origin}${path}`, {
     port: chrome.port,
     logLevel: "error",
     onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
-  });
+  }));
   const failing = Object.values(lhr.categories)
     .flatMap((c) => c.auditRefs.filter((r) => r.weight > 0).map((r) => lhr.audits[r.id]))
     .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative")
     .map((a) => a.id);
   return {
-    scores: ["performance", "accessibility", "best-practices", "seo"].map((c) => Math.round(lhr.categories[c].score * 100)),
-    fcp: lhr.audits["first-contentful-paint"].numericValue,
-    lcp: lhr.audits["largest-contentful-paint"].numericValue,
-    tbt: lhr.audits["total-blocking-time"].numericValue,
-    cls: lhr.audits["cumulative-layout-shift"].numericValue,
+    scores: ["performance", "accessibility", "best-practices", "seo"].map((c) => Math.round(Number(lhr.categories[c].score) * 100)),
+    fcp: Number(lhr.audits["first-contentful-paint"].numericValue),
+    lcp: Number(lhr.audits["largest-contentful-paint"].numericValue),
+    tbt: Number(lhr.audits["total-blocking-time"].numericValue),
+    cls: Number(lhr.audits["cumulative-layout-shift"].numericValue),
     failing: [...new Set(failing)],
   };
 };
@@ -73,6 +74,13 @@ for (const path of routes) {
   const [perf, a11y, best, seo] = result.scores;
   console.log(`${path.padEnd(16)}${String(perf).padStart(6)}${String(a11y).padStart(6)}${String(best).padStart(6)}${String(seo).padStart(6)}` +
     `${result.fcp.toFixed(0).padStart(9)}${result.lcp.toFixed(0).padStart(9)}${result.tbt.toFixed(0).padStart(9)}${result.cls.toFixed(3).padStart(7)}  ${result.failing.join(", ")}`);
+  const LIGHTHOUSE = "Lighthouse, mobile profile: simulated slow 4G and a 4× slower CPU, on localhost (`scripts/bench-load.mjs`)";
+  figure(LIGHTHOUSE, `\`${path}\``, "performance", perf);
+  figure(LIGHTHOUSE, `\`${path}\``, "accessibility, best practices, SEO", [a11y, best, seo].join(", "));
+  figure(LIGHTHOUSE, `\`${path}\``, "FCP", ms(result.fcp));
+  figure(LIGHTHOUSE, `\`${path}\``, "LCP", ms(result.lcp));
+  figure(LIGHTHOUSE, `\`${path}\``, "TBT", ms(result.tbt));
+  figure(LIGHTHOUSE, `\`${path}\``, "CLS", Number(result.cls.toFixed(3)));
 }
 
 // App and plain page alternate, so any drift on the machine affects both alike.
@@ -90,6 +98,16 @@ const compare = (metric) => {
 console.log(`\nHome page against the plain static page (Lighthouse mobile, median of ${RUNS} each):`);
 console.log(`  ${compare("fcp")}`);
 console.log(`  ${compare("lcp")}`);
+const PLAIN = "The home page against a plain static page (its own HTML and styles with every script removed; `scripts/bench-load.mjs`)";
+/** @param {string} row @param {number} app @param {number} page */
+const against = (row, app, page) => {
+  figure(PLAIN, row, "app", ms(app));
+  figure(PLAIN, row, "plain page", ms(page));
+  figure(PLAIN, row, "ratio", (app / page).toFixed(2));
+};
+for (const metric of ["fcp", "lcp"]) {
+  against(`${metric.toUpperCase()}, Lighthouse mobile, median of ${RUNS}`, median(homeRuns.map((r) => r[metric])), median(plainRuns.map((r) => r[metric])));
+}
 
 // ---- 3. Real loads in Chromium with the same network and CPU limits (DevTools throttling).
 const browser = await chromium.launch({ executablePath: chromePath, args: quietFlags.filter((f) => !f.startsWith("--headless")) });
@@ -107,7 +125,7 @@ const paints = (page) => page.evaluate(() => new Promise((resolve) => {
   new PerformanceObserver((list) => { for (const e of list.getEntries()) lcp = e.startTime; }).observe({ type: "largest-contentful-paint", buffered: true });
   setTimeout(() => resolve({ fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN, lcp }), 50);
 }));
-const cold = { app: [], plain: [], ready: [] };
+const cold = { app: /** @type {{ fcp: number, lcp: number }[]} */ ([]), plain: /** @type {{ fcp: number, lcp: number }[]} */ ([]), ready: /** @type {number[]} */ ([]) };
 for (let i = 0; i < COLD_RUNS; i++) {
   for (const [which, path] of [["app", "/"], ["plain", "/plain/"]]) {
     const context = await browser.newContext();
@@ -127,6 +145,7 @@ for (const metric of ["fcp", "lcp"]) {
   const app = coldMedian("app", metric);
   const page = coldMedian("plain", metric);
   console.log(`  ${metric.toUpperCase()} app ${app.toFixed(0)} ms, plain page ${page.toFixed(0)} ms, ratio ${(app / page).toFixed(2)}`);
+  against(`${metric.toUpperCase()}, a real load with DevTools throttling (slow 4G, 4× CPU), median of ${COLD_RUNS}`, app, page);
 }
 console.log(`  Time to interactive (wasm downloaded, started and hydrated): ${median(cold.ready).toFixed(0)} ms`);
 
@@ -141,14 +160,14 @@ for (let i = 1; i <= 4 * nav.length; i++) {
   const target = nav[i % nav.length];
   const took = await page.evaluate((target) => new Promise((resolve) => {
     performance.clearMarks("recovery-guide:route-shown");
-    const link = [...document.querySelectorAll('nav[aria-label="Main"] a')].find((a) => new URL(a.href).pathname.replace(/\/$/, "") === (target === "/" ? "" : target));
+    const link = [...document.querySelectorAll('nav[aria-label="Main"] a')].map((a) => /** @type {HTMLAnchorElement} */ (a)).find((a) => new URL(a.href).pathname.replace(/\/$/, "") === (target === "/" ? "" : target));
     const start = performance.now();
     const poll = () => {
       const shown = performance.getEntriesByName("recovery-guide:route-shown")[0];
       if (shown) resolve(shown.startTime - start);
       else setTimeout(poll, 5);
     };
-    link.click();
+    /** @type {HTMLAnchorElement} */ (link).click();
     poll();
   }), target);
   changes.push(took);
@@ -162,6 +181,11 @@ const readyFast = await fast.evaluate(() => performance.getEntriesByName("recove
 await unthrottled.close();
 console.log(`  In-app route change (click to new page in the document), median of ${changes.length}: ${median(changes).toFixed(1)} ms, slowest ${Math.max(...changes).toFixed(1)} ms (4x CPU)`);
 console.log(`  Without throttling: time to interactive ${readyFast.toFixed(0)} ms`);
+const START = "Start-up and route changes (the app's Performance API marks; `scripts/bench-load.mjs`)";
+figure(START, "time to interactive (downloaded, started, page hydrated), slow 4G and 4× CPU", "median", ms(median(cold.ready)));
+figure(START, "time to interactive, no throttling", "median", ms(readyFast));
+figure(START, `an in-app route change (click to the new page in the document), 4× CPU, ${changes.length} changes`, "median", ms(median(changes)));
+figure(START, `an in-app route change (click to the new page in the document), 4× CPU, ${changes.length} changes`, "slowest", ms(Math.max(...changes)));
 await browser.close();
 server.server.close();
 server.server.closeAllConnections();

@@ -5,6 +5,7 @@ import { chromium } from "@playwright/test";
 import { chromePath } from "./lib/chrome.mjs";
 import httpServer from "http-server";
 import { median } from "./lib/median.mjs";
+import { figure, ms } from "./lib/figures.mjs";
 
 const root = process.argv[2] ?? "dist";
 const server = httpServer.createServer({ root, cache: -1, showDir: false, logFn: () => {} });
@@ -31,4 +32,7 @@ for (let i = 0; i < 7; i++) {
 }
 console.log(`Offline reload of /publications (service worker cache), median of ${painted.length}: ` +
   `page shown (first contentful paint) ${median(painted).toFixed(0)} ms, app started ${median(started).toFixed(0)} ms`);
+const OFFLINE = "Offline reload of /publications, from the service worker (`scripts/bench-offline.mjs`)";
+figure(OFFLINE, "page shown (first contentful paint)", `median of ${painted.length}`, ms(median(painted)));
+figure(OFFLINE, "app started on it", `median of ${painted.length}`, ms(median(started)));
 await browser.close();

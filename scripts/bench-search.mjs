@@ -7,6 +7,7 @@ import { chromium } from "@playwright/test";
 import { chromePath } from "./lib/chrome.mjs";
 import httpServer from "http-server";
 import { median } from "./lib/median.mjs";
+import { figure, ms } from "./lib/figures.mjs";
 
 const server = httpServer.createServer({ root: process.argv[2] ?? "dist", cache: -1, showDir: false, logFn: () => {} });
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -26,7 +27,11 @@ for (let run = 0; run < 5; run++) {
 const first = runs.map((r) => r[0]).sort((a, b) => a - b);
 const rest = runs.flatMap((r) => r.slice(1)).sort((a, b) => a - b);
 console.log(`Search in the browser: first keystroke (builds the index) median ${median(first).toFixed(2)} ms; ` +
-  `later keystrokes median ${median(rest).toFixed(2)} ms, slowest ${rest.at(-1).toFixed(2)} ms (${rest.length} keystrokes)`);
+  `later keystrokes median ${median(rest).toFixed(2)} ms, slowest ${rest[rest.length - 1].toFixed(2)} ms (${rest.length} keystrokes)`);
+const SEARCH = "Search in the browser, per keystroke (\"peer support\", key by key; `scripts/bench-search.mjs`)";
+figure(SEARCH, "real guide, in the app", "median", ms(median(rest)));
+figure(SEARCH, "real guide, in the app", "slowest", ms(rest[rest.length - 1]));
+figure(SEARCH, "building the index (the first keystroke)", "median", ms(median(first)));
 
 const benchServer = httpServer.createServer({ root: "target/search-bench", cache: -1, showDir: false, logFn: () => {} });
 await new Promise((resolve) => benchServer.listen(0, "127.0.0.1", resolve));
@@ -39,6 +44,8 @@ const lines = await page.evaluate(async (url) => {
 for (const line of lines.split("\n")) {
   const [times, docs, keystrokeMedian, slowest] = line.split(" ");
   console.log(`Search engine in the browser, ${times}x the guide (${docs} documents): keystroke median ${keystrokeMedian} ms, slowest ${slowest} ms`);
+  figure(SEARCH, `${times}x the guide (${docs} documents)`, "median", `${keystrokeMedian} ms`);
+  figure(SEARCH, `${times}x the guide (${docs} documents)`, "slowest", `${slowest} ms`);
 }
 await browser.close();
 for (const s of [server, benchServer]) {

@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { extname, join } from "node:path";
+import { figure } from "./lib/figures.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const html = readFileSync(join(dist, "index.html"), "utf8");
@@ -26,3 +27,10 @@ console.log(`${"type".padEnd(6)}${"raw".padStart(8)}${"gzip".padStart(8)}${"brot
 for (const row of rows) console.log(`${row.type.padEnd(6)}${kb(row.raw)}${kb(row.gzip)}${kb(row.brotli)}`);
 const total = (key) => rows.reduce((sum, row) => sum + row[key], 0);
 console.log(`${"total".padEnd(6)}${kb(total("raw"))}${kb(total("gzip"))}${kb(total("brotli"))}`);
+const TABLE = "First visit to the home page, KB (`scripts/bench-sizes.mjs`)";
+/** @type {Record<string, string>} */
+const names = { html: "HTML (prerendered page, stylesheet inlined)", svg: "icon", js: "JS glue", wasm: "wasm" };
+const thousands = (/** @type {number} */ n) => (n / 1024).toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+for (const row of [...rows, { type: "total", raw: total("raw"), gzip: total("gzip"), brotli: total("brotli") }]) {
+  for (const key of /** @type {const} */ (["raw", "gzip", "brotli"])) figure(TABLE, names[row.type] ?? row.type, key, thousands(row[key]));
+}

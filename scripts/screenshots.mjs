@@ -9,7 +9,7 @@ const base = process.argv[2] ?? "http://127.0.0.1:8080";
 const out = process.argv[3] ?? "test-results/screenshots";
 mkdirSync(out, { recursive: true });
 
-const routes = parse(readFileSync("src/content/pages.toml", "utf8")).page
+const routes = /** @type {{ id: string, path?: string }[]} */ (parse(readFileSync("src/content/pages.toml", "utf8")).page)
   .map((p) => [p.id, p.path ?? "/no-such-page"]);
 
 const browser = await chromium.launch({
@@ -41,7 +41,7 @@ const seed = {
     snapshots: Object.fromEntries([[0, 5, 6], [14, 7, 5], [30, 6, 4], [45, 10, 3], [60, 12, 3]].map(([d, t, w], i) => [`s${i}`, snapshot(d, t, w)])) },
 };
 
-for (const scheme of ["light", "dark"]) {
+for (const scheme of /** @type {const} */ (["light", "dark"])) {
   for (const width of [360, 1280]) {
     const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme: scheme });
     await page.addInitScript((entries) => {

@@ -8,8 +8,13 @@ step "Formatting and lints (cargo fmt --check, clippy natively and for the wasm 
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --features hydrate --target wasm32-unknown-unknown -- -D warnings
+step "TypeScript check (tsc --noEmit: the browser and engine tests, then the scripts as JavaScript)"
+tsc --noEmit -p tsconfig.json
+tsc --noEmit -p tsconfig.scripts.json
 step "Native tests (cargo test)"
 cargo test --quiet
+step "The benchmark's table writer, on saved output (node --test)"
+node --test scripts/
 build_release dist
 step "The wasm against its size budget (wasm-budget.txt)"
 node scripts/check-wasm-size.mjs dist

@@ -26,7 +26,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   try {
     trunkBasePath();
   } catch (error) {
-    console.error(`\nerror: ${error.message}\n`);
+    console.error(`\nerror: ${/** @type {Error} */ (error).message}\n`);
     process.exit(1);
   }
 }

@@ -10,9 +10,9 @@ use crate::lock::{open_file, use_lock};
 use crate::quick_exit;
 use crate::storage::lock::Sealed;
 use crate::storage::vault::Mode;
-use crate::storage::{web, Notice, LOCAL_STORAGE_LIMIT, PREFIX};
+use crate::storage::{Notice, LOCAL_STORAGE_LIMIT, PREFIX};
 use crate::time::{days_ago, format_date};
-use crate::user_data::{track_draft, use_user_data};
+use crate::user_data::{self, track_draft, use_user_data};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -239,8 +239,8 @@ fn WhereItIsKept() -> impl IntoView {
         data.history.track();
         data.plan.track();
         spawn_local(async move {
-            kept_now.set(web::data_is_kept().await);
-            whole_site.set(Some(web::estimate().await));
+            kept_now.set(user_data::data_is_kept().await);
+            whole_site.set(Some(user_data::site_usage().await));
         });
     });
     effect(move || {

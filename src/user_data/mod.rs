@@ -99,6 +99,18 @@ pub fn use_user_data() -> UserData {
     expect_context()
 }
 
+/// Whether the browser has agreed to keep this site's data, as it says now (`None` if it cannot
+/// say). Asked after each save, for "Where your data is kept".
+pub async fn data_is_kept() -> Option<bool> {
+    crate::storage::web::data_is_kept().await
+}
+
+/// What the browser says this whole site uses and may use, in bytes (caches included), or `None`
+/// if it cannot say.
+pub async fn site_usage() -> Option<(f64, f64)> {
+    crate::storage::web::estimate().await
+}
+
 /// Tells the app that a field holds writing that is not saved yet (`what`, in words: "the item you
 /// are adding"), for as long as `has_draft` says so and the field is on the page, so that
 /// "Reload to update" asks first.

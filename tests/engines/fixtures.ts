@@ -64,6 +64,8 @@ export const test = base.extend<
   // The browser is still refused them by the proxy above: only the page's address changes.
   outsideAllowed: [[], { option: true }],
   // Set with test.use({ userAgent }) to open the guide as another device's browser would.
+  // Playwright's types refuse `option: true` for a name its own options use; at run time it is one.
+  // @ts-expect-error
   userAgent: [undefined, { option: true }],
   downloads: async ({}, use, testInfo) => use(join(workerFolder(testInfo.project.outputDir, testInfo.parallelIndex), "downloads")),
   site: async ({ siteName }, use) => use(sites[siteName]),
