@@ -2,10 +2,10 @@
 //! addresses live in one place with the rest of the content.
 
 use crate::components::layout::{AppBanners, SiteFooter, SiteHeader, SkipLink, WithoutScriptNote};
-use crate::components::listen::Speech;
+use crate::components::notices::{DownloadReminder, Notices};
 use crate::components::quick_exit::QuickExit;
+use crate::components::speech_controls::Speech;
 use crate::components::status::{StatusRegion, StatusRegionHandle};
-use crate::components::user::{DownloadReminder, Notices};
 use crate::content::{paths, Collection};
 use crate::links;
 use crate::lock::Lock;

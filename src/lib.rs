@@ -5,10 +5,12 @@
 //! merging, export and import), `time` (dates as people read them), `chart` (the reflection
 //! history chart's geometry), `search` (the search engine), `speech` (what is read aloud, and with
 //! which voice), `quick_exit` (the Shift shortcut's rule and leaving), `links` (internal URLs),
-//! `storage` (the one module that touches storage, and the passphrase lock's formats and vault);
+//! `sort` (the one compiled sort), `storage` (the one module that touches storage, and the
+//! passphrase lock's stored forms and vault);
 //! in the browser: `user_data` (Leptos signals mirroring the stores, and what the person is told),
 //! `lock` (the passphrase lock's WebCrypto driver), `browser` (clock, files, install offer),
-//! `offline` (service worker and updates), `crash` (the panic message), `components` and `pages`
+//! `offline` (service worker and updates), `crash` (the panic message), `effect` (effects through
+//! one compiled function), `components` and `pages`
 //! (views), `app` (router and layout) and `shell` (what acts on the whole page: focus and scroll
 //! between pages, display settings, keys that work anywhere).
 

@@ -2,7 +2,7 @@
 //! idle, on a quick exit, in every tab at once), changing the passphrase, and keeping this tab's
 //! sealed writes going.
 //!
-//! The rules and stored forms are plain Rust in `storage::lock` and `storage::vault` (tested
+//! The rules and stored forms are plain Rust in `storage::sealed` and `storage::vault` (tested
 //! natively); this module only drives them with WebCrypto (`storage::crypto`), which answers
 //! asynchronously. The key lives in this tab's memory only. Locking starts a fresh document
 //! (`location.reload()`), so nothing the person wrote stays in the page's memory; a change that
@@ -11,7 +11,7 @@
 use crate::browser;
 use crate::effect::effect;
 use crate::storage::crypto::{self, Key, NotOpened};
-use crate::storage::lock::{
+use crate::storage::sealed::{
     is_personal, passphrase_problem, verdict, wait_after_failures, AutoLock, Ledger, LockRecord, PassphraseProblem, Sealed, SetAside, Verdict, ITERATIONS,
     LOCK_KEY, SALT_BYTES, SET_ASIDE_PREFIX,
 };
@@ -685,7 +685,7 @@ impl Lock {
     /// The export file sealed with this tab's key (`None` when the lock is not open).
     pub async fn sealed_export(&self) -> Option<String> {
         let key = self.key.get_value()?;
-        Some(crypto::seal(&key, &self.data.export_file(), crate::storage::lock::FILE_PLACE, 0).await.ok()?.to_file())
+        Some(crypto::seal(&key, &self.data.export_file(), crate::storage::sealed::FILE_PLACE, 0).await.ok()?.to_file())
     }
 }
 

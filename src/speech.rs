@@ -1,5 +1,5 @@
 //! Reading a page aloud, the parts that need no browser: cutting text into what is said in one go,
-//! and choosing a voice. The browser's `speechSynthesis` is driven by `components::listen`.
+//! and choosing a voice. The browser's `speechSynthesis` is driven by `components::speech_controls`.
 //!
 //! Chrome silently stops an utterance after about 15 seconds, so each is one sentence, and a
 //! sentence longer than [`MAX_UTTERANCE_CHARS`] is cut at a comma or a space.

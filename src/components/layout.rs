@@ -2,10 +2,10 @@
 //! (What happens after a route change, focus and scroll, is the shell's: `crate::shell`.)
 
 use crate::browser;
-use crate::components::listen::{use_speech, VoiceChoice};
-use crate::components::lock::LockButton;
+use crate::components::controls::ConfirmButton;
+use crate::components::lock_screens::LockButton;
 use crate::components::search_field::SiteSearch;
-use crate::components::user::ConfirmButton;
+use crate::components::speech_controls::{use_speech, VoiceChoice};
 use crate::content::{self, paths, HELP, SITE_NAME};
 use crate::data::settings::{ReadingSpeed, Settings, TextSize, Theme};
 use crate::effect::effect;

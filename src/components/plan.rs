@@ -4,7 +4,7 @@
 //! Person-written text is marked `dir="auto"` or isolated in `<bdi>`, and is only ever text.
 
 use crate::browser;
-use crate::components::user::focus_follows;
+use crate::components::controls::focus_follows;
 use crate::content::help::{self, help_for, place_label};
 use crate::content::{paths, ContactMethod, Place, PlanStep, HELP, PLAN_STEPS};
 use crate::data::plan::{dial_number, takes_texts, Direction, Entry};

@@ -1,8 +1,8 @@
 //! Prose pages (the article, About): a contents list and the sections themselves.
 
-use crate::components::listen::Listen;
+use crate::components::bookmark_button::BookmarkButton;
+use crate::components::speech_controls::Listen;
 use crate::components::text::Rich;
-use crate::components::user::BookmarkButton;
 use crate::content::{self, Block, PageId, Section};
 use crate::links::section_href;
 use leptos::either::Either;

@@ -1,7 +1,7 @@
 //! One resource (publication, paper, organisation...) as a card with its own deep link.
 
+use crate::components::bookmark_button::BookmarkButton;
 use crate::components::text::{ExternalLink, Rich};
-use crate::components::user::BookmarkButton;
 use crate::content::{self, plain, Collection, Resource};
 use crate::links::section_href;
 use leptos::prelude::*;

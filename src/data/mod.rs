@@ -1,5 +1,7 @@
-//! The person's own data (bookmarks, reflections) and everything that can be done with it without a
-//! browser: its versions, merging, export and import. `crate::storage` keeps it in the browser.
+//! The person's own data (bookmarks with notes, the reflection checklist and saved reflections, the
+//! plan for hard days, display settings, and the record of copies kept) and everything that can be
+//! done with it without a browser: its versions, merging, export and import, the plan as plain
+//! text. `crate::storage` keeps it in the browser.
 
 pub mod bookmarks;
 pub mod file_json;

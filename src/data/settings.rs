@@ -25,7 +25,7 @@ pub enum TextSize {
     Largest,
 }
 
-/// How fast pages are read aloud (src/components/listen.rs).
+/// How fast pages are read aloud (src/components/speech_controls.rs).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ReadingSpeed {

@@ -1,7 +1,7 @@
 use crate::browser;
-use crate::components::lock::UnlessLocked;
+use crate::components::controls::{Paged, ShowMore};
+use crate::components::lock_screens::UnlessLocked;
 use crate::components::text::PageHeading;
-use crate::components::user::{Paged, ShowMore};
 use crate::content::{self, locate, paths, PageId};
 use crate::effect::effect;
 use crate::links::href;

@@ -1,5 +1,5 @@
-use crate::components::listen::Listen;
 use crate::components::resource::ResourceCard;
+use crate::components::speech_controls::Listen;
 use crate::components::text::PageHeading;
 use crate::content::{self, resources_in, sorted_by_year, Collection, ResourceKind, YearOrder};
 use leptos::prelude::*;

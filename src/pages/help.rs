@@ -1,7 +1,7 @@
-use crate::components::listen::Listen;
+use crate::components::first_help::FirstHelp;
 use crate::components::plan::PlanCallout;
+use crate::components::speech_controls::Listen;
 use crate::components::text::PageHeading;
-use crate::components::urgent::FirstHelp;
 use crate::content::help::{self, help_by_place, help_for, help_for_shows, place_id, place_label};
 use crate::content::{self, paths, HelpService, PageId, Place, HELP};
 use crate::links::{href, section_href};

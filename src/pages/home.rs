@@ -1,5 +1,5 @@
-use crate::components::listen::Listen;
 use crate::components::prose::{Contents, Sections};
+use crate::components::speech_controls::Listen;
 use crate::components::text::PageHeading;
 use crate::content::{self, paths, Collection, PageId, ARTICLE};
 use crate::links::href;

@@ -1,8 +1,8 @@
-use crate::components::listen::Listen;
-use crate::components::lock::UnlessLocked;
+use crate::components::first_help::FirstHelp;
+use crate::components::lock_screens::UnlessLocked;
 use crate::components::plan::{chosen_place, OtherEntries, PlanPrint, PlanStatus, StepSection};
+use crate::components::speech_controls::Listen;
 use crate::components::text::PageHeading;
-use crate::components::urgent::FirstHelp;
 use crate::content::{self, PageId, PLAN_ABOUT, PLAN_STEPS};
 use crate::lock::use_lock;
 use crate::user_data::use_user_data;

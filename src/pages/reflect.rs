@@ -1,8 +1,8 @@
 use crate::browser;
 use crate::chart::{self, history_chart};
-use crate::components::lock::UnlessLocked;
+use crate::components::controls::{focus_follows, ConfirmButton, DrawnWhenOpened, Paged, ShowMore};
+use crate::components::lock_screens::UnlessLocked;
 use crate::components::text::PageHeading;
-use crate::components::user::{focus_follows, ConfirmButton, DrawnWhenOpened, Paged, ShowMore};
 use crate::content::{self, locate, paths, ChecklistGroup, PageId, CHECKLIST};
 use crate::data::reflection::{own_item_too_long_by, same_item, SaveCheck, OWN_ITEM_MAX_CHARS};
 use crate::data::{Answer, ChecklistItem, Snapshot};

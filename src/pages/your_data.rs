@@ -1,14 +1,15 @@
 use crate::browser;
-use crate::components::lock::{FoundWhileLocked, LockSettings, UnlessLocked};
+use crate::components::controls::{ConfirmButton, DownloadButton};
+use crate::components::lock_screens::{FoundWhileLocked, LockSettings, UnlessLocked};
+use crate::components::notices::{download_copy, download_copy_of};
 use crate::components::prose::Sections;
 use crate::components::text::PageHeading;
-use crate::components::user::{download_copy, download_copy_of, ConfirmButton, DownloadButton};
 use crate::content::{self, PageId, PLAN_STEPS};
 use crate::data::transfer::{parse_import, preview, removed_here, Changes, ExportFile, ImportError, ImportMode, RemovedHere, StoreChanges, MAX_IMPORT_BYTES};
 use crate::effect::effect;
 use crate::lock::{open_file, use_lock};
 use crate::quick_exit;
-use crate::storage::lock::Sealed;
+use crate::storage::sealed::Sealed;
 use crate::storage::vault::Mode;
 use crate::storage::{Notice, LOCAL_STORAGE_LIMIT, PREFIX};
 use crate::time::{days_ago, format_date};

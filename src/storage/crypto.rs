@@ -3,7 +3,7 @@
 //! key, held in this tab's memory only, and every seal uses a fresh random IV and binds the value
 //! to its place (`Sealed::binding`, as AES-GCM's additional data).
 
-use super::lock::{Bytes, Sealed, IV_BYTES};
+use super::sealed::{Bytes, Sealed, IV_BYTES};
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -71,7 +71,7 @@ pub async fn seal(key: &Key, plain: &str, place: &str, count: u64) -> Result<Sea
 }
 
 /// Opens a value with the place and count it names (`Sealed::binding`): whether that is where it
-/// belongs is `lock::verdict`'s to judge.
+/// belongs is `sealed::verdict`'s to judge.
 pub async fn open(key: &Key, sealed: &Sealed) -> Result<String, NotOpened> {
     if !sealed.opens_with(&key.salt, key.iterations) {
         return Err(NotOpened::OtherKey);

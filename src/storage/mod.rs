@@ -13,7 +13,7 @@
 //! `localStorage`.
 
 pub mod crypto;
-pub mod lock;
+pub mod sealed;
 pub mod vault;
 pub mod web;
 
@@ -226,7 +226,7 @@ impl<B: Backend> Persistence<B> {
             return Ok(Stored::Readable(data.clone()));
         }
         // Still sealed: the passphrase lock could not open it (its text is damaged).
-        let decoded = if lock::Sealed::read(&raw).is_some() { Err(Unreadable::NotJson) } else { T::from_stored(&raw) };
+        let decoded = if sealed::Sealed::read(&raw).is_some() { Err(Unreadable::NotJson) } else { T::from_stored(&raw) };
         Ok(match decoded {
             Ok(data) => Stored::Readable(data),
             Err(problem) => {
@@ -338,13 +338,13 @@ impl<B: Backend> Persistence<B> {
 
     /// What the passphrase lock set aside on unlocking (key, what was found), oldest first; none
     /// while locked.
-    pub fn set_aside(&self) -> Vec<(String, lock::SetAside)> {
+    pub fn set_aside(&self) -> Vec<(String, sealed::SetAside)> {
         let Some(backend) = &self.backend else { return Vec::new() };
-        let mut found: Vec<(String, lock::SetAside)> = backend
+        let mut found: Vec<(String, sealed::SetAside)> = backend
             .keys()
             .into_iter()
-            .filter(|k| k.starts_with(lock::SET_ASIDE_PREFIX))
-            .filter_map(|key| Some((key.clone(), lock::SetAside::read(&backend.get(&key).ok()??)?)))
+            .filter(|k| k.starts_with(sealed::SET_ASIDE_PREFIX))
+            .filter_map(|key| Some((key.clone(), sealed::SetAside::read(&backend.get(&key).ok()??)?)))
             .collect();
         crate::sort::sort_by_key(&mut found, |(_, aside)| aside.found_at);
         found
@@ -391,7 +391,7 @@ impl<B: Backend> Persistence<B> {
         let Some(backend) = &self.backend else { return Ok(()) };
         let mut keys: Vec<String> = backend.keys().into_iter().filter(|k| k.starts_with(PREFIX)).collect();
         // The lock's record last: while sealed values remain, the lock stays on.
-        crate::sort::sort_by_key(&mut keys, |k| k == lock::LOCK_KEY);
+        crate::sort::sort_by_key(&mut keys, |k| k == sealed::LOCK_KEY);
         for key in keys {
             backend.remove(&key)?;
         }

@@ -14,7 +14,7 @@
 //! while its record is stored or any personal value is sealed: removing the record alone (someone
 //! else, from the browser's developer tools) leaves the vault locked, so nothing is written plain.
 
-use super::lock::{is_personal, Sealed, LOCK_KEY};
+use super::sealed::{is_personal, Sealed, LOCK_KEY};
 use super::{Backend, Failure};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -372,7 +372,7 @@ mod tests {
 
     /// Stands in for WebCrypto: a real sealed value's form, its "ciphertext" the text reversed.
     fn seal(plain: &str) -> String {
-        use crate::storage::lock::{Bytes, ITERATIONS, SALT_BYTES};
+        use crate::storage::sealed::{Bytes, ITERATIONS, SALT_BYTES};
         let mut sealed = Sealed::bound("recovery-guide:x", 1, &Bytes(vec![7; SALT_BYTES]), ITERATIONS);
         sealed.iv = Bytes(vec![1; 12]);
         sealed.ciphertext = Bytes(plain.bytes().rev().collect());

@@ -13,7 +13,7 @@ use crate::data::settings::Settings;
 use crate::data::transfer::{self, AllData, ExportFile, ImportMode};
 use crate::data::{Bookmarks, History, Plan, Reflections, Versioned};
 use crate::effect::effect;
-use crate::storage::lock::{is_personal, SetAside};
+use crate::storage::sealed::{is_personal, SetAside};
 use crate::storage::vault::Mode;
 use crate::storage::{Backend, Backup, Notice, Persistence, Shown, LOCAL_STORAGE_LIMIT, NEARLY_FULL_PERCENTS, PREFIX};
 use leptos::prelude::*;

@@ -1,10 +1,11 @@
-// The reflection checklist: saving (what is saved, no copies, nothing ticked), answers whose item
-// has left the guide, own items (focus while editing, the same item twice, too long), the chart's
-// time axis and dates, and the printed summary.
+// The reflection checklist: ticking and saving (what is saved, no copies, nothing ticked), deleting
+// a saved reflection, answers whose item has left the guide, own items (adding, editing, removing;
+// focus while editing, the same item twice, too long), the chart's time axis and dates, and the
+// printed summary.
 import { test, expect, appReady } from "./fixtures";
 import { expectNoAxeViolations } from "./axe";
 import type { Page } from "@playwright/test";
-import { FINANCIAL_SECURITY, GOOD_RELATIONSHIPS } from "./content";
+import { FINANCIAL_SECURITY, GOOD_RELATIONSHIPS, SATISFYING_WORK } from "./content";
 
 const REFLECTIONS = "recovery-guide:reflections";
 const HISTORY = "recovery-guide:history";
@@ -271,3 +272,83 @@ for (const scheme of ["light", "dark"] as const) {
     await expectNoAxeViolations(page, `reflect with its new states (${scheme})`);
   });
 }
+
+test("tick and save a reflection; after a reload the history shows it", async ({ page }) => {
+  await open(page, "/reflect");
+  const item = page.getByRole("group", { name: GOOD_RELATIONSHIPS });
+  await item.getByRole("checkbox", { name: "True for me now" }).check();
+  await page.getByRole("group", { name: FINANCIAL_SECURITY }).getByRole("checkbox", { name: "I want to work on this" }).check();
+  await item.getByText("Private note").click();
+  await item.getByRole("textbox").fill("My sister and my friend Sam");
+  await page.getByRole("button", { name: "Save this reflection" }).first().click();
+  await expect(status(page)).toContainText("Saved your reflection of");
+
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByRole("group", { name: GOOD_RELATIONSHIPS }).getByRole("checkbox", { name: "True for me now" })).toBeChecked();
+  const history = page.locator("#history");
+  await expect(history.getByRole("img", { name: /How your answers changed over time/ })).toBeVisible();
+  await expect(history.locator(".snapshot summary")).toHaveText(/: 1 true for you now, 1 to work on$/);
+  await history.getByText("Show these figures as a table").click();
+  await expect(history.locator("tbody tr")).toHaveCount(1);
+  await expect(history.locator("tbody td").first()).toHaveText("1");
+});
+
+test("the print view is a short summary of today's checklist, notes and wishes", async ({ page }) => {
+  await open(page, "/reflect");
+  await page.getByRole("group", { name: GOOD_RELATIONSHIPS }).getByRole("checkbox", { name: "True for me now" }).check();
+  await page.getByRole("group", { name: SATISFYING_WORK }).getByRole("checkbox", { name: "I want to work on this" }).check();
+  const note = page.getByRole("group", { name: SATISFYING_WORK });
+  await note.getByText("Private note").click();
+  await note.getByRole("textbox").fill("Ask about volunteering first");
+  await page.emulateMedia({ media: "print" });
+  const summary = page.locator(".print-summary");
+  await expect(summary).toBeVisible();
+  await expect(page.locator(".reflect-screen")).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(summary.locator("h3 + ul").first()).toHaveText(GOOD_RELATIONSHIPS);
+  await expect(summary.locator("h3 + ul").nth(1)).toHaveText(SATISFYING_WORK);
+  await expect(summary.locator("dd")).toHaveText("Ask about volunteering first");
+  const pdf = (await page.pdf({ format: "A4" })).toString("latin1");
+  const pages = pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+  expect(pages, "fits on one or two pages").toBeGreaterThanOrEqual(1);
+  expect(pages).toBeLessThanOrEqual(2);
+});
+
+test("own items can be added, edited and removed (after a confirmation)", async ({ page }) => {
+  await open(page, "/reflect");
+  await page.getByLabel("Something that matters to you").fill("Walking the dog every morning");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  const own = page.getByRole("group", { name: "Walking the dog every morning" });
+  await expect(own).toBeVisible();
+  await own.getByRole("checkbox", { name: "True for me now" }).check();
+  await own.getByRole("button", { name: /^Edit/ }).click();
+  await own.getByLabel("Change the words").fill("Walking the dog");
+  await own.getByRole("button", { name: "Save" }).click();
+  await page.reload();
+  await appReady(page);
+  const edited = page.getByRole("group", { name: "Walking the dog" });
+  await expect(edited.getByRole("checkbox", { name: "True for me now" })).toBeChecked();
+  await edited.getByRole("button", { name: "Remove" }).click();
+  await expect(edited.getByText(/Remove this from your checklist/)).toBeFocused();
+  await edited.getByRole("button", { name: "No, keep it" }).click();
+  await expect(edited).toBeVisible();
+  await edited.getByRole("button", { name: "Remove" }).click();
+  await edited.getByRole("button", { name: "Yes, remove it" }).click();
+  await expect(page.getByRole("group", { name: "Walking the dog" })).toHaveCount(0);
+});
+
+test("a saved reflection is deleted only after confirming", async ({ page }) => {
+  await open(page, "/reflect");
+  await page.getByRole("group", { name: FINANCIAL_SECURITY }).getByRole("checkbox", { name: "True for me now" }).check();
+  await page.getByRole("button", { name: "Save this reflection" }).first().click();
+  const snapshot = page.locator(".snapshot");
+  await snapshot.locator("summary").click();
+  await snapshot.getByRole("button", { name: /^Delete the reflection of/ }).click();
+  await expect(snapshot.getByText(/This cannot be undone/)).toBeVisible();
+  await snapshot.getByRole("button", { name: "Yes, delete it" }).click();
+  await expect(page.locator(".snapshot")).toHaveCount(0);
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByText("No saved reflections yet.")).toBeVisible();
+});

@@ -1,10 +1,10 @@
 //! The passphrase lock's screens: the locked screen that stands in for personal pages, the
 //! settings on "Your data", and the "Lock" button in the header.
 
-use crate::components::user::{ConfirmButton, DownloadButton};
+use crate::components::controls::{ConfirmButton, DownloadButton};
 use crate::effect::effect;
 use crate::lock::use_lock;
-use crate::storage::lock::{AutoLock, PASSPHRASE_RULE};
+use crate::storage::sealed::{AutoLock, PASSPHRASE_RULE};
 use crate::storage::vault::Mode;
 use crate::time::format_date_time;
 use crate::user_data::use_user_data;
