@@ -1,6 +1,6 @@
 // Bookmarks: kept across reloads, counted, listed with notes, removed with Undo, and kept when
 // their item has left the guide.
-import { test, expect, appReady, bookmarkButton as bookmark } from "./fixtures";
+import { test, expect, appReady, open, bookmarkButton as bookmark } from "./fixtures";
 import type { Page } from "@playwright/test";
 import { PACE } from "./content";
 
@@ -8,11 +8,6 @@ const BOOKMARKS = "recovery-guide:bookmarks";
 
 const navCount = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Bookmarks/ });
 const status = (page: Page) => page.getByRole("status");
-
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await appReady(page);
-}
 
 test("a bookmark survives a reload, is counted, listed with a note, and leads back", async ({ page }) => {
   await open(page, "/publications");

@@ -2,7 +2,7 @@
 // bookmarks keep their notes, the browser is asked to keep the data, /your-data says where it
 // lives, a calm reminder to download a copy, and "Delete all" never shows an empty page over data
 // that is still there.
-import { test, expect, appReady, bookmarkButton as bookmark } from "./fixtures";
+import { test, expect, appReady, open, bookmarkButton as bookmark } from "./fixtures";
 import type { Page } from "@playwright/test";
 import { GOOD_RELATIONSHIPS, PERSONAL_GROWTH, SATISFYING_WORK } from "./content";
 
@@ -14,11 +14,6 @@ const DAY = 24 * 60 * 60 * 1000;
 const status = (page: Page) => page.getByRole("status").filter({ hasText: /\S/ }).last();
 const notices = (page: Page) => page.getByRole("region", { name: "About your saved data" });
 const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), key);
-
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await appReady(page);
-}
 
 /** Makes every write in this page fail as a full disk does, or lets them through again. */
 async function storageFull(page: Page, full: boolean) {

@@ -104,6 +104,12 @@ export async function appReady(page: import("@playwright/test").Page) {
 }
 
 /** Holds the wasm back until `release()` is called: the page is as it is before the app starts. */
+/** Goes to `path` and waits for the app to have started. */
+export async function open(page: import("@playwright/test").Page, path: string) {
+  await page.goto(path);
+  await appReady(page);
+}
+
 export async function holdTheApp(page: import("@playwright/test").Page) {
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));

@@ -1,16 +1,11 @@
 // A lot of saved data: long lists drawn a part at a time, typing written after a pause and never
 // lost when the tab closes, and a word before storage is full.
-import { test, expect, appReady } from "./fixtures";
+import { test, expect, appReady, open } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const BOOKMARKS = "recovery-guide:bookmarks";
 const HISTORY = "recovery-guide:history";
 const DAY = 86_400_000;
-
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await appReady(page);
-}
 
 /** `count` bookmarks of items that have left the guide (one group), newest last, as stored. */
 async function seedBookmarks(page: Page, count: number) {

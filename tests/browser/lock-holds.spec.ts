@@ -4,7 +4,7 @@
 // off; locking never refuses; every tab locks together; bounded key derivation; stronger
 // passphrases; /help says the same whether or not a plan exists.
 import { writeFileSync } from "node:fs";
-import { test, expect, appReady } from "./fixtures";
+import { test, expect, appReady, open } from "./fixtures";
 import type { Page } from "@playwright/test";
 import { planStepNumber } from "./content";
 
@@ -17,11 +17,6 @@ const PLAN = "recovery-guide:plan";
 const status = (page: Page) => page.getByRole("status").filter({ hasText: /\S/ }).last();
 const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), key);
 const step = (page: Page, id: string) => page.getByRole("region", { name: new RegExp(`^${planStepNumber(id)}\\. `) });
-
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await appReady(page);
-}
 
 async function addMum(page: Page) {
   await open(page, "/plan");

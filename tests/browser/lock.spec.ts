@@ -2,7 +2,7 @@
 // pages ask for the passphrase while the guide works; unlocking once per tab; auto-lock; another
 // tab's changes read with this tab's key; sealed export and import; changing the passphrase and
 // turning the lock off; bad input (short, wrong, very long passphrases, damaged ciphertext).
-import { test, expect, appReady, bookmarkButton as bookmark } from "./fixtures";
+import { test, expect, appReady, open, bookmarkButton as bookmark } from "./fixtures";
 import type { Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 
@@ -12,11 +12,6 @@ const RESOURCE = "Recovery and mental health: a peer support guide";
 
 const status = (page: Page) => page.getByRole("status").filter({ hasText: /\S/ }).last();
 const allStored = (page: Page) => page.evaluate(() => Object.entries(localStorage).map(([k, v]) => `${k}=${v}`).join("\n"));
-
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await appReady(page);
-}
 
 /** A bookmark with a note, and a ticked checklist item with a note. */
 async function somethingPrivate(page: Page) {

@@ -3,7 +3,7 @@
 // sharing it, by mouse and by keyboard alone, and the help page's line about it.
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { test, expect, appReady, firstVisit } from "./fixtures";
+import { test, expect, appReady, open, firstVisit } from "./fixtures";
 import { expectNoAxeViolations } from "./axe";
 import { siteOf } from "./sites";
 import { COUNTRY, digits, firstNumber, literally, NATION, planStepNumber, planSteps, serviceLabel } from "./content";
@@ -18,11 +18,6 @@ const entryTexts = (page: Page, id: string) => step(page, id).locator(".plan-ent
 /** The label of the field that adds to a step, and its examples as the page says them. */
 const addLabel = (id: string) => planSteps.find((s) => s.id === id)!.add;
 const examples = (id: string) => `For example: ${planSteps.find((s) => s.id === id)!.hints.join(" ")}`;
-
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await appReady(page);
-}
 
 /** Adds an entry to a step with the mouse, as a person would. */
 async function add(page: Page, id: string, text: string, phone?: string) {

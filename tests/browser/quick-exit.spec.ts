@@ -2,7 +2,7 @@
 // when it is switched on, leaves at once for a neutral site in place of the page, so Back does not
 // return to it. The neutral site is answered here (page.route): no request leaves the machine.
 import type { Page } from "@playwright/test";
-import { test, expect, appReady, holdTheApp } from "./fixtures";
+import { test, expect, open, holdTheApp } from "./fixtures";
 import { expectNoAxeViolations } from "./axe";
 import { pageById } from "./content";
 
@@ -27,11 +27,6 @@ const ONE_MORE = "Quick exit: press Shift 1 more time to leave this page.";
 
 const button = (page: Page) => page.getByRole("link", { name: "Quick exit", exact: true });
 const showButtonSetting = (page: Page) => page.getByRole("checkbox", { name: "Show a Quick exit button on every page" });
-
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await appReady(page);
-}
 
 /** Leaves no time for anything: the neutral site must have been asked for, or never be. */
 async function expectStillOn(page: Page, path: string) {

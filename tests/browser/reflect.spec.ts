@@ -2,7 +2,7 @@
 // a saved reflection, answers whose item has left the guide, own items (adding, editing, removing;
 // focus while editing, the same item twice, too long), the chart's time axis and dates, and the
 // printed summary.
-import { test, expect, appReady } from "./fixtures";
+import { test, expect, appReady, open } from "./fixtures";
 import { expectNoAxeViolations } from "./axe";
 import type { Page } from "@playwright/test";
 import { FINANCIAL_SECURITY, GOOD_RELATIONSHIPS, SATISFYING_WORK } from "./content";
@@ -15,11 +15,6 @@ const DAY = 24 * HOUR;
 const status = (page: Page) => page.getByRole("status");
 const saveButton = (page: Page) => page.getByRole("button", { name: "Save this reflection" }).first();
 const snapshots = (page: Page) => page.locator(".snapshot");
-
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await appReady(page);
-}
 
 /** Stores `entries` before the app starts, once (a reload keeps what the app saved since). */
 async function seed(page: Page, entries: Record<string, unknown>) {

@@ -1,7 +1,7 @@
 // Keeping the person's data when things go wrong: damaged or newer stored data, storage refused
 // or full, and two tabs changing it at once.
 import { readFileSync, writeFileSync } from "node:fs";
-import { test, expect, appReady, bookmarkButton as bookmark } from "./fixtures";
+import { test, expect, appReady, open, bookmarkButton as bookmark } from "./fixtures";
 import type { Page } from "@playwright/test";
 import { A_VIDEO, BEING_BELIEVED_IN, PERSONAL_GROWTH, SATISFYING_WORK } from "./content";
 
@@ -10,11 +10,6 @@ const REFLECTIONS = "recovery-guide:reflections";
 
 const navCount = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Bookmarks/ });
 const status = (page: Page) => page.getByRole("status");
-
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await appReady(page);
-}
 
 test("corrupt saved data: the app loads, says so, keeps a backup, and lets it be downloaded", async ({ page }) => {
   await page.addInitScript(([key]) => {

@@ -1,7 +1,7 @@
 // Copies of the person's data: download and bring back (into a fresh profile, or combined with
 // what is there), files that repeat or are malformed, and deleting everything.
 import { writeFileSync } from "node:fs";
-import { test, expect, appReady, bookmarkButton as bookmark } from "./fixtures";
+import { test, expect, open, bookmarkButton as bookmark } from "./fixtures";
 import type { Page } from "@playwright/test";
 import { GOOD_RELATIONSHIPS, HUNDRED_WAYS, SATISFYING_WORK } from "./content";
 
@@ -9,11 +9,6 @@ const BOOKMARKS = "recovery-guide:bookmarks";
 
 const navCount = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Bookmarks/ });
 const status = (page: Page) => page.getByRole("status");
-
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await appReady(page);
-}
 
 test("combining a file that deleted something asks first", async ({ page }, testInfo) => {
   await open(page, "/organisations");

@@ -1,18 +1,13 @@
 // Bringing back a copy says what is true and never acts on a slip; unreadable data that could not
 // be copied aside can be downloaded and removed on its own.
 import { writeFileSync } from "node:fs";
-import { test, expect, appReady, bookmarkButton as bookmark } from "./fixtures";
+import { test, expect, open, bookmarkButton as bookmark } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const BOOKMARKS = "recovery-guide:bookmarks";
 
 const status = (page: Page) => page.getByRole("status").filter({ hasText: /\S/ }).last();
 const preview = (page: Page) => page.getByRole("region", { name: "What this file would change" });
-
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await appReady(page);
-}
 
 /** Downloads "Download my data" and returns the file's path. */
 async function downloadCopy(page: Page, path: string) {
