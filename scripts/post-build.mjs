@@ -33,7 +33,7 @@ if (!dir) throw new Error("usage: post-build.mjs <dir> [base] (or run as Trunk's
 const base = baseArg ?? trunkBasePath();
 if (!/^\/(.+\/)?$/.test(base)) throw new Error(`post-build: the base ${JSON.stringify(base)} must start and end with "/"`);
 
-const pages = /** @type {{ site_name: string, page: { id: string, path?: string }[] }} */ (parse(readFileSync("src/content/pages.toml", "utf8")));
+const pages = /** @type {{ site_name: string, page: { id: string, path?: string, title?: string, nav?: string }[] }} */ (parse(readFileSync("src/content/pages.toml", "utf8")));
 const theme = { background: "#f7f3ec", theme: "#1f5f5b" };
 
 if (!finishOnly) {
@@ -43,7 +43,20 @@ if (!finishOnly) {
 
 // ---- 2. Manifest (written first, so the service worker precaches it).
 function writeManifest() {
+  const page = (/** @type {string} */ id) => {
+    const found = pages.page.find((p) => p.id === id);
+    if (!found) throw new Error(`post-build: pages.toml has no page "${id}" for the manifest's shortcuts`);
+    return found;
+  };
+  // A long press on the installed app's icon: help first. Addresses and names from pages.toml.
+  const shortcut = (/** @type {string} */ id, /** @type {string | undefined} */ name, /** @type {string} */ icon) => ({
+    name,
+    url: base + String(page(id).path).slice(1),
+    icons: [{ src: `${base}icons/${icon}`, sizes: "96x96", type: "image/png" }],
+  });
   const manifest = {
+    // The same app wherever its start page moves within the site.
+    id: base,
     name: pages.site_name,
     short_name: "Recovery",
     description: "A calm, private guide to the recovery approach in mental health. Works offline.",
@@ -59,6 +72,7 @@ function writeManifest() {
       { src: `${base}icons/icon-512.png`, sizes: "512x512", type: "image/png" },
       { src: `${base}icons/maskable-512.png`, sizes: "512x512", type: "image/png", purpose: "maskable" },
     ],
+    shortcuts: [shortcut("help", page("help").title, "shortcut-help-96.png"), shortcut("plan", page("plan").nav, "shortcut-plan-96.png")],
   };
   writeFileSync(join(dir, "manifest.webmanifest"), JSON.stringify(manifest, null, 2));
 }

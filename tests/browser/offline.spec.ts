@@ -155,3 +155,28 @@ test("the manifest and icons make the app installable", async ({ playwright, bas
   expect(violations, "nothing the Content-Security-Policy blocked").toEqual([]);
   await context.close();
 });
+
+test("a long press on the installed app's icon offers help first, then the plan, each opening its page", async ({ page, baseURL }, testInfo) => {
+  const site = siteOf(testInfo);
+  await page.goto(baseURL + site.base);
+  await appReady(page);
+  const manifest = await (await page.request.get(`${baseURL}${site.base}manifest.webmanifest`)).json();
+  expect(manifest.id).toBe(site.base);
+  expect(manifest.shortcuts.map((s: { name: string; url: string }) => [s.name, s.url])).toEqual([
+    ["Get help now", `${site.base}help`],
+    ["My plan", `${site.base}plan`],
+  ]);
+  for (const shortcut of manifest.shortcuts) {
+    const [icon] = shortcut.icons;
+    const png = await (await page.request.get(baseURL + icon.src)).body();
+    expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`, icon.src).toBe(icon.sizes);
+  }
+  // Chromium reads the manifest as the app's, shortcuts and all, without a complaint.
+  const cdp = await page.context().newCDPSession(page);
+  const { errors } = await cdp.send("Page.getAppManifest");
+  expect(errors).toEqual([]);
+  await page.goto(baseURL + manifest.shortcuts[0].url);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Get help now");
+  await page.goto(baseURL + manifest.shortcuts[1].url);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your plan for hard days");
+});
