@@ -88,6 +88,8 @@ pub fn compile(read: &dyn Fn(&str) -> Result<String, String>) -> Result<String, 
     let urgent_words_file = Source::read("urgent-words.toml", read)?;
     let urgent_words: UrgentWords = urgent_words_file.toml()?;
     let plan_file = Source::read("plan.toml", read)?;
+    let breathing_file = Source::read("breathing.toml", read)?;
+    let breathing: Breathing = breathing_file.toml()?;
     let plan: PlanFile = plan_file.toml()?;
 
     writeln!(out, "pub static SITE_NAME: &str = {:?};", pages.site_name).unwrap();
@@ -107,6 +109,7 @@ pub fn compile(read: &dyn Fn(&str) -> Result<String, String>) -> Result<String, 
     writeln!(out, "pub static URGENT_WORDS: UrgentWords = {};", urgent_words.literal(&urgent_words_file)?).unwrap();
     writeln!(out, "pub static PLAN_ABOUT: &str = {:?};", plan.about).unwrap();
     writeln!(out, "pub static PLAN_STEPS: &[PlanStep] = {};", plan.step.literal(&plan_file)?).unwrap();
+    writeln!(out, "pub static BREATHING: Breathing = {};", breathing.literal(&breathing_file)?).unwrap();
     Ok(out)
 }
 

@@ -112,7 +112,7 @@ pub fn DrawnWhenOpened(
     view! {
         <details class=class on:toggle=on_toggle>
             <summary id=summary_id>{summary}</summary>
-            <Show when=move || opened.get()>{children()}</Show>
+            {move || opened.get().then(|| children())}
         </details>
     }
 }

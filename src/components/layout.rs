@@ -122,11 +122,11 @@ fn DisplayControls() -> impl IntoView {
                     </p>
                 </fieldset>
                 // Only with a voice on the device to read with.
-                <Show when=move || speech.available()>
+                {move || speech.available().then(|| view! {
                     <SettingChoice legend="Reading aloud speed" name="reading-speed" options=ReadingSpeed::ALL label=ReadingSpeed::label
                         get=|s| s.reading_speed set=|s, speed| s.reading_speed = speed />
                     <VoiceChoice />
-                </Show>
+                })}
             </div>
         </section>
     }
@@ -163,13 +163,13 @@ fn BookmarkCount() -> impl IntoView {
     let data = use_user_data();
     let count = move || data.bookmarks.with(|b| b.count());
     view! {
-        <Show when=move || count() != 0>
+        {move || (count() != 0).then(|| view! {
             <span class="nav-count">
                 <span class="visually-hidden">", "</span>
                 {count}
                 <span class="visually-hidden">" saved"</span>
             </span>
-        </Show>
+        })}
     }
 }
 
@@ -209,12 +209,12 @@ pub fn AppBanners() -> impl IntoView {
     let data = use_user_data();
     view! {
         <div class="app-banners" role="status">
-            <Show when=move || !status.online.get()>
+            {move || (!status.online.get()).then(|| view! {
                 <p class="banner banner--offline">
                     "You are offline. Everything in this guide still works; links to other websites need a connection."
                 </p>
-            </Show>
-            <Show when=move || status.update_waiting.get()>
+            })}
+            {move || status.update_waiting.get().then(|| view! {
                 <div class="banner banner--update">
                     <p>"A new version of the guide is ready."</p>
                     {move || {
@@ -240,7 +240,7 @@ pub fn AppBanners() -> impl IntoView {
                         }
                     }}
                 </div>
-            </Show>
+            })}
         </div>
     }
 }

@@ -115,12 +115,12 @@ pub fn LockedScreen() -> impl IntoView {
         <section class="panel locked" aria-labelledby="locked-heading">
             <h2 id="locked-heading">"Locked"</h2>
             <p>"Your bookmarks, notes, reflections and plan are locked with your passphrase. The guide, search and urgent help work as normal."</p>
-            <Show when=move || lock.record_missing.get()>
+            {move || lock.record_missing.get().then(|| view! {
                 <p class="lock-warning">
                     <strong>"Part of the lock is missing from this browser’s storage."</strong>
                     " Someone else may have removed it. Your data is still encrypted and nothing has been written without it. Your passphrase still opens it, and unlocking puts the missing part back."
                 </p>
-            </Show>
+            })}
             <form class="lock-form" on:submit=unlock>
                 <PassphraseField form="unlock" id="unlock-passphrase" label="Passphrase" autocomplete="current-password" field shown />
                 <ShowPassphrase id="unlock-show" shown />
@@ -275,9 +275,9 @@ fn TurnOff() -> impl IntoView {
 pub fn LockButton() -> impl IntoView {
     let lock = use_lock();
     view! {
-        <Show when=move || lock.mode.get() == Mode::Open>
+        {move || (lock.mode.get() == Mode::Open).then(|| view! {
             <button type="button" class="button button--small lock-now" on:click=move |_| lock.lock_now()>"Lock"</button>
-        </Show>
+        })}
     }
 }
 
@@ -287,7 +287,7 @@ pub fn LockButton() -> impl IntoView {
 pub fn FoundWhileLocked() -> impl IntoView {
     let data = use_user_data();
     view! {
-        <Show when=move || data.set_aside.with(|found| !found.is_empty())>
+        {move || (data.set_aside.with(|found| !found.is_empty())).then(|| view! {
             <section aria-labelledby="found-heading" class="panel">
                 <h2 id="found-heading">"Found while locked"</h2>
                 <p>"While the lock was on, something in this browser’s storage was changed, and this app did not make the change. It has not been used as your data. It is kept here, locked like the rest, so you can look at it, download it or remove it."</p>
@@ -315,6 +315,6 @@ pub fn FoundWhileLocked() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </section>
-        </Show>
+        })}
     }
 }

@@ -4,6 +4,7 @@
 //! Quick exit and Listen controls listen for their own keys, which belong to them.
 
 pub mod bookmark_button;
+pub mod breathing;
 pub mod controls;
 pub mod first_help;
 pub mod layout;

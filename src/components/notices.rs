@@ -13,8 +13,10 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn Notices() -> impl IntoView {
     let data = use_user_data();
+    // A memo, as `Show` has, but smaller: a new notice redraws the list, not the section.
+    let any = Memo::new(move |_| data.notices.with(|n| !n.is_empty()));
     view! {
-        <Show when=move || data.notices.with(|n| !n.is_empty())>
+        {move || any.get().then(|| view! {
             <section class="notices" aria-labelledby="notices-heading">
                 <h2 id="notices-heading" class="notices__heading">"About your saved data"</h2>
                 <ul>
@@ -27,7 +29,7 @@ pub fn Notices() -> impl IntoView {
                     </button>
                 </p>
             </section>
-        </Show>
+        })}
     }
 }
 

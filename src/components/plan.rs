@@ -501,29 +501,35 @@ pub fn PlanPrint() -> impl IntoView {
     };
     view! {
         <section class="plan-print">
-            <Show when=move || data.ready.get()>
-                {move || data.plan.with(|p| p.last_changed().filter(|_| p.count() > 0)).map(|at| view! {
+            // One drawing of the whole printout (hidden on screen) each time the plan changes.
+            {move || data.ready.get().then(|| view! {
+                {data.plan.with(|p| p.last_changed().filter(|_| p.count() > 0)).map(|at| view! {
                     <p class="plan-print__date">"Last changed " {format_date(at, data.utc_offset_minutes.get())} "."</p>
                 })}
                 <div class="plan-print__urgent">
                     <h2>{URGENT_HEADING}</h2>
-                    {move || list(urgent_lines(place.get()).into_iter().map(Line::Guide).collect(), "")}
+                    {list(urgent_lines(place.get()).into_iter().map(Line::Guide).collect(), "")}
                 </div>
                 <div class="plan-print__steps">
-                    {move || steps().into_iter().map(|step| view! {
+                    {steps().into_iter().map(|step| view! {
                         <div class="plan-print__step">
                             <h2>{step.heading}</h2>
                             {list(step.lines, NOTHING_YET)}
                         </div>
                     }).collect_view()}
                 </div>
-            </Show>
+            })}
         </section>
     }
 }
 
-/// On the help page, straight after the numbers to call: the person's plan, when they have one,
-/// or a calm line inviting them to make one.
+/// The steps the help page shows from the person's plan, for the worst moments: what they can do
+/// alone, what takes their mind off things, and who they can ask.
+const STEPS_FOR_NOW: [&str; 3] = ["on-my-own", "take-my-mind-off", "people-to-ask"];
+
+/// On the help page, after the numbers to call: what the person wrote in the plan's steps for
+/// right now, with buttons to call and text their people, or a calm line inviting them to make
+/// a plan.
 #[component]
 pub fn PlanCallout() -> impl IntoView {
     let data = use_user_data();
@@ -537,15 +543,36 @@ pub fn PlanCallout() -> impl IntoView {
             (p.count() > 0).then(|| format!("{things} in {in_steps}{last}."))
         })
     };
+    // What the person wrote under each step for right now, with that step's heading.
+    let for_now = move || {
+        data.plan.with(|p| {
+            let written = |step: &'static PlanStep| {
+                let entries: Vec<Entry> = p.step_entries(step.id).into_iter().map(|(_, entry)| entry.clone()).collect();
+                (!entries.is_empty()).then_some((step.heading, entries))
+            };
+            PLAN_STEPS.iter().filter(|step| STEPS_FOR_NOW.contains(&step.id)).filter_map(written).collect::<Vec<_>>()
+        })
+    };
+    let entry_view = |entry: Entry| view! { <li><bdi>{entry.text.clone()}</bdi><Reach entry /></li> };
     let path = href(paths::PLAN);
     view! {
-        <p class="plan-callout">
+        <div class="plan-callout">
             {move || match summary().filter(|_| data.ready.get()) {
                 // Locked: whether there is a plan is itself private, so the link says only that.
-                _ if lock.is_locked() => view! { <a class="plan-callout__link" href=path.clone()>"Your plan"</a> " (locked)" }.into_any(),
-                Some(summary) => view! { <a class="plan-callout__link" href=path.clone()>"Your plan"</a> ": " {summary} }.into_any(),
-                None => view! { "When things are calmer, you could " <a href=path.clone()>"make a plan for hard days"</a> "." }.into_any(),
+                _ if lock.is_locked() => view! { <p><a class="plan-callout__link" href=path.clone()>"Your plan"</a> " (locked)"</p> }.into_any(),
+                Some(summary) => view! {
+                    <section aria-labelledby="plan-now-heading">
+                        <h2 id="plan-now-heading">"From your plan"</h2>
+                        {for_now().into_iter().map(|(heading, entries)| view! {
+                            <h3>{heading}</h3>
+                            <ul class="plan-now__entries">{entries.into_iter().map(entry_view).collect_view()}</ul>
+                        }).collect_view()}
+                        <p><a class="plan-callout__link" href=path.clone()>"Your whole plan"</a> ": " {summary}</p>
+                    </section>
+                }
+                .into_any(),
+                None => view! { <p>"When things are calmer, you could " <a href=path.clone()>"make a plan for hard days"</a> "."</p> }.into_any(),
             }}
-        </p>
+        </div>
     }
 }

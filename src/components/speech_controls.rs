@@ -249,6 +249,34 @@ impl Speech {
         self.speak(0);
     }
 
+    /// `text` to be said in the voice the person chose (or the page's), or in a voice for `lang`.
+    fn utterance(&self, synth: &SpeechSynthesis, text: &str, lang: Option<&str>) -> Option<SpeechSynthesisUtterance> {
+        let utterance = SpeechSynthesisUtterance::new_with_text(text).ok()?;
+        let voices = device_voices(synth);
+        let described: Vec<Voice> = voices.iter().map(|(voice, _)| voice.clone()).collect();
+        let (chosen, rate) = self.settings.with_untracked(|s| (s.reading_voice.clone(), s.reading_speed.rate()));
+        let voice = lang.and_then(|lang| voice_for(&described, lang)).or_else(|| page_voice(&described, chosen.as_deref()));
+        match voice.and_then(|voice| voices.iter().find(|(v, _)| v.id == voice.id)) {
+            Some((described, voice)) => {
+                utterance.set_voice(Some(voice));
+                utterance.set_lang(&described.lang.replace('_', "-"));
+            }
+            None => utterance.set_lang(lang.unwrap_or(PAGE_LANG)),
+        }
+        utterance.set_rate(rate);
+        Some(utterance)
+    }
+
+    /// Says a few words now (the breathing pacer's "Breathe in"), cutting off anything being said.
+    pub fn say(&self, text: &str) {
+        self.stop();
+        let Some(synth) = browser::speech_synthesis() else { return };
+        if let Some(utterance) = self.utterance(&synth, text, None) {
+            synth.cancel();
+            synth.speak(&utterance);
+        }
+    }
+
     /// Says piece `index`, then (when it ends) the next; after the last, the reading is over.
     fn speak(&self, index: usize) {
         let speech = *self;
@@ -256,19 +284,7 @@ impl Speech {
         let Some((text, lang, block)) = self.engine.with_value(|e| e.pieces.get(index).map(|p| (p.text.clone(), p.lang.clone(), p.block))) else {
             return self.stop();
         };
-        let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&text) else { return self.stop() };
-        let voices = device_voices(&synth);
-        let described: Vec<Voice> = voices.iter().map(|(voice, _)| voice.clone()).collect();
-        let (chosen, rate) = self.settings.with_untracked(|s| (s.reading_voice.clone(), s.reading_speed.rate()));
-        let voice = lang.as_deref().and_then(|lang| voice_for(&described, lang)).or_else(|| page_voice(&described, chosen.as_deref()));
-        match voice.and_then(|voice| voices.iter().find(|(v, _)| v.id == voice.id)) {
-            Some((described, voice)) => {
-                utterance.set_voice(Some(voice));
-                utterance.set_lang(&described.lang.replace('_', "-"));
-            }
-            None => utterance.set_lang(lang.as_deref().unwrap_or(PAGE_LANG)),
-        }
-        utterance.set_rate(rate);
+        let Some(utterance) = self.utterance(&synth, &text, lang.as_deref()) else { return self.stop() };
         let generation = self.engine.with_value(|e| e.generation);
         // The next utterance is started after this handler has returned, never inside it (this
         // handler is dropped when the next one is kept).

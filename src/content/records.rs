@@ -101,6 +101,24 @@ records! {
         words: List<Text>,
     }
 
+    /// "Breathe with me" on the help page (from `breathing.toml`).
+    struct Breathing {
+        heading: Text,
+        intro: Text,
+        /// How to do it, one step a line.
+        how: List<Text>,
+        start: Text,
+        stop: Text,
+        breathe_in: Text,
+        breathe_out: Text,
+        /// The label of the choice to hear "Breathe in" and "Breathe out" said aloud.
+        speak: Text,
+        /// The calm line when the five minutes are up.
+        finished: Text,
+        /// The link back to the numbers to call, when the five minutes are up.
+        back: Text,
+    }
+
     /// One step of the plan for hard days (from `plan.toml`).
     struct PlanStep {
         /// The key the person's entries are kept under: never changes once shipped.

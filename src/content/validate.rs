@@ -43,6 +43,7 @@ pub fn problems() -> Vec<String> {
     check_shipped_ids(SHIPPED_CHECKLIST_IDS, CHECKLIST, CHECKLIST_RENAMES, &mut problems);
     check_urgent_words(&URGENT_WORDS, &mut problems);
     check_plan(PLAN_STEPS, PLAN_ABOUT, &mut problems);
+    check_breathing(&BREATHING, &mut problems);
     problems
 }
 
@@ -382,6 +383,25 @@ pub fn check_plan(steps: &[PlanStep], about: &str, problems: &mut Vec<String>) {
     }
 }
 
+/// Breathing the source does not describe: holding the breath can make people dizzy or more
+/// panicky (shared/content-sources.md, "Calming breathing").
+const NOT_IN_THE_BREATHING_SOURCE: &[&str] = &["hold", "holding", "held", "box breathing", "4-7-8", "7-11"];
+
+/// "Breathe with me": plain words, and only the source's technique.
+pub fn check_breathing(breathing: &Breathing, problems: &mut Vec<String>) {
+    let Breathing { heading, intro, how, start, stop, breathe_in, breathe_out, speak, finished, back } = *breathing;
+    for text in [heading, intro, start, stop, breathe_in, breathe_out, speak, finished, back].into_iter().chain(how.iter().copied()) {
+        check_plain_words("breathing.toml", text, problems);
+        let lower = text.to_lowercase();
+        let words: Vec<&str> = lower.split(|c: char| !(c.is_alphanumeric() || c == '-')).collect();
+        for banned in NOT_IN_THE_BREATHING_SOURCE {
+            if words.contains(banned) || (banned.contains(' ') && lower.contains(banned)) {
+                problems.push(format!("breathing.toml: {banned:?} is not in the calming breathing source; keep to in for five, out for five"));
+            }
+        }
+    }
+}
+
 /// Text in the app's own words: short sentences, and none of WRAP's section names.
 fn check_plain_words(place: &str, text: &str, problems: &mut Vec<String>) {
     check_text(place, text, problems);
@@ -574,6 +594,21 @@ mod tests {
         assert!(problems.iter().any(|p| p.contains("\"typo\", which checklist-ids.txt does not list")), "{problems:?}");
         let listed_twice = shipped_problems("being-heard\nhope\nhope\nNot An Id", &[]);
         assert_eq!(listed_twice.len(), 2, "{listed_twice:?}");
+    }
+
+    #[test]
+    fn breathing_refuses_breath_holds_and_other_techniques() {
+        let with_intro = |intro: &'static str| {
+            let mut problems = Vec::new();
+            check_breathing(&Breathing { intro, ..BREATHING }, &mut problems);
+            problems
+        };
+        assert_eq!(with_intro(BREATHING.intro), Vec::<String>::new());
+        for intro in ["Hold your breath for four.", "Try box breathing.", "Breathe 4-7-8.", "Keep holding it."] {
+            assert!(with_intro(intro).iter().any(|p| p.contains("not in the calming breathing source")), "{intro:?} was let through");
+        }
+        let long = "This sentence goes on and on with far too many words for someone who is frightened and tired to read at two or three in the morning.";
+        assert!(with_intro(long).iter().any(|p| p.contains("keep each under 25")));
     }
 
     fn plan_problems(steps: Vec<PlanStep>) -> Vec<String> {

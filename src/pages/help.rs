@@ -1,3 +1,4 @@
+use crate::components::breathing::BreatheWithMe;
 use crate::components::first_help::FirstHelp;
 use crate::components::plan::PlanCallout;
 use crate::components::speech_controls::Listen;
@@ -57,9 +58,10 @@ pub fn Help() -> impl IntoView {
     };
     view! {
         <PageHeading page />
-        // The numbers to call stay first (the first screen of a phone, the first Tab stop); the
-        // person's own plan comes straight after them.
+        // The numbers to call stay first (the first screen of a phone, the first Tab stop); then
+        // something to do in the next minute, and the person's own plan.
         <FirstHelp shown=shown.into() />
+        <BreatheWithMe />
         <PlanCallout />
         <Listen read="main h1, main .intro, main .first-help, main .help-country" label="Listen to this page" keep_room=true />
         <PlacePicker shown path />

@@ -37,8 +37,8 @@ pub fn Plan() -> impl IntoView {
                 <OtherEntries />
             </UnlessLocked>
         </div>
-        <Show when=move || !lock.is_locked()>
+        {move || (!lock.is_locked()).then(|| view! {
             <PlanPrint />
-        </Show>
+        })}
     }
 }

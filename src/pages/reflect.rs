@@ -58,7 +58,7 @@ fn SaveButton() -> impl IntoView {
             on:click=move |_| asking.set(!save_reflection(data, false))>
             "Save this reflection"
         </button>
-        <Show when=move || asking.get()>
+        {move || asking.get().then(|| view! {
             <div class="confirm confirm--calm" role="group" aria-label="Save with nothing ticked?">
                 <p class="confirm__question" tabindex="-1" node_ref=question>
                     "Nothing is ticked and there are no notes. Save it anyway, as a record of today?"
@@ -69,7 +69,7 @@ fn SaveButton() -> impl IntoView {
                 }>"Yes, save it"</button>
                 <button type="button" class="button" on:click=move |_| asking.set(false)>"No, not now"</button>
             </div>
-        </Show>
+        })}
     }
 }
 
@@ -567,20 +567,21 @@ fn PrintSummary() -> impl IntoView {
     };
     view! {
         <section class="print-summary">
-            <Show when=move || data.ready.get()>
-                <h2>"My reflection, " {move || format_date(browser::now(), data.utc_offset_minutes.get())}</h2>
-                {move || list("True for me now", |a| a.true_now)}
-                {move || list("I want to work on", |a| a.work_on)}
+            // One drawing of the whole summary (hidden on screen) each time the answers change.
+            {move || data.ready.get().then(|| view! {
+                <h2>"My reflection, " {format_date(browser::now(), data.utc_offset_minutes.get())}</h2>
+                {list("True for me now", |a| a.true_now)}
+                {list("I want to work on", |a| a.work_on)}
                 <h3>"My notes"</h3>
-                {move || {
+                {
                     let notes: Vec<(String, Answer)> = lists().into_iter().filter(|(_, a)| !a.note.trim().is_empty()).collect();
                     if notes.is_empty() {
                         view! { <p>"No notes."</p> }.into_any()
                     } else {
                         view! { <dl>{notes.into_iter().map(|(text, a)| view! { <dt><bdi>{text}</bdi></dt> <dd dir="auto">{a.note}</dd> }).collect_view()}</dl> }.into_any()
                     }
-                }}
-            </Show>
+                }
+            })}
         </section>
     }
 }

@@ -110,7 +110,7 @@ pub fn YourData() -> impl IntoView {
             <LockSettings />
             <FoundWhileLocked />
 
-            <Show when=move || data.backups.with(|b| !b.is_empty())>
+            {move || data.backups.with(|b| !b.is_empty()).then(|| view! {
                 <section aria-labelledby="backups-heading" class="panel">
                     <h2 id="backups-heading">"Saved data that could not be read"</h2>
                     <p>"The app found saved data it could not read, and kept a copy of it exactly as it was. You can download it, for example to ask someone for help with it."</p>
@@ -125,9 +125,9 @@ pub fn YourData() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 </section>
-            </Show>
+            })}
 
-            <Show when=move || data.stuck.with(|s| !s.is_empty())>
+            {move || data.stuck.with(|s| !s.is_empty()).then(|| view! {
                 <section aria-labelledby="stuck-heading" class="panel">
                     <h2 id="stuck-heading">"Saved data that could not be read or copied"</h2>
                     <p>"The app found saved data it could not read, and there was no room to keep a copy of it. Until it is removed, new changes to it cannot be saved. Download it first if you may want it, for example to ask someone for help with it."</p>
@@ -154,7 +154,7 @@ pub fn YourData() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 </section>
-            </Show>
+            })}
 
             <section aria-labelledby="delete-heading" class="panel">
                 <h2 id="delete-heading">"Delete all my data"</h2>
@@ -200,7 +200,7 @@ fn Export() -> impl IntoView {
         <section aria-labelledby="export-heading" class="panel">
             <h2 id="export-heading">"Download a copy"</h2>
             <p>"One file with all your bookmarks, notes, checklist answers, saved reflections and your plan. Keep it somewhere safe, or use it to move your data to another device."</p>
-            <Show when=lock_open>
+            {move || lock_open().then(|| view! {
                 <fieldset class="choice">
                     <legend>"The file"</legend>
                     <label class="choice__option">
@@ -212,7 +212,7 @@ fn Export() -> impl IntoView {
                         "Not locked: anyone who has the file can read it"
                     </label>
                 </fieldset>
-            </Show>
+            })}
             <button type="button" class="button button--primary needs-script" disabled=move || !data.ready.get() on:click=download>"Download my data"</button>
         </section>
 
@@ -309,11 +309,11 @@ fn WhereItIsKept() -> impl IntoView {
                     <li>{used}</li>
                     {move || site().map(|text| view! { <li>{text}</li> })}
                     <li>{downloaded}</li>
-                    <Show when=move || apple.get()>
+                    {move || apple.get().then(|| view! {
                         <li>"On an iPhone or iPad, and in Safari, the browser clears what a website keeps after 7 days of use without a visit to it. To stop that, add this app to your Home Screen: tap Share, then “Add to Home Screen”."</li>
-                    </Show>
+                    })}
                 </ul>
-                <Show when=move || install_offer.with(Option::is_some)>
+                {move || install_offer.with(Option::is_some).then(|| view! {
                     <p>
                         "Installing the app keeps it on your device, and helps your browser keep your data. "
                         <button type="button" class="button" on:click=move |_| {
@@ -323,7 +323,7 @@ fn WhereItIsKept() -> impl IntoView {
                             }
                         }>"Install the app"</button>
                     </p>
-                </Show>
+                })}
             </Show>
         </section>
     }

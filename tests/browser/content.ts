@@ -119,3 +119,16 @@ export const BEING_LISTENED_TO = checklistItem("being-listened-to");
 export const NATION = place("Scotland");
 /** A country with services of its own, not part of another. */
 export const COUNTRY = place("Ireland");
+
+/** "Breathe with me" on the help page (breathing.toml). */
+export const breathing: {
+  heading: string;
+  how: string[];
+  start: string;
+  stop: string;
+  breathe_in: string;
+  breathe_out: string;
+  speak: string;
+  finished: string;
+  back: string;
+} = read("breathing.toml");

@@ -2,11 +2,11 @@
 // browser's developer tools. Nothing they plant is used; locking leaves nothing the person wrote in
 // the page's memory; removing the lock's record or changing its auto-lock time does not switch it
 // off; locking never refuses; every tab locks together; bounded key derivation; stronger
-// passphrases; /help says the same whether or not a plan exists.
+// passphrases; /help says the same whether or not a plan exists, and shows the plan once unlocked.
 import { writeFileSync } from "node:fs";
 import { test, expect, appReady, open } from "./fixtures";
 import type { Page } from "@playwright/test";
-import { planStepNumber } from "./content";
+import { breathing, planStepNumber } from "./content";
 
 const PASSPHRASE = "blue kettle on the hill";
 const NOTE = "ask my nurse about sleep";
@@ -321,4 +321,23 @@ test("while locked, /help says the same about the plan whether or not there is o
   await lockNow(page);
   await open(page, "/help");
   await expect(page.locator(".plan-callout")).toHaveText(withPlan);
+});
+
+test("with the lock on, /help shows the person's plan only once unlocked, and Breathe with me works while locked", async ({ page }) => {
+  await addMum(page);
+  await turnOn(page);
+  await lockNow(page);
+  await open(page, "/help");
+  const callout = page.locator("main .plan-callout");
+  await expect(callout).toHaveText("Your plan (locked)");
+  await page.getByRole("button", { name: breathing.start }).click();
+  await expect(page.locator(".breathe__said")).toHaveText(breathing.breathe_in);
+  await page.getByRole("button", { name: breathing.stop }).click();
+  await open(page, "/plan");
+  await unlock(page);
+  await expect(page.getByRole("link", { name: `Call ${MUM}` })).toBeVisible({ timeout: 15_000 });
+  // The same tab, which holds the key: the header's link, not a new page load.
+  await page.getByRole("link", { name: "Need help now?" }).click();
+  await expect(callout.getByRole("link", { name: `Call ${MUM}` })).toBeVisible();
+  await expect(callout).toContainText("Mum");
 });

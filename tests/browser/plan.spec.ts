@@ -442,11 +442,10 @@ test("deleting everything removes the plan", async ({ page }) => {
   await expect(page.getByText("Your plan is empty for now.")).toBeVisible();
 });
 
-test("the help page has an invitation to make a plan after the numbers to call, then “Your plan” once there is one", async ({ page }) => {
+test("the help page has an invitation to make a plan after the numbers to call, then the person's own plan once there is one", async ({ page }) => {
   await open(page, "/help");
   const callout = page.locator("main .plan-callout");
   await expect(callout).toHaveText("When things are calmer, you could make a plan for hard days.");
-  await expect(callout, "on the first screen, straight after the numbers to call").toBeInViewport();
   expect(await page.evaluate(() => {
     const [numbers, callout] = [document.querySelector(".first-help"), document.querySelector("main .plan-callout")];
     return Boolean(numbers!.compareDocumentPosition(callout!) & Node.DOCUMENT_POSITION_FOLLOWING);
@@ -457,9 +456,36 @@ test("the help page has an invitation to make a plan after the numbers to call, 
   await add(page, "reasons", "My dog");
   await add(page, "on-my-own", "Walk");
   await open(page, "/help");
-  await expect(callout).toHaveText(/^Your plan: 2 things in 2 steps, last changed \d+ \w+ \d{4}\.$/);
-  await callout.getByRole("link", { name: "Your plan" }).click();
+  await expect(callout.getByRole("heading", { level: 2 })).toHaveText("From your plan");
+  await expect(callout).toContainText(/Your whole plan: 2 things in 2 steps, last changed \d+ \w+ \d{4}\./);
+  await expect(callout.getByRole("listitem")).toHaveText(["Walk"]);
+  await callout.getByRole("link", { name: "Your whole plan" }).click();
   await expect(entryTexts(page, "reasons")).toHaveText(["My dog"]);
+});
+
+test("on the help page, what the person can do, what takes their mind off things and who to ask come from their plan, with buttons to call and text, on the first two screens of a phone", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await open(page, "/plan");
+  await add(page, "warning-signs", "I stop sleeping");
+  await add(page, "on-my-own", "Have a warm shower");
+  await add(page, "take-my-mind-off", "Walk to the park");
+  await add(page, "people-to-ask", "Mum", "07700 900123");
+  await add(page, "people-to-ask", "Dad", "020 7946 0018");
+  await add(page, "reasons", "My dog");
+  await open(page, "/help");
+  const callout = page.locator("main .plan-callout");
+  await expect(callout.getByRole("heading", { level: 3 })).toHaveText(
+    ["on-my-own", "take-my-mind-off", "people-to-ask"].map((id) => planSteps.find((s) => s.id === id)!.heading),
+  );
+  await expect(callout).not.toContainText("I stop sleeping");
+  await expect(callout).not.toContainText("My dog");
+  await expect(callout.getByRole("link", { name: "Call 07700 900123" })).toHaveAttribute("href", "tel:07700900123");
+  await expect(callout.getByRole("link", { name: "Text 07700 900123" })).toHaveAttribute("href", "sms:07700900123");
+  await expect(callout.getByRole("link", { name: "Call 020 7946 0018" })).toHaveAttribute("href", "tel:02079460018");
+  await expect(callout.getByRole("link", { name: /^Text 020/ }), "a landline takes no texts").toHaveCount(0);
+  const bottom = await callout.evaluate((element) => element.getBoundingClientRect().bottom + window.scrollY);
+  expect(bottom, "within the first two screens").toBeLessThanOrEqual(2 * 780);
+  await expectNoAxeViolations(page, "the help page with a plan", "main .plan-callout");
 });
 
 test("without JavaScript the steps, questions and examples can be read, and the controls are hidden", async ({ browser }, testInfo) => {
