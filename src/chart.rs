@@ -28,6 +28,8 @@ const LABEL_SPACING: i32 = PLOT_WIDTH / (MAX_X_LABELS as i32 - 1);
 const LABEL_GAP: i32 = 6;
 /// A character of a label at 13 px is at most 8 units wide ("28 Nov" measures 46 in Chromium).
 const CHAR_WIDTH: i32 = 8;
+/// Markers closer than this would run into each other (a marker is 8 or 9 units wide).
+const MARKER_SPACING: i32 = 16;
 /// Saves less than a day apart are drawn within a day's width, so hours do not look like months.
 const MIN_SPAN_MS: i64 = 86_400_000;
 
@@ -36,6 +38,8 @@ pub struct Series {
     /// SVG path data ("M x y L x y ...").
     pub path: String,
     pub points: Vec<(i32, i32)>,
+    /// The points drawn with a marker.
+    pub markers: Vec<(i32, i32)>,
 }
 
 /// How a label lines up with its x: centred under its point, unless that would cut it off at the
@@ -118,7 +122,7 @@ pub fn history_chart(history: &[&Snapshot], utc_offset_minutes: i32) -> Chart {
     let series = |value: fn(&Snapshot) -> usize| {
         let points: Vec<(i32, i32)> = history.iter().zip(&xs).map(|(s, &x)| (x, y(value(s)))).collect();
         let path = points.iter().enumerate().map(|(i, (x, y))| format!("{}{x} {y}", if i == 0 { "M" } else { " L" })).collect();
-        Series { path, points }
+        Series { path, markers: markers(&points), points }
     };
     let mut y_ticks = [0, max as usize / 2, max as usize].map(|v| (y(v), v)).to_vec();
     y_ticks.dedup();
@@ -129,6 +133,19 @@ pub fn history_chart(history: &[&Snapshot], utc_offset_minutes: i32) -> Chart {
         y_ticks,
         baseline: y(0),
     }
+}
+
+/// The points that get a marker: the latest save always, then, going back, each point far enough
+/// from the last one marked, so a year of daily saves is a line with a few markers, not a band.
+fn markers(points: &[(i32, i32)]) -> Vec<(i32, i32)> {
+    let mut marked: Vec<(i32, i32)> = Vec::new();
+    for &point in points.iter().rev() {
+        if marked.last().is_none_or(|last| last.0 - point.0 >= MARKER_SPACING) {
+            marked.push(point);
+        }
+    }
+    marked.reverse();
+    marked
 }
 
 /// x in proportion to the time since the first save; the last save is at the right edge, unless
@@ -334,6 +351,26 @@ mod tests {
         assert_labels_readable(&chart);
     }
 
+    #[test]
+    fn markers_thin_out_as_saves_get_close() {
+        // A save a week for five weeks: every save has its marker.
+        let weekly: Vec<Snapshot> = (0..5).map(|w| snapshot(w * 7, 1, 1, 4)).collect();
+        let chart = chart_of(&weekly, 0);
+        assert_eq!(chart.true_now.markers, chart.true_now.points);
+        assert_eq!(chart.work_on.markers, chart.work_on.points);
+        for days in [365, 5 * 365] {
+            let saves: Vec<Snapshot> = (0..days).map(|d| snapshot(d, (d % 10) as usize, (d % 7) as usize, 24)).collect();
+            let chart = chart_of(&saves, 0);
+            for series in [&chart.true_now, &chart.work_on] {
+                let markers = &series.markers;
+                assert!((10..=20).contains(&markers.len()), "{} markers for {days} saves", markers.len());
+                assert_eq!(markers.last(), series.points.last(), "the latest save always has its marker");
+                assert!(markers.iter().all(|m| series.points.contains(m)));
+                assert!(markers.windows(2).all(|m| m[1].0 - m[0].0 >= MARKER_SPACING), "markers do not overlap");
+            }
+        }
+    }
+
     proptest! {
         #[test]
         fn any_history_draws_in_bounds_with_readable_labels(
@@ -349,6 +386,10 @@ mod tests {
             prop_assert!(chart.true_now.points.windows(2).all(|p| p[0].0 <= p[1].0));
             prop_assert!(!chart.x_labels.is_empty() && chart.x_labels.len() <= MAX_X_LABELS);
             assert_labels_readable(&chart);
+            for series in [&chart.true_now, &chart.work_on] {
+                prop_assert_eq!(series.markers.last(), series.points.last());
+                prop_assert!(series.markers.windows(2).all(|m| m[1].0 - m[0].0 >= MARKER_SPACING));
+            }
         }
     }
 }

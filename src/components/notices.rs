@@ -59,8 +59,10 @@ pub fn DownloadReminder() -> impl IntoView {
     let location = use_location();
     let on_help_page = move || location.pathname.with(|path| path.trim_end_matches('/').ends_with(paths::HELP));
     let never = move || data.safekeeping.with(|s| s.downloaded_at.is_none());
+    // A memo, as `Show` has, but smaller: only a change of the answer redraws the banner.
+    let due = Memo::new(move |_| data.reminder_due() && !on_help_page());
     view! {
-        <Show when=move || data.reminder_due() && !on_help_page()>
+        {move || due.get().then(|| view! {
             <aside class="banner banner--reminder" aria-label="Keep a copy of your data">
                 <p>
                     {move || if never() { "You have not downloaded a copy of your data yet." } else { "It has been a month since you downloaded a copy of your data." }}
@@ -69,6 +71,6 @@ pub fn DownloadReminder() -> impl IntoView {
                 <button type="button" class="button button--small button--primary" on:click=move |_| download_copy(data)>"Download a copy"</button>
                 <button type="button" class="button button--small button--quiet" on:click=move |_| data.dismiss_reminder()>"Not now"</button>
             </aside>
-        </Show>
+        })}
     }
 }

@@ -534,15 +534,6 @@ const STEPS_FOR_NOW: [&str; 3] = ["on-my-own", "take-my-mind-off", "people-to-as
 pub fn PlanCallout() -> impl IntoView {
     let data = use_user_data();
     let lock = use_lock();
-    let summary = move || {
-        data.plan.with(|p| {
-            let steps = PLAN_STEPS.iter().filter(|s| !p.step_entries(s.id).is_empty()).count();
-            let things = if p.count() == 1 { "1 thing".to_string() } else { format!("{} things", p.count()) };
-            let in_steps = if steps == 1 { "1 step".to_string() } else { format!("{steps} steps") };
-            let last = p.last_changed().map(|at| format!(", last changed {}", format_date(at, data.utc_offset_minutes.get()))).unwrap_or_default();
-            (p.count() > 0).then(|| format!("{things} in {in_steps}{last}."))
-        })
-    };
     // What the person wrote under each step for right now, with that step's heading.
     let for_now = move || {
         data.plan.with(|p| {
@@ -557,21 +548,21 @@ pub fn PlanCallout() -> impl IntoView {
     let path = href(paths::PLAN);
     view! {
         <div class="plan-callout">
-            {move || match summary().filter(|_| data.ready.get()) {
+            {move || match data.ready.get() && data.plan.with(|p| p.count() > 0) {
                 // Locked: whether there is a plan is itself private, so the link says only that.
                 _ if lock.is_locked() => view! { <p><a class="plan-callout__link" href=path.clone()>"Your plan"</a> " (locked)"</p> }.into_any(),
-                Some(summary) => view! {
+                true => view! {
                     <section aria-labelledby="plan-now-heading">
                         <h2 id="plan-now-heading">"From your plan"</h2>
                         {for_now().into_iter().map(|(heading, entries)| view! {
                             <h3>{heading}</h3>
                             <ul class="plan-now__entries">{entries.into_iter().map(entry_view).collect_view()}</ul>
                         }).collect_view()}
-                        <p><a class="plan-callout__link" href=path.clone()>"Your whole plan"</a> ": " {summary}</p>
+                        <p><a class="plan-callout__link" href=path.clone()>"See your whole plan"</a></p>
                     </section>
                 }
                 .into_any(),
-                None => view! { <p>"When things are calmer, you could " <a href=path.clone()>"make a plan for hard days"</a> "."</p> }.into_any(),
+                false => view! { <p>"When things are calmer, you could " <a href=path.clone()>"make a plan for hard days"</a> "."</p> }.into_any(),
             }}
         </div>
     }

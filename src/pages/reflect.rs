@@ -441,7 +441,8 @@ fn HistoryChart() -> impl IntoView {
     let figures = move |offset| {
         data.history.with(|h| {
             let history: Vec<&Snapshot> = h.oldest_first().into_iter().map(|(_, s)| s).collect();
-            let rows: Vec<(u64, usize, usize, usize)> = history.iter().map(|s| (s.saved_at, s.true_now(), s.work_on(), s.items.len())).collect();
+            // Newest first, as the list of saved reflections is.
+            let rows: Vec<(u64, usize, usize, usize)> = history.iter().rev().map(|s| (s.saved_at, s.true_now(), s.work_on(), s.items.len())).collect();
             (history_chart(&history, offset), rows)
         })
     };
@@ -469,12 +470,12 @@ fn HistoryChart() -> impl IntoView {
                         }).collect_view()}
                         <path d=chart.true_now.path.clone() class="chart__true" />
                         <path d=chart.work_on.path.clone() class="chart__work" />
-                        {markers(&chart.true_now.points, false)}
-                        {markers(&chart.work_on.points, true)}
+                        {markers(&chart.true_now.markers, false)}
+                        {markers(&chart.work_on.markers, true)}
                     </svg>
                     <figcaption class="chart__key">
-                        <span class="chart__key-item"><svg width="34" height="12" aria-hidden="true"><line x1="2" x2="32" y1="6" y2="6" class="chart__true" /><circle cx="17" cy="6" r="4" class="chart__true-marker" /></svg>"True for me now (solid line, circles)"</span>
-                        <span class="chart__key-item"><svg width="34" height="12" aria-hidden="true"><line x1="2" x2="32" y1="6" y2="6" class="chart__work" /><rect x="13" y="2" width="8" height="8" class="chart__work-marker" /></svg>"Want to work on (dashed line, squares)"</span>
+                        <span class="chart__key-item"><svg width="34" height="12" aria-hidden="true"><line x1="2" x2="32" y1="6" y2="6" class="chart__true" /><circle cx="17" cy="6" r="4" class="chart__true-marker" /></svg>"True for me now (thick solid line, circles)"</span>
+                        <span class="chart__key-item"><svg width="34" height="12" aria-hidden="true"><line x1="2" x2="32" y1="6" y2="6" class="chart__work" /><rect x="13" y="2" width="8" height="8" class="chart__work-marker" /></svg>"Want to work on (thin dashed line, squares)"</span>
                     </figcaption>
                     <DrawnWhenOpened class="chart__table" summary="Show these figures as a table".to_string()>
                         <table>

@@ -457,9 +457,8 @@ test("the help page has an invitation to make a plan after the numbers to call, 
   await add(page, "on-my-own", "Walk");
   await open(page, "/help");
   await expect(callout.getByRole("heading", { level: 2 })).toHaveText("From your plan");
-  await expect(callout).toContainText(/Your whole plan: 2 things in 2 steps, last changed \d+ \w+ \d{4}\./);
   await expect(callout.getByRole("listitem")).toHaveText(["Walk"]);
-  await callout.getByRole("link", { name: "Your whole plan" }).click();
+  await callout.getByRole("link", { name: "See your whole plan" }).click();
   await expect(entryTexts(page, "reasons")).toHaveText(["My dog"]);
 });
 

@@ -144,13 +144,21 @@ test.describe("the chart", () => {
     }
   }
 
+  /** The x of each save along a line, from its path ("M36 120 L44 118 ..."). */
+  async function pathXs(page: Page, line: string) {
+    const d = (await page.locator(`.chart__svg path.${line}`).getAttribute("d"))!;
+    return d.split(/[ML]/).filter((p) => p.trim()).map((p) => Number(p.trim().split(" ")[0]));
+  }
+
   test("places saves by the time between them and dates them with the year across a year", async ({ page }) => {
     const first = Date.UTC(2025, 11, 20, 8);
     await seed(page, { [HISTORY]: history([first, first + 12 * HOUR, first + 19 * DAY]) });
     await open(page, "/reflect");
-    const xs = await page.locator(".chart__svg circle").evaluateAll((cs) => cs.map((c) => Number(c.getAttribute("cx"))));
     // 12 hours of 19 days is 8 of the 304 units the saves span: not the middle.
-    expect(xs).toEqual([36, 44, 340]);
+    expect(await pathXs(page, "chart__true")).toEqual([36, 44, 340]);
+    // Two saves 8 units apart would draw one marker over the other: the later keeps its marker.
+    const circles = await page.locator(".chart__svg circle").evaluateAll((cs) => cs.map((c) => Number(c.getAttribute("cx"))));
+    expect(circles).toEqual([44, 340]);
     expect(await chartDates(page)).toEqual(["20 Dec 2025", "8 Jan 2026"]);
     await expectNothingCutOff(page);
   });
@@ -162,7 +170,32 @@ test.describe("the chart", () => {
     await expectNothingCutOff(page);
     expect(await chartDates(page)).toEqual(["27 Nov 08:00", "20:00"]);
     await page.getByText("Show these figures as a table").click();
-    await expect(page.locator(".chart__table tbody th")).toHaveText(["27 November 2025 at 08:00", "27 November 2025 at 20:00"]);
+    // Newest first, like the list.
+    await expect(page.locator(".chart__table tbody th")).toHaveText(["27 November 2025 at 20:00", "27 November 2025 at 08:00"]);
+  });
+
+  test("a year of daily saves on a phone: two lines with markers on some saves, and the table in the list's order", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    const first = Date.UTC(2025, 11, 7, 12);
+    await seed(page, { [HISTORY]: history(Array.from({ length: 365 }, (_, d) => first + d * DAY)) });
+    await open(page, "/reflect");
+    const circles = await page.locator(".chart__svg circle").count();
+    expect(circles).toBeGreaterThan(5);
+    expect(circles).toBeLessThanOrEqual(20);
+    await expect(page.locator(".chart__svg rect")).toHaveCount(circles);
+    await expectNothingCutOff(page);
+    // The lines differ by more than their dashes, and the key says how.
+    const widths = await page.locator(".chart__svg path").evaluateAll((paths) => paths.map((p) => getComputedStyle(p).strokeWidth));
+    expect(widths).toEqual(["3.5px", "2px"]);
+    await expect(page.locator(".chart__key")).toContainText("thick solid line");
+    await expect(page.locator(".chart__key")).toContainText("thin dashed line");
+
+    await page.getByText("Show these figures as a table").click();
+    const rows = page.locator(".chart__table tbody th");
+    await expect(rows).toHaveCount(365);
+    await expect(rows.first()).toHaveText("6 December 2026 at 12:00");
+    await expect(rows.last()).toHaveText("7 December 2025 at 12:00");
+    await expect(snapshots(page).first()).toContainText("6 December 2026 at 12:00");
   });
 });
 
