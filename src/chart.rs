@@ -9,7 +9,7 @@
 //! a desktop, and formatting floats would add their machinery to the wasm.
 
 use crate::data::reflection::Snapshot;
-use crate::time::{date, format_short_date, format_time, local_day, local_minute};
+use crate::time::{civil_from_days, format_short_date, format_time, local_day, local_minute, month_start, short_month, DAY_MS};
 
 /// Sized for a phone, so its text is read at about the size it is drawn; wider screens scale it up.
 pub const WIDTH: i32 = 360;
@@ -22,8 +22,6 @@ const PLOT_WIDTH: i32 = WIDTH - LEFT - RIGHT;
 const PLOT_HEIGHT: i32 = HEIGHT - TOP - BOTTOM;
 /// More date labels than this would crowd a phone.
 const MAX_X_LABELS: usize = 6;
-/// How far apart labels between the first and the last are, at least.
-const LABEL_SPACING: i32 = PLOT_WIDTH / (MAX_X_LABELS as i32 - 1);
 /// Room kept between two labels, and between a label and the chart's edge.
 const LABEL_GAP: i32 = 6;
 /// A character of a label at 13 px is at most 8 units wide ("28 Nov" measures 46 in Chromium).
@@ -135,6 +133,30 @@ pub fn history_chart(history: &[&Snapshot], utc_offset_minutes: i32) -> Chart {
     }
 }
 
+/// Where instants go across the chart: in proportion to the time since the first save, the last
+/// save at the right edge, unless all the saves are less than a day apart: then they sit within a
+/// day's width, in the middle.
+struct TimeAxis {
+    start: i64,
+    span: i64,
+}
+
+impl TimeAxis {
+    fn of(history: &[&Snapshot]) -> Option<Self> {
+        let (first, last) = (history.first()?.saved_at as i64, history.last()?.saved_at as i64);
+        let span = (last - first).max(MIN_SPAN_MS);
+        Some(Self { start: first - (span - (last - first)) / 2, span })
+    }
+
+    fn x(&self, ms: i64) -> i32 {
+        LEFT + (((ms - self.start) * i64::from(PLOT_WIDTH) + self.span / 2) / self.span) as i32
+    }
+}
+
+fn x_positions(history: &[&Snapshot]) -> Vec<i32> {
+    TimeAxis::of(history).map(|axis| history.iter().map(|s| axis.x(s.saved_at as i64)).collect()).unwrap_or_default()
+}
+
 /// The points that get a marker: the latest save always, then, going back, each point far enough
 /// from the last one marked, so a year of daily saves is a line with a few markers, not a band.
 fn markers(points: &[(i32, i32)]) -> Vec<(i32, i32)> {
@@ -148,54 +170,122 @@ fn markers(points: &[(i32, i32)]) -> Vec<(i32, i32)> {
     marked
 }
 
-/// x in proportion to the time since the first save; the last save is at the right edge, unless
-/// all the saves are less than a day apart: then they sit within a day's width, in the middle.
-fn x_positions(history: &[&Snapshot]) -> Vec<i32> {
-    let (Some(first), Some(last)) = (history.first(), history.last()) else { return Vec::new() };
-    let (first, last) = (first.saved_at as i64, last.saved_at as i64);
-    let span = (last - first).max(MIN_SPAN_MS);
-    let start = first - (span - (last - first)) / 2;
-    history.iter().map(|s| LEFT + (((s.saved_at as i64 - start) * i64::from(PLOT_WIDTH) + span / 2) / span) as i32).collect()
+/// 5 January 1970 (day 4) was a Monday.
+const MONDAY: i64 = 4;
+
+/// A step between date labels: a number of days (7 from a Monday), or of months.
+#[derive(Clone, Copy)]
+enum Step {
+    Days(i64),
+    Months(i64),
 }
 
-/// The first save's date always shows, the last's when there is room beside it, and a few between
-/// where they fit: never cut off by the edge, never touching, never the same date twice. When the
-/// chart crosses a year, the first and last dates carry their year, and so does any date between
-/// whose year is not the one before it. Saves all on one day are labelled by time.
+/// From the finest to the coarsest: the first whose labels fit is used.
+const STEPS: [Step; 13] = [
+    Step::Days(1),
+    Step::Days(2),
+    Step::Days(7),
+    Step::Days(14),
+    Step::Months(1),
+    Step::Months(2),
+    Step::Months(3),
+    Step::Months(6),
+    Step::Months(12),
+    Step::Months(24),
+    Step::Months(60),
+    Step::Months(120),
+    Step::Months(600),
+];
+
+/// Dates are labelled at the start of evenly spaced days, Mondays, months or years (whichever is
+/// the finest that fits), placed by when that day starts, so the gaps between labels are equal
+/// times. When the chart crosses a new year, the first label and the first in each new year say
+/// the year (every label, over more than one new year). Saves within a day are labelled by time.
 fn x_labels(history: &[&Snapshot], xs: &[i32], utc_offset_minutes: i32) -> Vec<XLabel> {
-    let (Some(first), Some(last)) = (history.first(), history.last()) else { return Vec::new() };
-    let day = |s: &Snapshot| local_day(s.saved_at, utc_offset_minutes);
-    let year = |i: usize| date(history[i].saved_at, utc_offset_minutes).0;
-    let n = history.len();
-    let one_day = day(first) == day(last);
-    let crosses_a_year = year(0) != year(n - 1);
-    // What a label says, as a number: two labels never say the same.
-    let key = |i: usize| if one_day { local_minute(history[i].saved_at, utc_offset_minutes) } else { day(history[i]) };
-    let label = |i: usize, with_year: bool| {
-        let at = history[i].saved_at;
-        let text = match (one_day, i) {
-            (false, _) => format_short_date(at, utc_offset_minutes, with_year),
-            (true, 0) => format!("{} {}", format_short_date(at, utc_offset_minutes, false), format_time(at, utc_offset_minutes)),
-            (true, _) => format_time(at, utc_offset_minutes),
+    let (Some(first), Some(last), Some(axis)) = (history.first(), history.last(), TimeAxis::of(history)) else { return Vec::new() };
+    let (first_day, last_day) = (local_day(first.saved_at, utc_offset_minutes), local_day(last.saved_at, utc_offset_minutes));
+    let (first_year, last_year) = (civil_from_days(first_day).0, civil_from_days(last_day).0);
+    let crosses_a_year = first_year != last_year;
+    // Over more than one new year, a month's name alone would come back ("Jul", "Jul").
+    let year_on_every_label = last_year - first_year >= 2;
+    // Enough to know a step gives too many labels (even after one is left out), without drawing
+    // a label for every day of years of saves.
+    const TOO_MANY: usize = MAX_X_LABELS + 2;
+    // Local midnight at the start of `day`, as an instant; a day before the first save is not shown.
+    let offset_ms = i64::from(utc_offset_minutes) * 60_000;
+    let starts = |day: i64| day * DAY_MS - offset_ms;
+    let within = |day: i64| starts(day) >= first.saved_at as i64 && day <= last_day;
+    let labels_for = |step: Step| -> Vec<XLabel> {
+        // The step's first day (a Monday for weeks; months counted from January, so every third
+        // month is Jan, Apr, Jul, Oct), then every step after it up to the last save's day.
+        let (year, month, _) = civil_from_days(first_day);
+        let first_month = year * 12 + i64::from(month) - 1;
+        let nth = |i: i64| match step {
+            Step::Days(n) if n >= 7 => first_day + (7 - (first_day - MONDAY).rem_euclid(7)) % 7 + i * n,
+            Step::Days(n) => first_day + i * n,
+            Step::Months(n) => {
+                let month = first_month + (n - first_month.rem_euclid(n)) % n + i * n;
+                month_start(month.div_euclid(12), (month.rem_euclid(12) + 1) as u32)
+            }
         };
-        (i, XLabel::at(xs[i], text))
-    };
-    let mut chosen = vec![label(0, crosses_a_year)];
-    let end = Some(label(n - 1, crosses_a_year)).filter(|(end, label)| key(*end) != key(0) && label.clear_of(&chosen[0].1));
-    for i in 1..n.saturating_sub(1) {
-        if chosen.len() + usize::from(end.is_some()) >= MAX_X_LABELS {
-            break;
+        // Across a new year, the first label and each one in a new year say the year.
+        let mut previous_year = None;
+        let mut labels = Vec::new();
+        for day in (0..).map(nth) {
+            if day > last_day || labels.len() == TOO_MANY {
+                break;
+            }
+            if !within(day) {
+                continue;
+            }
+            let (year, month, date_of_month) = civil_from_days(day);
+            let with_year = year_on_every_label || (crosses_a_year && previous_year.replace(year) != Some(year));
+            // "7 Dec", "7 Dec 2026", "Dec", "Dec 2026" or "2026", written in one place.
+            let (date_of_month, month, year) = match step {
+                Step::Months(n) if n >= 12 => (None, None, Some(year)),
+                Step::Months(_) => (None, Some(month), with_year.then_some(year)),
+                Step::Days(_) => (Some(date_of_month), Some(month), with_year.then_some(year)),
+            };
+            let mut text = date_of_month.map(|d| d.to_string() + " ").unwrap_or_default();
+            text.push_str(month.map_or("", short_month));
+            if let Some(year) = year {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text += &year.to_string();
+            }
+            labels.push(XLabel::at(axis.x(starts(day)), text));
         }
-        let (previous, previous_label) = chosen.last().expect("the first label is always chosen");
-        let (_, candidate) = label(i, crosses_a_year && year(i) != year(*previous));
-        let fits = candidate.x - previous_label.x >= LABEL_SPACING
-            && candidate.clear_of(previous_label)
-            && end.as_ref().is_none_or(|(end, end_label)| key(i) != key(*end) && candidate.clear_of(end_label));
-        if fits && key(i) != key(*previous) {
-            chosen.push((i, candidate));
+        labels
+    };
+    // The finest step whose labels fit and are two or more (one date alone gives no sense of
+    // time); saves on one day, or a few hours either side of a midnight, are labelled by time. A
+    // last label pushed in from the right edge can run into the one before: it is left out.
+    for &step in &STEPS {
+        let mut labels = labels_for(step);
+        let count = labels.len();
+        if count > 2 && !labels[count - 2].clear_of(&labels[count - 1]) {
+            labels.pop();
+        }
+        if labels.is_empty() || labels.len() > MAX_X_LABELS || !labels.windows(2).all(|pair| pair[0].clear_of(&pair[1])) {
+            continue;
+        }
+        if labels.len() >= 2 {
+            return labels;
         }
     }
-    chosen.into_iter().chain(end).map(|(_, label)| label).collect()
+    labels_by_time(history, xs, utc_offset_minutes)
+}
+
+/// Saves within a day (on one date, or either side of a midnight): the first save's date and time,
+/// and the last save's time when it is another minute and there is room beside the first.
+fn labels_by_time(history: &[&Snapshot], xs: &[i32], utc_offset_minutes: i32) -> Vec<XLabel> {
+    let (first, last) = (history[0].saved_at, history[history.len() - 1].saved_at);
+    let time = |at: u64| format_time(at, utc_offset_minutes);
+    let start = XLabel::at(xs[0], format!("{} {}", format_short_date(first, utc_offset_minutes), time(first)));
+    let end = XLabel::at(xs[xs.len() - 1], time(last));
+    let end = (local_minute(first, utc_offset_minutes) != local_minute(last, utc_offset_minutes) && end.clear_of(&start)).then_some(end);
+    [start].into_iter().chain(end).collect()
 }
 
 #[cfg(test)]
@@ -295,12 +385,14 @@ mod tests {
     }
 
     #[test]
-    fn the_last_label_is_never_cut_off_and_a_day_is_never_named_twice() {
-        // Saves on one day at both ends of the chart: "27 Nov" once, drawn inside the edge.
+    fn a_day_is_never_named_twice_and_no_label_is_cut_off() {
+        // Two saves on the last day: its date is never named twice.
         let history = [snapshot_at(NOV_27 - 20 * DAY, 1, 1, 4), snapshot_at(NOV_27 + 9 * HOUR, 1, 1, 4), snapshot_at(NOV_27 + 15 * HOUR, 1, 1, 4)];
         let chart = chart_of(&history, 0);
-        assert_eq!(texts(&chart), ["7 Nov", "27 Nov"]);
-        assert_eq!(chart.x_labels[1].anchor, Anchor::End);
+        assert_eq!(texts(&chart), ["9 Nov", "16 Nov", "23 Nov"]);
+        assert_labels_readable(&chart);
+        let chart = chart_of(&[snapshot_at(NOV_27 - 3 * DAY, 1, 1, 4), snapshot_at(NOV_27 + 9 * HOUR, 1, 1, 4), snapshot_at(NOV_27 + 15 * HOUR, 1, 1, 4)], 0);
+        assert_eq!(texts(&chart), ["24 Nov", "25 Nov", "26 Nov", "27 Nov"]);
         assert_labels_readable(&chart);
     }
 
@@ -309,7 +401,7 @@ mod tests {
         let days = [0, 21, 30, 47];
         let history: Vec<Snapshot> = days.iter().map(|d| snapshot_at(NOV_27 + 13 * DAY + d * DAY, 1, 1, 4)).collect();
         let chart = chart_of(&history, 0);
-        assert_eq!(texts(&chart), ["10 Dec 2026", "31 Dec", "26 Jan 2027"]);
+        assert_eq!(texts(&chart), ["14 Dec 2026", "28 Dec", "11 Jan 2027"]);
         assert_labels_readable(&chart);
     }
 
@@ -317,11 +409,11 @@ mod tests {
     fn labels_carry_the_year_when_the_chart_crosses_one() {
         let history = [snapshot_at(NOV_27 + 30 * DAY, 1, 1, 4), snapshot_at(NOV_27 + 44 * DAY, 1, 1, 4), snapshot_at(NOV_27 + 60 * DAY, 1, 1, 4)];
         let chart = chart_of(&history, 0);
-        assert_eq!(texts(&chart), ["27 Dec 2026", "10 Jan 2027", "26 Jan 2027"]);
+        assert_eq!(texts(&chart), ["28 Dec 2026", "11 Jan 2027", "25 Jan"]);
         assert_eq!(chart.x_labels[0].anchor, Anchor::Start, "a long first label starts at its point rather than being cut off");
         assert_labels_readable(&chart);
         let same_year = chart_of(&history[1..], 0);
-        assert_eq!(texts(&same_year), ["10 Jan", "26 Jan"]);
+        assert_eq!(texts(&same_year), ["11 Jan", "18 Jan", "25 Jan"]);
     }
 
     #[test]
@@ -333,22 +425,73 @@ mod tests {
         let mut hawaii = snapshot_at(NOV_27 + 14 * HOUR, 1, 1, 4);
         hawaii.utc_offset_minutes = -10 * 60;
         let history = [snapshot_at(NOV_27 - 10 * DAY, 1, 1, 4), new_zealand, hawaii];
-        for (offset, expected) in [(0, ["17 Nov", "27 Nov"]), (13 * 60, ["17 Nov", "28 Nov"]), (-10 * 60, ["16 Nov", "27 Nov"])] {
+        // Labels are at the start of days as they fall in today's time zone, from the first save.
+        let at_zero: &[&str] = &["17 Nov", "19 Nov", "21 Nov", "23 Nov", "25 Nov", "27 Nov"];
+        let in_new_zealand: &[&str] = &["19 Nov", "21 Nov", "23 Nov", "25 Nov", "27 Nov"];
+        let in_hawaii: &[&str] = &["18 Nov", "20 Nov", "22 Nov", "24 Nov", "26 Nov"];
+        for (offset, expected) in [(0, at_zero), (13 * 60, in_new_zealand), (-10 * 60, in_hawaii)] {
             let chart = chart_of(&history, offset);
             assert_eq!(texts(&chart), expected, "labelled in today's time zone ({offset})");
             assert!(chart.true_now.points.windows(2).all(|p| p[0].0 < p[1].0));
         }
     }
 
+    /// Noon UTC on a day of the calendar.
+    fn noon(year: i64, month: u32, day: u32) -> u64 {
+        ((month_start(year, month) + i64::from(day) - 1) as u64) * DAY + 12 * HOUR
+    }
+
+    /// A save every day from `first`, `days` of them, the answers moving day by day.
+    fn daily(first: u64, days: u64) -> Vec<Snapshot> {
+        (0..days).map(|d| snapshot_at(first + d * DAY, (d % 10) as usize, (d % 7) as usize, 24)).collect()
+    }
+
+    /// The gaps between labels, in units, differ no more than the months' lengths do.
+    fn assert_evenly_spaced(chart: &Chart) {
+        let gaps: Vec<i32> = chart.x_labels.windows(2).map(|p| p[1].x - p[0].x).collect();
+        let (Some(&least), Some(&most)) = (gaps.iter().min(), gaps.iter().max()) else { return };
+        assert!(most - least <= most / 8 + 2, "uneven gaps {gaps:?} in {:?}", texts(chart));
+    }
+
     #[test]
-    fn a_year_of_reflections_gets_a_few_readable_date_labels() {
+    fn a_year_within_one_calendar_year_is_labelled_by_months() {
         let year: Vec<Snapshot> = (0..365).map(|d| snapshot(d, (d % 10) as usize, 3, 24)).collect();
         let chart = chart_of(&year, 0);
         assert_eq!(chart.true_now.points.len(), 365);
-        assert!((3..=MAX_X_LABELS).contains(&chart.x_labels.len()), "{:?}", texts(&chart));
-        assert_eq!(chart.x_labels.first().map(|l| l.text.as_str()), Some("1 Jan"));
-        assert_eq!(chart.x_labels.last().map(|l| l.text.as_str()), Some("31 Dec"));
+        assert_eq!(texts(&chart), ["Jan", "Mar", "May", "Jul", "Sep", "Nov"]);
+        assert_evenly_spaced(&chart);
         assert_labels_readable(&chart);
+    }
+
+    #[test]
+    fn a_year_across_new_year_is_labelled_by_month_starts_with_their_year() {
+        // What the issue saw: "7 Dec 2025, 7 May 2026, 1 Aug, 7 Dec 2026".
+        let chart = chart_of(&daily(noon(2025, 12, 7), 365), 0);
+        assert_eq!(texts(&chart), ["Jan 2026", "Mar", "May", "Jul", "Sep", "Nov"]);
+        let january = LEFT + ((noon(2026, 1, 1) - 12 * HOUR - noon(2025, 12, 7)) as i64 * i64::from(PLOT_WIDTH) / (364 * DAY as i64)) as i32;
+        assert!((chart.x_labels[0].x - january).abs() <= 1, "at the start of January, not at a save");
+        assert_evenly_spaced(&chart);
+        assert_labels_readable(&chart);
+    }
+
+    #[test]
+    fn five_years_are_labelled_by_year() {
+        let chart = chart_of(&daily(noon(2021, 12, 8), 1825), 0);
+        assert_eq!(texts(&chart), ["2022", "2023", "2024", "2025", "2026"]);
+        assert_evenly_spaced(&chart);
+        assert_labels_readable(&chart);
+    }
+
+    #[test]
+    fn a_few_weeks_are_labelled_by_mondays() {
+        // 27 November 2026 is a Friday; three weeks of saves.
+        let chart = chart_of(&daily(noon(2026, 11, 27), 21), 0);
+        assert_eq!(texts(&chart), ["30 Nov", "7 Dec", "14 Dec"]);
+        assert_evenly_spaced(&chart);
+        assert_labels_readable(&chart);
+        // A few days: every day, or every other.
+        let chart = chart_of(&daily(noon(2026, 11, 27), 4), 0);
+        assert_eq!(texts(&chart), ["28 Nov", "29 Nov", "30 Nov"]);
     }
 
     #[test]
@@ -358,12 +501,11 @@ mod tests {
         let chart = chart_of(&weekly, 0);
         assert_eq!(chart.true_now.markers, chart.true_now.points);
         assert_eq!(chart.work_on.markers, chart.work_on.points);
-        for days in [365, 5 * 365] {
-            let saves: Vec<Snapshot> = (0..days).map(|d| snapshot(d, (d % 10) as usize, (d % 7) as usize, 24)).collect();
-            let chart = chart_of(&saves, 0);
+        for (days, most) in [(365, 20), (1825, 20)] {
+            let chart = chart_of(&daily(noon(2026, 1, 1), days), 0);
             for series in [&chart.true_now, &chart.work_on] {
                 let markers = &series.markers;
-                assert!((10..=20).contains(&markers.len()), "{} markers for {days} saves", markers.len());
+                assert!(markers.len() <= most && markers.len() >= 10, "{} markers for {days} saves", markers.len());
                 assert_eq!(markers.last(), series.points.last(), "the latest save always has its marker");
                 assert!(markers.iter().all(|m| series.points.contains(m)));
                 assert!(markers.windows(2).all(|m| m[1].0 - m[0].0 >= MARKER_SPACING), "markers do not overlap");
@@ -386,6 +528,9 @@ mod tests {
             prop_assert!(chart.true_now.points.windows(2).all(|p| p[0].0 <= p[1].0));
             prop_assert!(!chart.x_labels.is_empty() && chart.x_labels.len() <= MAX_X_LABELS);
             assert_labels_readable(&chart);
+            if local_day(times[0], offset) != local_day(times[times.len() - 1], offset) {
+                assert_evenly_spaced(&chart);
+            }
             for series in [&chart.true_now, &chart.work_on] {
                 prop_assert_eq!(series.markers.last(), series.points.last());
                 prop_assert!(series.markers.windows(2).all(|m| m[1].0 - m[0].0 >= MARKER_SPACING));

@@ -3,7 +3,7 @@
 
 const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-const DAY_MS: i64 = 86_400_000;
+pub const DAY_MS: i64 = 86_400_000;
 
 fn local_ms(ms: u64, utc_offset_minutes: i32) -> i64 {
     ms as i64 + i64::from(utc_offset_minutes) * 60_000
@@ -41,15 +41,15 @@ pub fn format_time(ms: u64, utc_offset_minutes: i32) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
-/// "26 Nov" for chart labels, or "26 Nov 2026" where the dates shown cross a year.
-pub fn format_short_date(ms: u64, utc_offset_minutes: i32, with_year: bool) -> String {
-    let (year, month, day) = date(ms, utc_offset_minutes);
-    let month = &MONTHS[month as usize - 1][..3];
-    if with_year {
-        format!("{day} {month} {year}")
-    } else {
-        format!("{day} {month}")
-    }
+/// "Nov", a month's name as chart labels show it.
+pub fn short_month(month: u32) -> &'static str {
+    &MONTHS[month as usize - 1][..3]
+}
+
+/// "26 Nov", for the chart's label of saves on one day.
+pub fn format_short_date(ms: u64, utc_offset_minutes: i32) -> String {
+    let (_, month, day) = date(ms, utc_offset_minutes);
+    format!("{day} {}", short_month(month))
 }
 
 /// How long ago, by the local calendar: "today", "yesterday", "3 days ago", "2 weeks ago",
@@ -66,8 +66,18 @@ pub fn days_ago(then: u64, now: u64, utc_offset_minutes: i32) -> String {
     }
 }
 
+/// The day (days since 1970-01-01) a month starts on: the inverse of `civil_from_days` for day 1
+/// (Howard Hinnant's algorithm). `month` counts from 1.
+pub fn month_start(year: i64, month: u32) -> i64 {
+    let year = year - i64::from(month <= 2);
+    let era = year.div_euclid(400);
+    let yoe = year.rem_euclid(400);
+    let doy = (153 * i64::from((month + 9) % 12) + 2) / 5;
+    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+}
+
 /// Days since 1970-01-01 to (year, month, day), proleptic Gregorian (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
@@ -90,8 +100,16 @@ mod tests {
         // 2026-11-26T00:30:00Z
         assert_eq!(format_date(1_795_653_000_000, 0), "26 November 2026");
         assert_eq!(format_date(951_782_400_000, 0), "29 February 2000");
-        assert_eq!(format_short_date(951_782_400_000, 0, false), "29 Feb");
-        assert_eq!(format_short_date(951_782_400_000, 0, true), "29 Feb 2000");
+        assert_eq!(format_short_date(951_782_400_000, 0), "29 Feb");
+    }
+
+    #[test]
+    fn months_start_on_their_first_day() {
+        for (year, month) in [(1970, 1), (2000, 2), (2000, 3), (2026, 12), (1969, 12), (1600, 1), (2400, 2)] {
+            assert_eq!(civil_from_days(month_start(year, month)), (year, month, 1));
+        }
+        assert_eq!(month_start(1970, 1), 0);
+        assert_eq!(short_month(11), "Nov");
     }
 
     #[test]

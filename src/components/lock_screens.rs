@@ -292,7 +292,7 @@ pub fn FoundWhileLocked() -> impl IntoView {
                 <h2 id="found-heading">"Found while locked"</h2>
                 <p>"While the lock was on, something in this browser’s storage was changed, and this app did not make the change. It has not been used as your data. It is kept here, locked like the rest, so you can look at it, download it or remove it."</p>
                 <ul class="backup-list">
-                    {move || data.set_aside.get().into_iter().enumerate().map(|(i, (key, found))| {
+                    {data.set_aside.get().into_iter().enumerate().map(|(i, (key, found))| {
                         let when = format_date_time(found.found_at, data.utc_offset_minutes.get_untracked());
                         let name = format!("recovery-guide-found-{}.txt", i + 1);
                         let text = found.text.clone();

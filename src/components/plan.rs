@@ -86,7 +86,7 @@ fn AddEntry(step: &'static PlanStep) -> impl IntoView {
     let phone_field = step.contacts.then(|| {
         view! {
             <label class="field-label" for=phone_id.clone()>"Phone number (if you like)"</label>
-            <p class="field-hint" id=phone_hint_id.clone()>"Kept as you type it. A phone number gets buttons to call and text it."</p>
+            <p class="field-hint" id=phone_hint_id.clone()>"Kept as you type it. A phone number gets a Call button, and a mobile number a Text button too."</p>
             <input id=phone_id.clone() type="tel" autocomplete="off" aria-describedby=phone_hint_id.clone()
                 prop:value=move || phone.get() on:input=move |e| phone.set(event_target_value(&e))
                 disabled=move || !data.ready.get() />

@@ -115,7 +115,7 @@ pub fn YourData() -> impl IntoView {
                     <h2 id="backups-heading">"Saved data that could not be read"</h2>
                     <p>"The app found saved data it could not read, and kept a copy of it exactly as it was. You can download it, for example to ask someone for help with it."</p>
                     <ul class="backup-list">
-                        {move || data.backups.get().into_iter().enumerate().map(|(i, backup)| {
+                        {data.backups.get().into_iter().enumerate().map(|(i, backup)| {
                             let name = format!("recovery-guide-unreadable-{}.txt", i + 1);
                             view! {
                                 <li>
@@ -132,7 +132,7 @@ pub fn YourData() -> impl IntoView {
                     <h2 id="stuck-heading">"Saved data that could not be read or copied"</h2>
                     <p>"The app found saved data it could not read, and there was no room to keep a copy of it. Until it is removed, new changes to it cannot be saved. Download it first if you may want it, for example to ask someone for help with it."</p>
                     <ul class="backup-list">
-                        {move || data.stuck.get().into_iter().filter_map(|notice| {
+                        {data.stuck.get().into_iter().filter_map(|notice| {
                             let Notice::Unreadable { store, key, .. } = notice else { return None };
                             let file_name = format!("recovery-guide-unreadable-{}.txt", key.trim_start_matches(PREFIX));
                             let download_key = key.clone();
@@ -506,7 +506,7 @@ fn Import() -> impl IntoView {
                         <h3>"Combine with what is here"</h3>
                         <p>"Adds what the file has to what is on this device. Where both changed or deleted the same thing, the later change is kept."</p>
                         {bullet_list(preview_of(ImportMode::Merge))}
-                        {move || {
+                        {{
                             let removed = removed_since_file();
                             (!removed.is_empty()).then(|| view! {
                                 <p>
