@@ -29,7 +29,7 @@ const CHAR_WIDTH: i32 = 8;
 /// Markers closer than this would run into each other (a marker is 8 or 9 units wide).
 const MARKER_SPACING: i32 = 16;
 /// Saves less than a day apart are drawn within a day's width, so hours do not look like months.
-const MIN_SPAN_MS: i64 = 86_400_000;
+const MIN_SPAN_MS: i64 = DAY_MS;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
