@@ -441,7 +441,7 @@ pub fn Listen(
             // While reading, the controls sit in a bar at the top of the screen, so Pause and Stop
             // stay in reach as the reading scrolls the page (phones have no Escape key). The
             // `.listen` box keeps their room, so nothing moves when they leave it.
-            <Show when=move || speech.available()>
+            {move || speech.available().then(|| view! {
                 <div class="listen__bar" class:listen__bar--reading=move || mine().is_some()>
                 <button type="button" class="button button--small listen__button" node_ref=button on:click=toggle
                     data-state=move || match mine() {
@@ -462,7 +462,7 @@ pub fn Listen(
                     </button>
                 </Show>
                 </div>
-            </Show>
+            })}
         </div>
     }
 }

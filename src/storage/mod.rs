@@ -17,7 +17,8 @@ pub mod sealed;
 pub mod vault;
 pub mod web;
 
-use crate::data::{Unreadable, Versioned};
+use crate::data::{Stamps, Unreadable, Versioned};
+use std::any::Any;
 
 /// Every key this app writes starts with this, so "Delete all my data" can find them all.
 pub const PREFIX: &str = "recovery-guide:";
@@ -41,6 +42,10 @@ pub trait Backend {
     fn set(&self, key: &str, value: &str) -> Result<(), Failure>;
     fn remove(&self, key: &str) -> Result<(), Failure>;
     fn keys(&self) -> Vec<String>;
+    /// Whether `key` holds exactly `text`. A backend may know without reading the text out.
+    fn holds(&self, key: &str, text: &str) -> Result<bool, Failure> {
+        Ok(self.get(key)?.as_deref() == Some(text))
+    }
     /// The text as storage really holds it (sealed, with the passphrase lock on), for its size.
     fn stored(&self, key: &str) -> Option<String> {
         self.get(key).ok().flatten()
@@ -75,6 +80,9 @@ impl<B: Backend + ?Sized> Backend for &B {
     }
     fn keys(&self) -> Vec<String> {
         (**self).keys()
+    }
+    fn holds(&self, key: &str, text: &str) -> Result<bool, Failure> {
+        (**self).holds(key, text)
     }
     fn stored(&self, key: &str) -> Option<String> {
         (**self).stored(key)
@@ -192,15 +200,51 @@ pub struct Persistence<B> {
     backend: Option<B>,
 }
 
-/// The stored value as this app can use it.
-enum Stored<T> {
-    Missing,
-    Readable(T),
-    /// Not readable; its raw text was copied to `backup_key` if that worked.
-    Unreadable {
-        problem: Unreadable,
-        backup_key: Option<String>,
-    },
+/// A store's data as saving sees it, whichever store it is, so the save path is compiled once
+/// rather than once per store (a few KB of the wasm).
+pub trait StoreData: Any {
+    /// Becomes what `raw` holds, with this copy's own changes merged over it if `keep_mine`.
+    fn read_over(&mut self, raw: &str, keep_mine: bool) -> Result<(), Unreadable>;
+    fn clear(&mut self);
+    fn clamp_future(&mut self, now: u64);
+    fn to_stored(&self) -> String;
+    fn as_any(&mut self) -> &mut dyn Any;
+}
+
+impl<T: Versioned + 'static> StoreData for T {
+    fn read_over(&mut self, raw: &str, keep_mine: bool) -> Result<(), Unreadable> {
+        let mut saved = T::from_stored(raw)?;
+        if keep_mine {
+            saved.merge(self);
+        }
+        *self = saved;
+        Ok(())
+    }
+    fn clear(&mut self) {
+        *self = T::default();
+    }
+    fn clamp_future(&mut self, now: u64) {
+        Stamps::clamp_future(self, now);
+    }
+    fn to_stored(&self) -> String {
+        Versioned::to_stored(self)
+    }
+    fn as_any(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+/// Which store, for its key in storage and its name in messages.
+#[derive(Clone, Copy)]
+pub struct StoreName {
+    pub key: &'static str,
+    pub name: &'static str,
+}
+
+impl StoreName {
+    pub fn of<T: Versioned>() -> Self {
+        Self { key: T::KEY, name: T::NAME }
+    }
 }
 
 /// Unreadable data may be written over only once a copy is safe, and never if a newer app made it.
@@ -218,21 +262,16 @@ impl<B: Backend> Persistence<B> {
         self.backend.is_some()
     }
 
-    /// `known`: text this tab wrote and the data it encodes, so reading that same text again
-    /// needs no decoding (a year of data takes longer to decode than to change).
-    fn read<T: Versioned>(&self, backend: &B, known: Option<(&str, &T)>) -> Result<Stored<T>, Failure> {
-        let Some(raw) = backend.get(&key_of::<T>())? else { return Ok(Stored::Missing) };
-        if let Some((_, data)) = known.filter(|(known, _)| *known == raw) {
-            return Ok(Stored::Readable(data.clone()));
-        }
+    /// Makes `data` what storage holds as `raw` (merged under `data`'s own changes if
+    /// `keep_mine`). Unreadable text is copied to a backup key first; then the notice comes with
+    /// whether the text must not be written over.
+    fn read_into(&self, backend: &B, store: StoreName, raw: &str, data: &mut dyn StoreData, keep_mine: bool) -> Result<(), (Notice, bool)> {
         // Still sealed: the passphrase lock could not open it (its text is damaged).
-        let decoded = if sealed::Sealed::read(&raw).is_some() { Err(Unreadable::NotJson) } else { T::from_stored(&raw) };
-        Ok(match decoded {
-            Ok(data) => Stored::Readable(data),
-            Err(problem) => {
-                let backup_key = self.back_up_unreadable(backend, T::KEY, &raw, &problem);
-                Stored::Unreadable { problem, backup_key }
-            }
+        let read = if sealed::Sealed::read(raw).is_some() { Err(Unreadable::NotJson) } else { data.read_over(raw, keep_mine) };
+        read.map_err(|problem| {
+            let backup_key = self.back_up_unreadable(backend, store.key, raw, &problem);
+            let blocks = !may_overwrite(&problem, &backup_key);
+            (Notice::unreadable(store.name, store.key, problem, backup_key), blocks)
         })
     }
 
@@ -255,17 +294,24 @@ impl<B: Backend> Persistence<B> {
         backend.set(&key, raw).ok().map(|()| key)
     }
 
-    pub fn load<T: Versioned>(&self) -> Loaded<T> {
-        let Some(backend) = &self.backend else {
-            return Loaded { data: T::default(), notice: Some(Notice::StorageRefused) };
-        };
-        match self.read::<T>(backend, None) {
-            Ok(Stored::Missing) => Loaded { data: T::default(), notice: None },
-            Ok(Stored::Readable(data)) => Loaded { data, notice: None },
-            Ok(Stored::Unreadable { problem, backup_key }) => {
-                Loaded { data: T::default(), notice: Some(Notice::unreadable(T::NAME, T::KEY, problem, backup_key)) }
+    pub fn load<T: Versioned + 'static>(&self) -> Loaded<T> {
+        let mut data = T::default();
+        let (notice, _) = self.load_into(StoreName::of::<T>(), &mut data);
+        Loaded { data, notice }
+    }
+
+    /// Reads a store into `data` (left empty when there is nothing readable). Gives back what to
+    /// tell the person, if anything, and the text read.
+    pub fn load_into(&self, store: StoreName, data: &mut dyn StoreData) -> (Option<Notice>, Option<String>) {
+        let Some(backend) = &self.backend else { return (Some(Notice::StorageRefused), None) };
+        let Ok(raw) = backend.get(&format!("{PREFIX}{}", store.key)) else { return (Some(Notice::StorageRefused), None) };
+        let Some(raw) = raw else { return (None, None) };
+        match self.read_into(backend, store, &raw, data, false) {
+            Ok(()) => (None, Some(raw)),
+            Err((notice, _)) => {
+                data.clear();
+                (Some(notice), None)
             }
-            Err(_) => Loaded { data: T::default(), notice: Some(Notice::StorageRefused) },
         }
     }
 
@@ -273,46 +319,53 @@ impl<B: Backend> Persistence<B> {
     /// could not be saved, why; the change is then kept in memory only. `shown` is what is on
     /// screen: `Shown::Unsaved` when an earlier change to it could not be saved, which is then
     /// merged over the saved copy, so it is written with this change rather than lost.
-    pub fn update<T: Versioned>(&self, shown: Shown<'_, T>, change: impl FnOnce(&mut T)) -> (T, Option<Notice>) {
-        let (data, notice, _) = self.update_known(shown, None, change);
+    pub fn update<T: Versioned + 'static>(&self, shown: Shown<'_, T>, change: impl FnOnce(&mut T)) -> (T, Option<Notice>) {
+        let mut data = shown.data().clone();
+        let mut change = Some(change);
+        let (notice, _) = self.update_known(StoreName::of::<T>(), &mut data, shown.unsaved().is_some(), None, &mut |data| {
+            if let (Some(change), Some(data)) = (change.take(), data.as_any().downcast_mut::<T>()) {
+                change(data);
+            }
+        });
         (data, notice)
     }
 
-    /// `update`, given the text this tab last wrote for the store (`known`, when what is shown is
-    /// saved), and giving back the text it writes, for the next change.
-    pub fn update_known<T: Versioned>(&self, shown: Shown<'_, T>, known: Option<&str>, change: impl FnOnce(&mut T)) -> (T, Option<Notice>, Option<String>) {
-        let in_memory = shown.data();
-        let known = known.zip(match shown {
-            Shown::Saved(data) => Some(data),
-            Shown::Unsaved(_) => None,
-        });
-        let (mut data, blocked) = match &self.backend {
-            None => (in_memory.clone(), Some(Notice::StorageRefused)),
-            Some(backend) => match self.read::<T>(backend, known) {
+    /// `update` in place: `data` is what is on screen (holding changes not saved yet if
+    /// `unsaved`), and becomes what is saved. Given the text this tab last read or wrote for the
+    /// store (`known`), it needs no decoding while storage still holds that text (five years of
+    /// data take longer to decode than to change), and it gives back the text it writes.
+    pub fn update_known(
+        &self,
+        store: StoreName,
+        data: &mut dyn StoreData,
+        unsaved: bool,
+        known: Option<&str>,
+        change: &mut dyn FnMut(&mut dyn StoreData),
+    ) -> (Option<Notice>, Option<String>) {
+        let key = format!("{PREFIX}{}", store.key);
+        let blocked = match &self.backend {
+            None => Some(Notice::StorageRefused),
+            Some(backend) if !unsaved && known.is_some_and(|known| backend.holds(&key, known) == Ok(true)) => None,
+            Some(backend) => match backend.get(&key) {
+                Err(failure) => Some(Notice::write_failed(failure)),
+                Ok(Some(raw)) => self.read_into(backend, store, &raw, data, unsaved).err().filter(|(_, blocks)| *blocks).map(|(notice, _)| notice),
                 // Nothing saved: with nothing unsaved on screen, another tab deleted everything,
                 // so start from nothing rather than bring it back. Unsaved changes are kept.
-                Ok(Stored::Missing) => (shown.unsaved().cloned().unwrap_or_default(), None),
-                Ok(Stored::Readable(mut saved)) => {
-                    if let Some(unsaved) = shown.unsaved() {
-                        saved.merge(unsaved);
+                Ok(None) => {
+                    if !unsaved {
+                        data.clear();
                     }
-                    (saved, None)
+                    None
                 }
-                Ok(Stored::Unreadable { problem, backup_key }) => {
-                    let blocked = (!may_overwrite(&problem, &backup_key)).then(|| Notice::unreadable(T::NAME, T::KEY, problem, backup_key));
-                    (in_memory.clone(), blocked)
-                }
-                Err(failure) => (in_memory.clone(), Some(Notice::write_failed(failure))),
             },
         };
-        change(&mut data);
+        change(data);
         if blocked.is_some() {
-            return (data, blocked, None);
+            return (blocked, None);
         }
-        let stored = data.to_stored();
-        match self.write(T::KEY, stored) {
-            Ok(stored) => (data, None, Some(stored)),
-            Err(notice) => (data, Some(notice), None),
+        match self.write(store.key, data.to_stored()) {
+            Ok(stored) => (None, Some(stored)),
+            Err(notice) => (Some(notice), None),
         }
     }
 

@@ -347,6 +347,13 @@ impl<B: Backend> Backend for Vault<B> {
         }
     }
 
+    fn holds(&self, key: &str, text: &str) -> Result<bool, Failure> {
+        if !self.holds_in_memory(key) {
+            return self.inner.holds(key, text);
+        }
+        Ok(self.get(key)?.as_deref() == Some(text))
+    }
+
     /// What storage really holds (sealed, when the lock is on), for measuring its size.
     fn stored(&self, key: &str) -> Option<String> {
         self.inner.get(key).ok().flatten()

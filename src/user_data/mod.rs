@@ -15,7 +15,7 @@ use crate::data::{Bookmarks, History, Plan, Reflections, Versioned};
 use crate::effect::effect;
 use crate::storage::sealed::{is_personal, SetAside};
 use crate::storage::vault::Mode;
-use crate::storage::{Backend, Backup, Notice, Persistence, Shown, LOCAL_STORAGE_LIMIT, NEARLY_FULL_PERCENTS, PREFIX};
+use crate::storage::{Backend, Backup, Notice, Persistence, StoreData, StoreName, LOCAL_STORAGE_LIMIT, NEARLY_FULL_PERCENTS, PREFIX};
 use leptos::prelude::*;
 
 mod messages;
@@ -88,7 +88,7 @@ pub struct UserData {
     /// The app's share of the browser's room as last measured (a percentage), and the personal
     /// saves since, so the room is measured now and then, and after every save once it is tight.
     room: StoredValue<(usize, u32)>,
-    /// The text this tab last wrote for each store: while storage still holds exactly that, the
+    /// The text this tab last read or wrote for each store: while storage still holds exactly that, the
     /// next change starts from what is on screen instead of decoding it again.
     written: StoredValue<Vec<(&'static str, String)>>,
     device: Device,
@@ -249,12 +249,22 @@ impl UserData {
             let notice = self.save(signal, &mut |_, _| {});
             self.notice(notice);
         } else {
-            let mut loaded = self.storage().load::<T>();
-            // From outside this tab: times from the future cannot outrank every later change.
-            loaded.data.clamp_future(self.now());
-            signal.set(loaded.data);
-            self.notice(loaded.notice);
+            let mut data = T::default();
+            self.load_any(StoreName::of::<T>(), &mut data);
+            // A copy, laid out afresh: decoding leaves the data spread among what it freed, and
+            // encoding five years of it for each save then takes a fifth longer.
+            signal.set(data.clone());
         }
+    }
+
+    /// Reads a store into `data` (compiled once, not once per store).
+    #[inline(never)]
+    fn load_any(&self, store: StoreName, data: &mut dyn StoreData) {
+        let (notice, text) = self.storage().load_into(store, data);
+        // From outside this tab: times from the future cannot outrank every later change.
+        data.clamp_future(self.now());
+        self.notice(notice);
+        self.written.update_value(|all| all.extend(text.map(|text| (store.key, text))));
     }
 
     fn notice(&self, notice: Option<Notice>) {
@@ -303,22 +313,32 @@ impl UserData {
     /// The change comes as `&mut dyn FnMut` (see `once`), here and in `change_dyn`,
     /// `change_personal_dyn` and `change_as_typed_dyn`, so the save path is compiled once per
     /// store, not once for every place that changes one (about 25 KB gzip of the wasm).
-    #[inline(never)]
     fn save<T: Versioned + Send + Sync + 'static>(&self, signal: RwSignal<T>, change: &mut dyn FnMut(&mut T, u64)) -> Option<Notice> {
-        let now = (self.device.now)();
-        let unsaved = self.is_unsaved(T::KEY);
-        let known = self.written_text(T::KEY);
-        let (data, notice, written) = signal.with_untracked(|on_screen| {
-            let shown = if unsaved { Shown::Unsaved(on_screen) } else { Shown::Saved(on_screen) };
-            self.storage().update_known(shown, known.as_deref(), |stored| {
-                // The saved copy may hold times from the future (another tab, an older
-                // version): clamped first, or this change would be stamped after them.
-                stored.clamp_future(now);
-                change(stored, now)
-            })
+        // Taken from the signal, not copied (a copy of five years of reflections takes longer
+        // than the change), and put back changed.
+        let mut data = signal.try_update_untracked(std::mem::take).unwrap_or_default();
+        let notice = self.save_any(StoreName::of::<T>(), &mut data, &mut |data, now| {
+            if let Some(data) = data.as_any().downcast_mut::<T>() {
+                change(data, now);
+            }
         });
         signal.set(data);
-        self.saved(T::KEY, written, notice.is_some());
+        notice
+    }
+
+    /// `save` for any store (compiled once, not once per store).
+    #[inline(never)]
+    fn save_any(&self, store: StoreName, data: &mut dyn StoreData, change: &mut dyn FnMut(&mut dyn StoreData, u64)) -> Option<Notice> {
+        let now = (self.device.now)();
+        let unsaved = self.is_unsaved(store.key);
+        let known = self.written_text(store.key);
+        let (notice, written) = self.storage().update_known(store, data, unsaved, known.as_deref(), &mut |stored| {
+            // The saved copy may hold times from the future (another tab, an older version):
+            // clamped first, or this change would be stamped after them.
+            stored.clamp_future(now);
+            change(stored, now);
+        });
+        self.saved(store.key, written, notice.is_some());
         notice
     }
 
@@ -327,7 +347,7 @@ impl UserData {
         self.storage().is_locked(&format!("{PREFIX}{store}"))
     }
 
-    /// The text this tab last wrote for a store, if it knows it.
+    /// The text this tab last read or wrote for a store, if it knows it.
     fn written_text(&self, store: &'static str) -> Option<String> {
         self.written.with_value(|all| all.iter().find(|(key, _)| *key == store).map(|(_, text)| text.clone()))
     }
@@ -671,7 +691,7 @@ mod tests {
     use super::*;
     use crate::data::Versioned;
     use crate::storage::memory::Memory;
-    use crate::storage::{key_of, Failure};
+    use crate::storage::{key_of, Failure, Shown};
     use std::cell::{Cell, RefCell};
 
     thread_local! {
@@ -727,7 +747,7 @@ mod tests {
         *memory().fail_writes.borrow_mut() = full.then_some(Failure::Full);
     }
 
-    pub(super) fn stored<T: Versioned>() -> T {
+    pub(super) fn stored<T: Versioned + 'static>() -> T {
         Persistence::new(Some(memory())).load::<T>().data
     }
 
