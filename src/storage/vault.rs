@@ -435,6 +435,20 @@ mod tests {
     }
 
     #[test]
+    fn it_says_whether_a_key_holds_a_text_as_the_app_sees_it_open_or_off() {
+        let memory = Memory::default();
+        let off = Vault::new(&memory);
+        off.set("recovery-guide:history", "five years").unwrap();
+        assert_eq!(off.holds("recovery-guide:history", "five years"), Ok(true));
+        memory.items.borrow_mut().insert("recovery-guide:history".into(), "another tab's".into());
+        assert_eq!(off.holds("recovery-guide:history", "five years"), Ok(false));
+        let open = open_vault(&memory);
+        open.set("recovery-guide:history", "five years").unwrap();
+        assert_eq!(open.holds("recovery-guide:history", "five years"), Ok(true), "the plain text, not the sealed");
+        assert_eq!(open.holds("recovery-guide:history", "another tab's"), Ok(false));
+    }
+
+    #[test]
     fn locked_nothing_personal_can_be_read_or_written_but_everything_can_be_deleted() {
         let memory = Memory::default();
         let vault = open_vault(&memory);
