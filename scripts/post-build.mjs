@@ -269,8 +269,9 @@ const { count, size, warnings } = await generateSW({
   modifyURLPrefix: { "": base },
   // The wasm is several hundred KB; Workbox's default limit is 2 MiB.
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-  // Trunk's file names carry a content hash; everything else gets a revision from its content.
-  dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/,
+  // Trunk's file names carry a content hash (a 64-bit number in hex, without leading zeros, so
+  // sometimes shorter than 16 digits); everything else gets a revision from its content.
+  dontCacheBustURLsMatching: /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css|svg)$/,
   // "/publications" (as the app links it) is the same page as "/publications/index.html".
   manifestTransforms: [
     async (entries) => ({

@@ -161,6 +161,17 @@ impl Speech {
             engine: StoredValue::new_local(Engine::default()),
         };
         provide_context(speech);
+        // Remembered for the next visit's first paint (`Settings::no_voice`), once it is known
+        // and the settings have been read.
+        let data = use_user_data();
+        effect(move || {
+            let no_voice = speech.voices.with(|voices| voices.as_ref().map(Vec::is_empty));
+            if let Some(no_voice) = no_voice.filter(|_| data.ready.get()) {
+                if speech.settings.with_untracked(|s| s.no_voice) != no_voice {
+                    data.change_settings(|s| s.no_voice = no_voice);
+                }
+            }
+        });
         effect(move || {
             let Some(synth) = browser::speech_synthesis() else {
                 speech.voices.set(Some(Vec::new()));
@@ -453,14 +464,15 @@ pub fn Listen(
                     <span class="listen__icon" aria-hidden="true"></span>
                     {words}
                 </button>
-                <Show when=move || mine().is_some()>
+                // Redrawn only when reading starts, pauses, resumes or stops (Pause has focus then).
+                {move || mine().is_some().then(|| view! {
                     <button type="button" class="button button--small button--quiet"
                         on:focus=move |_| stop_focused.set_value(true)
                         on:blur=move |_| stop_focused.set_value(false)
                         on:click=move |_| speech.stop()>
                         "Stop"
                     </button>
-                </Show>
+                })}
                 </div>
             })}
         </div>

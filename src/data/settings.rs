@@ -119,6 +119,10 @@ pub struct Settings {
     pub reading_voice: Option<String>,
     #[serde(default)]
     pub reading_speed: ReadingSpeed,
+    /// This device had no voice to read aloud with when last asked: the next visit keeps no room
+    /// for Listen from its first paint (index.html), so no empty line waits for the voices.
+    #[serde(default)]
+    pub no_voice: bool,
 }
 
 impl Settings {
@@ -138,6 +142,7 @@ impl Default for Settings {
             quick_exit_button: false,
             reading_voice: None,
             reading_speed: ReadingSpeed::default(),
+            no_voice: false,
         }
     }
 }
@@ -172,12 +177,13 @@ mod tests {
             quick_exit_button: true,
             reading_voice: Some("Daniel".into()),
             reading_speed: ReadingSpeed::Slower,
+            no_voice: true,
             version: 1,
         };
         assert_eq!(decode::<Settings>(&encode(&settings)).unwrap(), settings);
         let before_places = decode::<Settings>(r#"{"version":1,"theme":"dark","text_size":"large"}"#).unwrap();
         assert_eq!((before_places.theme, before_places.place, before_places.quick_exit_button), (Theme::Dark, None, false));
-        assert_eq!((before_places.reading_voice, before_places.reading_speed), (None, ReadingSpeed::Normal));
+        assert_eq!((before_places.reading_voice, before_places.reading_speed, before_places.no_voice), (None, ReadingSpeed::Normal, false));
         assert_eq!(decode::<Settings>(r#"{"version":1}"#).unwrap(), Settings::default());
         assert!(decode::<Settings>(r#"{"version":1,"theme":"purple"}"#).is_err());
     }

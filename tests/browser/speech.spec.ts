@@ -1,5 +1,5 @@
 // Reading aloud with the browser's own speech, against a scripted stand-in (tests/browser/speech.ts).
-import { test, expect, appReady } from "./fixtures";
+import { test, expect, appReady, holdTheApp } from "./fixtures";
 import { expectNoAxeViolations } from "./axe";
 import { AROHA, DANIEL, REMOTE, SAMANTHA, cancels, endUtterance, said, speaking, standInSpeech } from "./speech";
 
@@ -187,6 +187,48 @@ test("with no voice, pages opened after that is known keep no room for the contr
   for (const line of await page.locator(".listen").all()) {
     expect(await line.evaluate((el) => el.getBoundingClientRect().height), "no empty box").toBe(0);
   }
+});
+
+const savedSettings = (page: import("@playwright/test").Page) => page.evaluate(() => JSON.parse(localStorage.getItem("recovery-guide:settings") ?? "{}"));
+
+// Issue 28: the first page keeps its empty line so that nothing moves; the device remembers.
+test("with no voice, the next visit keeps no room for the control from its first paint, and nothing moves", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await standInSpeech(page, [], 200);
+  await page.goto("/help");
+  await appReady(page);
+  await expect(page.locator(".listen--silent")).toBeAttached({ timeout: 6000 });
+  await expect.poll(async () => (await savedSettings(page)).no_voice).toBe(true);
+  const whereFirst = await page.getByLabel("Where are you?").boundingBox();
+
+  const release = await holdTheApp(page);
+  await page.goto("/help", { waitUntil: "domcontentloaded" });
+  await expect(page.locator("html")).not.toHaveAttribute("data-app", "ready");
+  expect(await page.locator(".listen").evaluate((el) => el.getBoundingClientRect().height), "no empty line before the app starts").toBe(0);
+  await page.evaluate(() => {
+    (window as any).layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as any[]) (window as any).layoutShift += entry.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  release();
+  await appReady(page);
+  // Past the time the stand-in takes to say it has no voice.
+  await page.waitForTimeout(600);
+  expect(await page.locator(".listen").evaluate((el) => el.getBoundingClientRect().height), "nor after").toBe(0);
+  expect(await page.evaluate(() => (window as any).layoutShift), "layout shift").toBeLessThan(0.01);
+  const where = await page.getByLabel("Where are you?").boundingBox();
+  expect(where!.y, "“Where are you?” moves up by the empty line's room").toBeLessThan(whereFirst!.y - 40);
+});
+
+test("a device that has gained a voice gets the Listen control back", async ({ page }) => {
+  await page.goto("/help");
+  await page.evaluate(() => localStorage.setItem("recovery-guide:settings", JSON.stringify({ version: 1, no_voice: true })));
+  await standInSpeech(page, [DANIEL], 200);
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByRole("button", { name: "Listen to this page" })).toBeVisible();
+  await expect.poll(async () => (await savedSettings(page)).no_voice).toBe(false);
 });
 
 test("voices that arrive late still bring the control, and the chosen voice and speed are remembered", async ({ page }) => {
