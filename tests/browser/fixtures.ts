@@ -120,6 +120,17 @@ export async function holdTheApp(page: import("@playwright/test").Page) {
   return release;
 }
 
+/** Starts adding up the page's layout shifts (as CLS counts them); `layoutShift` reads the sum. */
+export async function watchLayoutShift(page: import("@playwright/test").Page) {
+  await page.evaluate(() => {
+    (window as any).layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as any[]) (window as any).layoutShift += entry.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  return () => page.evaluate(() => (window as any).layoutShift as number);
+}
+
 /** A bookmark toggle, by the title it bookmarks, whether it is bookmarked now or not. */
 export function bookmarkButton(page: import("@playwright/test").Page, title: string) {
   const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

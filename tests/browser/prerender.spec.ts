@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { constants, gunzipSync, gzipSync } from "node:zlib";
-import { test, expect, appReady, holdTheApp } from "./fixtures";
+import { test, expect, appReady, holdTheApp, watchLayoutShift } from "./fixtures";
 import { documentTitle, navPages, pageById, routedPages } from "./content";
 import { onHost, siteOf } from "./sites";
 
@@ -88,18 +88,13 @@ for (const id of ["home", "reflect", "organisations", "bookmarks", "plan", "your
     await page.goto(onHost(siteOf(testInfo), route.path!), { waitUntil: "domcontentloaded" });
     await expect(page.locator("html")).not.toHaveAttribute("data-app", "ready");
     // Tag the server's nodes; hydration must keep them, not replace them.
-    await page.evaluate(() => {
-      (window as any).prerenderedHeading = document.querySelector("main h1");
-      (window as any).layoutShift = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as any[]) (window as any).layoutShift += entry.value;
-      }).observe({ type: "layout-shift", buffered: true });
-    });
+    await page.evaluate(() => ((window as any).prerenderedHeading = document.querySelector("main h1")));
+    const layoutShift = await watchLayoutShift(page);
     release();
     await appReady(page);
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => document.querySelector("main h1") === (window as any).prerenderedHeading), `${route.path}: same heading node`).toBe(true);
-    expect(await page.evaluate(() => (window as any).layoutShift), `${route.path}: layout shift`).toBeLessThan(0.01);
+    expect(await layoutShift(), `${route.path}: layout shift`).toBeLessThan(0.01);
     await context.close();
   });
 }

@@ -1,5 +1,5 @@
 // Reading aloud with the browser's own speech, against a scripted stand-in (tests/browser/speech.ts).
-import { test, expect, appReady, holdTheApp } from "./fixtures";
+import { test, expect, appReady, holdTheApp, watchLayoutShift } from "./fixtures";
 import { expectNoAxeViolations } from "./axe";
 import { AROHA, DANIEL, REMOTE, SAMANTHA, cancels, endUtterance, said, speaking, standInSpeech } from "./speech";
 
@@ -205,18 +205,13 @@ test("with no voice, the next visit keeps no room for the control from its first
   await page.goto("/help", { waitUntil: "domcontentloaded" });
   await expect(page.locator("html")).not.toHaveAttribute("data-app", "ready");
   expect(await page.locator(".listen").evaluate((el) => el.getBoundingClientRect().height), "no empty line before the app starts").toBe(0);
-  await page.evaluate(() => {
-    (window as any).layoutShift = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as any[]) (window as any).layoutShift += entry.value;
-    }).observe({ type: "layout-shift", buffered: true });
-  });
+  const layoutShift = await watchLayoutShift(page);
   release();
   await appReady(page);
   // Past the time the stand-in takes to say it has no voice.
   await page.waitForTimeout(600);
   expect(await page.locator(".listen").evaluate((el) => el.getBoundingClientRect().height), "nor after").toBe(0);
-  expect(await page.evaluate(() => (window as any).layoutShift), "layout shift").toBeLessThan(0.01);
+  expect(await layoutShift(), "layout shift").toBeLessThan(0.01);
   const where = await page.getByLabel("Where are you?").boundingBox();
   expect(where!.y, "“Where are you?” moves up by the empty line's room").toBeLessThan(whereFirst!.y - 40);
 });
