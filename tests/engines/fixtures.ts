@@ -17,6 +17,11 @@ import { engines, type Engine, type EngineName } from "./engines";
 import { Guide, by } from "./guide";
 import { sites, type Site } from "../browser/sites";
 
+const SESSION_TIMEOUT_MS = 30_000;
+const SESSION_TRIES = 3;
+/** The longest a driver takes to answer once started (`DriverProcess.start`). */
+const DRIVER_START_MS = 30_000;
+
 /** Marks a test to run on the sub-path build as well: those where the base path matters. */
 export const SUB_PATH = { tag: "@sub-path" };
 
@@ -69,20 +74,24 @@ export const test = base.extend<
   userAgent: [undefined, { option: true }],
   downloads: async ({}, use, testInfo) => use(join(workerFolder(testInfo.project.outputDir, testInfo.parallelIndex), "downloads")),
   site: async ({ siteName }, use) => use(sites[siteName]),
-  guide: async ({ engine, driver: driverProcess, downloads, userAgent, site, baseURL, refuser, outsideAllowed }, use, testInfo) => {
-    const proxy = { proxyType: "manual", httpProxy: refuser, sslProxy: refuser, noProxy: ["127.0.0.1", "localhost"] };
-    const driver = await driverProcess.newSession({ ...engines[engine].capabilities(downloads, userAgent), proxy }, testInfo);
-    try {
-      await driver.manage().setTimeouts({ script: 30_000, pageLoad: 30_000 });
-      await driver.manage().window().setRect({ width: 1280, height: 900 });
-      const guide = new Guide(driver, engines[engine], site, baseURL!, downloads);
-      await use(guide);
-      if (testInfo.status === testInfo.expectedStatus) await expectNothingAmiss(guide, outsideAllowed);
-      else await testInfo.attach("screenshot", { body: Buffer.from(await driver.takeScreenshot(), "base64"), contentType: "image/png" });
-    } finally {
-      await driver.quit();
-    }
-  },
+  guide: [
+    async ({ engine, driver: driverProcess, downloads, userAgent, site, baseURL, refuser, outsideAllowed }, use, testInfo) => {
+      const proxy = { proxyType: "manual", httpProxy: refuser, sslProxy: refuser, noProxy: ["127.0.0.1", "localhost"] };
+      const driver = await driverProcess.newSession({ ...engines[engine].capabilities(downloads, userAgent), proxy }, testInfo);
+      try {
+        await driver.manage().setTimeouts({ script: 30_000, pageLoad: 30_000 });
+        await driver.manage().window().setRect({ width: 1280, height: 900 });
+        const guide = new Guide(driver, engines[engine], site, baseURL!, downloads);
+        await use(guide);
+        if (testInfo.status === testInfo.expectedStatus) await expectNothingAmiss(guide, outsideAllowed);
+        else await testInfo.attach("screenshot", { body: Buffer.from(await driver.takeScreenshot(), "base64"), contentType: "image/png" });
+      } finally {
+        await driver.quit();
+      }
+    },
+    // Its own time, not the test's: starting a session can take several tries (see `newSession`).
+    { timeout: SESSION_TRIES * (SESSION_TIMEOUT_MS + DRIVER_START_MS) },
+  ],
 });
 
 /** One worker's driver (and its display, if the engine needs one), restarted if it stops answering. */
@@ -107,7 +116,7 @@ class DriverProcess {
       display?.stop();
     };
     await expect
-      .poll(async () => (await fetch(`${this.url}/status`).catch(() => null))?.ok ?? false, { message: `${command} answers on ${this.url}`, timeout: 30_000 })
+      .poll(async () => (await fetch(`${this.url}/status`).catch(() => null))?.ok ?? false, { message: `${command} answers on ${this.url}`, timeout: DRIVER_START_MS })
       .toBe(true);
   }
 
@@ -120,23 +129,24 @@ class DriverProcess {
   }
 
   /** A new browser session. On a busy machine a browser has been seen never to answer the driver
-   * (WebKitGTK, once in many runs): then the driver is restarted and asked once more, and the
-   * test notes it. */
+   * (WebKitGTK, now and then, and sometimes twice running): then the driver is restarted and
+   * asked again, up to `SESSION_TRIES` times, and the test notes it. */
   async newSession(capabilities: Record<string, unknown>, testInfo: TestInfo): Promise<WebDriver> {
-    const attempt = () => new Builder().usingServer(this.url).withCapabilities(capabilities).build();
-    const first = attempt();
-    first.catch(() => {});
-    const timedOut = new Promise<null>((resolve) => setTimeout(() => resolve(null), SESSION_TIMEOUT_MS));
-    const session = await Promise.race([first, timedOut]);
-    if (session) return session;
-    testInfo.annotations.push({ type: "driver restarted", description: `no ${this.engine.name} session after ${SESSION_TIMEOUT_MS / 1000} s` });
-    await this.stop();
-    await this.start();
-    return attempt();
+    for (let tries = 1; ; tries++) {
+      const starting = new Builder().usingServer(this.url).withCapabilities(capabilities).build();
+      starting.catch(() => {});
+      const timedOut = new Promise<null>((resolve) => setTimeout(() => resolve(null), SESSION_TIMEOUT_MS));
+      const session = await Promise.race([starting, timedOut]);
+      if (session) return session;
+      const why = `no ${this.engine.name} session after ${SESSION_TIMEOUT_MS / 1000} s (try ${tries} of ${SESSION_TRIES})`;
+      if (tries === SESSION_TRIES) throw new Error(why);
+      testInfo.annotations.push({ type: "driver restarted", description: why });
+      await this.stop();
+      await this.start();
+    }
   }
 }
 
-const SESSION_TIMEOUT_MS = 30_000;
 
 /** A virtual X display (Xvfb) for one worker's browser windows. Each worker has its own: two
  * windows on one display with no window manager take the keyboard focus from each other, and a
