@@ -246,7 +246,8 @@ const locked = await measureLocked(SIZES[1]);
 console.log(`${locked.name}:`);
 for (const [label, key] of [["typing a note on /bookmarks, per key", "typing"], ["ticking an item on /reflect", "ticking"], ["adding or removing a bookmark", "bookmarking"]]) {
   console.log(`  ${label}: ${ms(locked[key])}, ${(median(locked[key]) - median(light[key])).toFixed(1)} ms more than with almost no data (lock off)`);
-  figure(HEAVY, label, locked.name, `${inMs(median(locked[key]))} (${Math.max(...locked[key]).toFixed(1)}): **+${(median(locked[key]) - median(light[key])).toFixed(1)}**`);
+  const more = median(locked[key]) - median(light[key]);
+  figure(HEAVY, label, locked.name, `${inMs(median(locked[key]))} (${Math.max(...locked[key]).toFixed(1)}): **${more >= 0 ? "+" : "−"}${Math.abs(more).toFixed(1)}**`);
 }
 const year = results[1];
 figure(HEAVY, "years of such use that fit in the browser's 5 MiB", year.name, `about ${(LIMIT / year.stored).toFixed(1)} (lock on: ${(LIMIT / (year.stored * 4 / 3)).toFixed(1)})`);
