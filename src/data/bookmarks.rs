@@ -1,6 +1,7 @@
 //! The person's bookmarks: any resource or section of the guide, with an optional private note.
 
 use super::lww::{clamp_time, LwwMap, Stamps};
+use super::stores::Personal;
 use super::versioned::Versioned;
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +36,15 @@ impl Versioned for Bookmarks {
 
     fn merge(&mut self, other: &Self) {
         self.bookmarks.merge(&other.bookmarks);
+    }
+}
+
+impl Personal for Bookmarks {
+    fn has_any(&self) -> bool {
+        self.count() > 0
+    }
+    fn bring_back_removed(&mut self, file: &Self, now: u64) {
+        self.bookmarks.bring_back(&file.bookmarks, now);
     }
 }
 

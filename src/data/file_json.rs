@@ -4,6 +4,7 @@
 //! counted, so the preview can say so; any other repeated field makes the file damaged, because
 //! which copy was meant cannot be known.
 
+use super::stores::personal_stores;
 use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 use serde::Deserializer;
 use serde_json::{Map, Number, Value};
@@ -13,7 +14,15 @@ use std::fmt;
 /// The maps in a store whose keys are ids (bookmarks, checklist items, saved reflections, the
 /// plan's entries and their places), in every version the app has written.
 const ENTRY_MAPS: &[&str] = &["bookmarks", "true_now", "work_on", "notes", "own_items", "checklist", "snapshots", "entries", "positions"];
-const STORES: &[&str] = &["bookmarks", "reflections", "history", "plan"];
+/// The stores a file holds (`personal_stores!`).
+const STORES: &[&str] = {
+    macro_rules! names {
+        ($($field:ident: $type:ty, $since:literal, $place:literal;)*) => {
+            &[$(stringify!($field)),*]
+        };
+    }
+    personal_stores!(names)
+};
 
 /// The file's JSON and how many repeated entries were left out.
 pub struct Read {

@@ -11,6 +11,7 @@ pub mod plan_text;
 pub mod reflection;
 pub mod safekeeping;
 pub mod settings;
+pub mod stores;
 pub mod transfer;
 pub mod versioned;
 
@@ -18,4 +19,5 @@ pub use bookmarks::{Bookmark, Bookmarks};
 pub use lww::Stamps;
 pub use plan::Plan;
 pub use reflection::{Answer, ChecklistItem, History, Reflections, Snapshot};
+pub use stores::Personal;
 pub use versioned::{decode, encode, Unreadable, Versioned};

@@ -7,6 +7,7 @@
 //! merge, and a removal is kept as a tombstone, so an older copy cannot bring it back.
 
 use super::lww::{clamp_time, LwwMap, Stamps};
+use super::stores::Personal;
 use super::versioned::Versioned;
 use crate::content::{ContactMethod, HELP};
 use serde::{Deserialize, Serialize};
@@ -93,6 +94,15 @@ impl Versioned for Plan {
         self.entries.merge(&other.entries);
         self.positions.merge(&other.positions);
         self.reviewed_at = self.reviewed_at.max(other.reviewed_at);
+    }
+}
+
+impl Personal for Plan {
+    fn has_any(&self) -> bool {
+        self.count() > 0
+    }
+    fn bring_back_removed(&mut self, file: &Self, now: u64) {
+        self.bring_back(file, now);
     }
 }
 

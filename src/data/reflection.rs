@@ -3,6 +3,7 @@
 //! The two are stored apart so that ticking a box never rewrites a year of history.
 
 use super::lww::{clamp_time, LwwMap, Stamps};
+use super::stores::Personal;
 use super::versioned::{decode, Unreadable, Versioned};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -176,6 +177,15 @@ impl Versioned for Reflections {
     }
 }
 
+impl Personal for Reflections {
+    fn has_any(&self) -> bool {
+        !self.answers().is_empty() || !self.own_items().is_empty()
+    }
+    fn bring_back_removed(&mut self, file: &Self, now: u64) {
+        self.bring_back_own_items(file, now);
+    }
+}
+
 impl Default for History {
     fn default() -> Self {
         Self { version: Self::VERSION, snapshots: LwwMap::default() }
@@ -241,6 +251,15 @@ impl Versioned for History {
         }
         store.insert("version".into(), Self::VERSION.into());
         serde_json::from_value(value).map_err(|e| Unreadable::WrongShape(e.to_string()))
+    }
+}
+
+impl Personal for History {
+    fn has_any(&self) -> bool {
+        self.snapshots.live().next().is_some()
+    }
+    fn bring_back_removed(&mut self, file: &Self, now: u64) {
+        self.snapshots.bring_back(&file.snapshots, now);
     }
 }
 

@@ -5,11 +5,10 @@
 //! nothing. Reading a file is pure: it takes nothing stored, so only `UserData::import`, after
 //! the person confirms, changes anything.
 
-use super::bookmarks::Bookmarks;
 use super::file_json;
 use super::lww::{clamp_time, Stamps};
 use super::plan::{Entry, Plan};
-use super::reflection::{History, Reflections};
+use super::stores::personal_stores;
 use super::versioned::{decode, Unreadable, Versioned};
 use itertools::{merge_join_by, EitherOrBoth};
 use serde::{Deserialize, Serialize};
@@ -24,58 +23,67 @@ pub const FILE_FORMAT: u32 = 2;
 /// Far above years of use (1,000 bookmarks and a year of daily reflections are about 1 MB).
 pub const MAX_IMPORT_BYTES: u64 = 10 * 1024 * 1024;
 
-/// Everything the person has saved.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AllData {
-    pub bookmarks: Bookmarks,
-    pub reflections: Reflections,
-    pub history: History,
-    pub plan: Plan,
-}
+/// `AllData`, `ExportFile` and what follows each store, from `personal_stores!`.
+macro_rules! all_data {
+    ($($field:ident: $type:ty, $since:literal, $place:literal;)*) => {
+        /// Everything the person has saved.
+        #[derive(Debug, Clone, Default, PartialEq, Eq)]
+        pub struct AllData {
+            $(pub $field: $type,)*
+        }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ExportFile {
-    pub app: String,
-    pub format: u32,
-    pub exported_at: u64,
-    pub bookmarks: Bookmarks,
-    pub reflections: Reflections,
-    pub history: History,
-    pub plan: Plan,
-    /// How many entries the file listed again under an id it already had (only the later change
-    /// of each is kept). Found when reading, for the preview; not part of the file.
-    #[serde(skip)]
-    pub repeated_entries: usize,
-}
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+        pub struct ExportFile {
+            pub app: String,
+            pub format: u32,
+            pub exported_at: u64,
+            $(pub $field: $type,)*
+            /// How many entries the file listed again under an id it already had (only the later
+            /// change of each is kept). Found when reading, for the preview; not part of the file.
+            #[serde(skip)]
+            pub repeated_entries: usize,
+        }
 
-impl ExportFile {
-    pub fn data(&self) -> AllData {
-        AllData { bookmarks: self.bookmarks.clone(), reflections: self.reflections.clone(), history: self.history.clone(), plan: self.plan.clone() }
-    }
-}
+        impl ExportFile {
+            pub fn data(&self) -> AllData {
+                AllData { $($field: self.$field.clone(),)* }
+            }
 
-impl Stamps for ExportFile {
-    fn clamp_future(&mut self, now: u64) {
-        clamp_time(&mut self.exported_at, now);
-        self.bookmarks.clamp_future(now);
-        self.reflections.clamp_future(now);
-        self.history.clamp_future(now);
-        self.plan.clamp_future(now);
-    }
+            fn new(data: AllData, exported_at: u64, repeated_entries: usize) -> Self {
+                Self { app: FILE_APP.into(), format: FILE_FORMAT, exported_at, $($field: data.$field,)* repeated_entries }
+            }
+        }
+
+        impl Stamps for ExportFile {
+            fn clamp_future(&mut self, now: u64) {
+                clamp_time(&mut self.exported_at, now);
+                $(self.$field.clamp_future(now);)*
+            }
+        }
+
+        impl AllData {
+            fn merge(&mut self, file: &ExportFile) {
+                $(self.$field.merge(&file.$field);)*
+            }
+
+            /// Each store of a file of format `format`, read as if it came from storage (it may be
+            /// an older version); a store added after that format is empty.
+            fn read(file: &Value, format: u64) -> Result<Self, ImportError> {
+                Ok(Self {
+                    $($field: match file.get(stringify!($field)) {
+                        None if format < $since => <$type>::default(),
+                        None => return Err(ImportError::Damaged(concat!("no ", stringify!($field)).into())),
+                        Some(store) => decode::<$type>(&store.to_string()).map_err(store_error)?,
+                    },)*
+                })
+            }
+        }
+    };
 }
+personal_stores!(all_data);
 
 pub fn export(data: &AllData, now: u64) -> String {
-    let file = ExportFile {
-        app: FILE_APP.into(),
-        format: FILE_FORMAT,
-        exported_at: now,
-        bookmarks: data.bookmarks.clone(),
-        reflections: data.reflections.clone(),
-        history: data.history.clone(),
-        plan: data.plan.clone(),
-        repeated_entries: 0,
-    };
-    serde_json::to_string(&file).expect("export serialises")
+    serde_json::to_string(&ExportFile::new(data.clone(), now, 0)).expect("export serialises")
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,20 +146,11 @@ pub fn parse_import(text: &str, size: u64, now: u64, renames: &[(&str, &str)]) -
         return Err(ImportError::NewerFormat(format));
     }
     let exported_at = value.get("exported_at").and_then(Value::as_u64).ok_or_else(|| ImportError::Damaged("no export time".into()))?;
-    // Each store inside may be an older version: read it as if it came from storage.
-    let store = |name: &str| value.get(name).map(Value::to_string).ok_or_else(|| ImportError::Damaged(format!("no {name}")));
-    let bookmarks = decode::<Bookmarks>(&store("bookmarks")?).map_err(store_error)?;
-    let reflections = decode::<Reflections>(&store("reflections")?).map_err(store_error)?;
-    let history = decode::<History>(&store("history")?).map_err(store_error)?;
-    let plan = match value.get("plan") {
-        None if format < 2 => Plan::default(),
-        _ => decode::<Plan>(&store("plan")?).map_err(store_error)?,
-    };
-    if let Some((_, snapshot)) = history.snapshots.live().find(|(_, s)| s.utc_offset_minutes.unsigned_abs() > MAX_UTC_OFFSET_MINUTES) {
+    let data = AllData::read(&value, format)?;
+    if let Some((_, snapshot)) = data.history.snapshots.live().find(|(_, s)| s.utc_offset_minutes.unsigned_abs() > MAX_UTC_OFFSET_MINUTES) {
         return Err(ImportError::Damaged(format!("a time zone {} minutes from UTC", snapshot.utc_offset_minutes)));
     }
-    let mut file =
-        ExportFile { app: FILE_APP.into(), format: FILE_FORMAT, exported_at, bookmarks, reflections, history, plan, repeated_entries: read.repeated_entries };
+    let mut file = ExportFile::new(data, exported_at, read.repeated_entries);
     file.clamp_future(now);
     file.reflections.carry_over_renamed(renames, now);
     Ok(file)
@@ -221,10 +220,7 @@ pub fn apply_import(current: &AllData, file: &ExportFile, mode: ImportMode) -> A
         ImportMode::Replace => file.data(),
         ImportMode::Merge => {
             let mut data = current.clone();
-            data.bookmarks.merge(&file.bookmarks);
-            data.reflections.merge(&file.reflections);
-            data.history.merge(&file.history);
-            data.plan.merge(&file.plan);
+            data.merge(file);
             data
         }
     }

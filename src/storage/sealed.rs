@@ -16,6 +16,7 @@
 //! rather than used (`verdict`).
 
 use super::PREFIX;
+use crate::data::stores::personal_stores;
 use crate::data::transfer::{ImportError, FILE_APP};
 use serde::Serialize;
 use serde_json::Value;
@@ -370,13 +371,15 @@ impl SetAside {
     /// The part of the person's data it was found in, as they would name it.
     pub fn place(&self) -> &'static str {
         let store = self.key.strip_prefix(BACKUP_PREFIX).or(self.key.strip_prefix(PREFIX)).unwrap_or_default();
-        match store.split(':').next().unwrap_or_default() {
-            "bookmarks" => "your bookmarks and notes",
-            "reflections" => "your checklist and its notes",
-            "history" => "your saved reflections",
-            "plan" => "your plan for hard days",
-            _ => "your data",
+        macro_rules! place {
+            ($($field:ident: $type:ty, $since:literal, $place:literal;)*) => {
+                match store.split(':').next().unwrap_or_default() {
+                    $(stringify!($field) => $place,)*
+                    _ => "your data",
+                }
+            };
         }
+        personal_stores!(place)
     }
 }
 

@@ -10,8 +10,9 @@ use crate::browser;
 use crate::content::CHECKLIST_RENAMES;
 use crate::data::safekeeping::Safekeeping;
 use crate::data::settings::Settings;
+use crate::data::stores::personal_stores;
 use crate::data::transfer::{self, AllData, ExportFile, ImportMode};
-use crate::data::{Bookmarks, History, Plan, Reflections, Versioned};
+use crate::data::{Bookmarks, History, Personal, Plan, Reflections, Versioned};
 use crate::effect::effect;
 use crate::storage::sealed::{is_personal, SetAside};
 use crate::storage::vault::Mode;
@@ -55,45 +56,131 @@ impl Device {
     }
 }
 
-#[derive(Clone, Copy)]
-pub struct UserData {
-    pub bookmarks: RwSignal<Bookmarks>,
-    pub reflections: RwSignal<Reflections>,
-    pub history: RwSignal<History>,
-    pub plan: RwSignal<Plan>,
-    pub settings: RwSignal<Settings>,
-    /// Whether the browser agreed to keep the data, and when a copy was last downloaded.
-    pub safekeeping: RwSignal<Safekeeping>,
-    /// Problems with saving, each shown once until dismissed.
-    pub notices: RwSignal<Vec<Notice>>,
-    /// What was just done, said in the status region (`messages.rs`).
-    pub status: RwSignal<Option<Status>>,
-    /// Copies of stored data that could not be read, for download.
-    pub backups: RwSignal<Vec<Backup>>,
-    /// What the passphrase lock set aside on unlocking, for the person to look at.
-    pub set_aside: RwSignal<Vec<(String, SetAside)>>,
-    /// Unreadable stored data that could not be copied aside for lack of room (it blocks saving
-    /// to its store): kept apart from `notices`, which the person may dismiss.
-    pub stuck: RwSignal<Vec<Notice>>,
-    /// True once the stored data has been read (false while prerendered HTML waits for the app).
-    pub ready: RwSignal<bool>,
-    pub utc_offset_minutes: RwSignal<i32>,
-    /// Stores (`Versioned::KEY`) whose changes on screen could not be saved.
-    unsaved: RwSignal<Vec<&'static str>>,
-    /// Writing in a field that is not saved anywhere yet, once per field, in words.
-    drafts: RwSignal<Vec<&'static str>>,
-    /// Stores (`Versioned::KEY`) holding typing that is on screen and not written yet, and a count
-    /// of keystrokes, so only the last one's pause writes it.
-    typed: StoredValue<(Vec<&'static str>, u64)>,
-    /// The app's share of the browser's room as last measured (a percentage), and the personal
-    /// saves since, so the room is measured now and then, and after every save once it is tight.
-    room: StoredValue<(usize, u32)>,
-    /// The text this tab last read or wrote for each store: while storage still holds exactly that, the
-    /// next change starts from what is on screen instead of decoding it again.
-    written: StoredValue<Vec<(&'static str, String)>>,
-    device: Device,
-    storage: StoredValue<Option<Store>, LocalStorage>,
+/// `UserData`, with a signal for each of the person's stores and what is done with all of them
+/// (`personal_stores!`).
+macro_rules! user_data {
+    ($($field:ident: $type:ty, $since:literal, $place:literal;)*) => {
+        /// What the app shows of the person's data, as signals: one for each of their own stores,
+        /// then the display settings and the record of copies kept, and what saving needs.
+        #[derive(Clone, Copy)]
+        pub struct UserData {
+            $(pub $field: RwSignal<$type>,)*
+            pub settings: RwSignal<Settings>,
+            /// Whether the browser agreed to keep the data, and when a copy was last downloaded.
+            pub safekeeping: RwSignal<Safekeeping>,
+            /// Problems with saving, each shown once until dismissed.
+            pub notices: RwSignal<Vec<Notice>>,
+            /// What was just done, said in the status region (`messages.rs`).
+            pub status: RwSignal<Option<Status>>,
+            /// Copies of stored data that could not be read, for download.
+            pub backups: RwSignal<Vec<Backup>>,
+            /// What the passphrase lock set aside on unlocking, for the person to look at.
+            pub set_aside: RwSignal<Vec<(String, SetAside)>>,
+            /// Unreadable stored data that could not be copied aside for lack of room (it blocks saving
+            /// to its store): kept apart from `notices`, which the person may dismiss.
+            pub stuck: RwSignal<Vec<Notice>>,
+            /// True once the stored data has been read (false while prerendered HTML waits for the app).
+            pub ready: RwSignal<bool>,
+            pub utc_offset_minutes: RwSignal<i32>,
+            /// Stores (`Versioned::KEY`) whose changes on screen could not be saved.
+            unsaved: RwSignal<Vec<&'static str>>,
+            /// Writing in a field that is not saved anywhere yet, once per field, in words.
+            drafts: RwSignal<Vec<&'static str>>,
+            /// Stores (`Versioned::KEY`) holding typing that is on screen and not written yet, and a count
+            /// of keystrokes, so only the last one's pause writes it.
+            typed: StoredValue<(Vec<&'static str>, u64)>,
+            /// The app's share of the browser's room as last measured (a percentage), and the personal
+            /// saves since, so the room is measured now and then, and after every save once it is tight.
+            room: StoredValue<(usize, u32)>,
+            /// The text this tab last read or wrote for each store: while storage still holds exactly that, the
+            /// next change starts from what is on screen instead of decoding it again.
+            written: StoredValue<Vec<(&'static str, String)>>,
+            device: Device,
+            storage: StoredValue<Option<Store>, LocalStorage>,
+        }
+
+        impl UserData {
+            /// The signals, empty until `load`.
+            pub fn new(device: Device) -> Self {
+                Self {
+                    $($field: RwSignal::new(<$type>::default()),)*
+                    settings: RwSignal::new(Settings::default()),
+                    safekeeping: RwSignal::new(Safekeeping::default()),
+                    notices: RwSignal::new(Vec::new()),
+                    status: RwSignal::new(None),
+                    backups: RwSignal::new(Vec::new()),
+                    set_aside: RwSignal::new(Vec::new()),
+                    stuck: RwSignal::new(Vec::new()),
+                    ready: RwSignal::new(false),
+                    utc_offset_minutes: RwSignal::new(0),
+                    unsaved: RwSignal::new(Vec::new()),
+                    drafts: RwSignal::new(Vec::new()),
+                    typed: StoredValue::new((Vec::new(), 0)),
+                    room: StoredValue::new((0, 0)),
+                    written: StoredValue::new(Vec::new()),
+                    device,
+                    storage: StoredValue::new_local(None),
+                }
+            }
+
+            /// Re-reads the person's stores (or the one under `key`).
+            fn reload_personal_stores(&self, key: Option<&str>) {
+                $(self.reload_store(key, self.$field);)*
+            }
+
+            /// The store (`Versioned::KEY`) stored under `key`, if it is one of the person's.
+            fn store_key(&self, key: &str) -> Option<&'static str> {
+                [$(<$type>::KEY),*].into_iter().find(|store| key.strip_prefix(PREFIX) == Some(store))
+            }
+
+            /// Writes typing that is waiting for its pause (the field was left, the page is being
+            /// hidden or closed, or the pause came).
+            pub fn write_typed(&self) {
+                let Some(keys) = self.typed.try_with_value(|(keys, _)| keys.clone()) else { return };
+                for key in keys {
+                    match key {
+                        $(<$type>::KEY => self.change_personal(self.$field, |_, _| {}),)*
+                        _ => true,
+                    };
+                }
+            }
+
+            pub fn all_data(&self) -> AllData {
+                AllData { $($field: self.$field.get_untracked(),)* }
+            }
+
+            /// Whether the person has saved anything of their own (a display setting does not count).
+            pub fn has_personal_data(&self) -> bool {
+                $(self.$field.with(Personal::has_any) ||)* false
+            }
+
+            /// Brings in an export file. False when some of it could not be saved on this device
+            /// (it is then on screen only, and a notice says why).
+            pub fn import(&self, file: &ExportFile, mode: ImportMode) -> bool {
+                fn bring_in<T: Versioned>(ours: &mut T, theirs: &T, mode: ImportMode) {
+                    match mode {
+                        // Into the latest saved copy, so nothing another tab saved is lost.
+                        ImportMode::Merge => ours.merge(theirs),
+                        ImportMode::Replace => *ours = theirs.clone(),
+                    }
+                }
+                let saved = [$(self.change_personal(self.$field, |store, _| bring_in(store, &file.$field, mode))),*];
+                // A file can bring a lot at once: the room is measured now.
+                self.room.update_value(|(_, saves)| *saves = 0);
+                self.check_room();
+                saved.iter().all(|&store_saved| store_saved)
+            }
+
+            /// Combines an export file, then brings back what this device removed after it was made.
+            pub fn import_bringing_back(&self, file: &ExportFile) -> bool {
+                let combined = self.import(file, ImportMode::Merge);
+                let brought_back = [$(self.change_personal(self.$field, |store, now| store.bring_back_removed(&file.$field, now))),*];
+                combined && brought_back.iter().all(|&saved| saved)
+            }
+        }
+    };
 }
+personal_stores!(user_data);
 
 pub fn use_user_data() -> UserData {
     expect_context()
@@ -134,32 +221,6 @@ pub fn track_draft(what: &'static str, has_draft: impl Fn() -> bool + Send + Syn
 }
 
 impl UserData {
-    /// The signals, empty until `load`.
-    pub fn new(device: Device) -> Self {
-        Self {
-            bookmarks: RwSignal::new(Bookmarks::default()),
-            reflections: RwSignal::new(Reflections::default()),
-            history: RwSignal::new(History::default()),
-            plan: RwSignal::new(Plan::default()),
-            settings: RwSignal::new(Settings::default()),
-            safekeeping: RwSignal::new(Safekeeping::default()),
-            notices: RwSignal::new(Vec::new()),
-            status: RwSignal::new(None),
-            backups: RwSignal::new(Vec::new()),
-            set_aside: RwSignal::new(Vec::new()),
-            stuck: RwSignal::new(Vec::new()),
-            ready: RwSignal::new(false),
-            utc_offset_minutes: RwSignal::new(0),
-            unsaved: RwSignal::new(Vec::new()),
-            drafts: RwSignal::new(Vec::new()),
-            typed: StoredValue::new((Vec::new(), 0)),
-            room: StoredValue::new((0, 0)),
-            written: StoredValue::new(Vec::new()),
-            device,
-            storage: StoredValue::new_local(None),
-        }
-    }
-
     /// Creates the signals, provides them to the app and loads the stored data after first render.
     pub fn provide() -> Self {
         let data = Self::new(Device::browser());
@@ -223,10 +284,7 @@ impl UserData {
 
     /// Re-reads one stored key (or all of them).
     fn reload(&self, key: Option<&str>) {
-        self.reload_store(key, self.bookmarks);
-        self.reload_store(key, self.reflections);
-        self.reload_store(key, self.history);
-        self.reload_store(key, self.plan);
+        self.reload_personal_stores(key);
         self.reload_store(key, self.settings);
         self.reload_store(key, self.safekeeping);
         self.backups.set(self.storage().backups());
@@ -301,11 +359,6 @@ impl UserData {
         let notice = Notice::WriteFailed { full };
         self.say(notice.explain());
         self.notice(Some(notice));
-    }
-
-    /// The store (`Versioned::KEY`) stored under `key`, if it is one of the person's stores.
-    fn store_key(&self, key: &str) -> Option<&'static str> {
-        [Bookmarks::KEY, Reflections::KEY, History::KEY, Plan::KEY].into_iter().find(|store| key.strip_prefix(PREFIX) == Some(store))
     }
 
     /// Applies a change to the latest saved copy (with this store's unsaved changes merged over
@@ -398,20 +451,6 @@ impl UserData {
                 data.write_typed();
             }
         }));
-    }
-
-    /// Writes typing that is waiting for its pause (the field was left, the page is being hidden
-    /// or closed, or the pause came).
-    pub fn write_typed(&self) {
-        let Some(keys) = self.typed.try_with_value(|(keys, _)| keys.clone()) else { return };
-        for key in keys {
-            match key {
-                Bookmarks::KEY => self.change_personal(self.bookmarks, |_, _| {}),
-                Reflections::KEY => self.change_personal(self.reflections, |_, _| {}),
-                Plan::KEY => self.change_personal(self.plan, |_, _| {}),
-                _ => true,
-            };
-        }
     }
 
     /// Changes one store. Returns false when it could not be saved (storage full, or saved data in
@@ -561,23 +600,6 @@ impl UserData {
         self.change(self.settings, |settings, _| change(settings));
     }
 
-    pub fn all_data(&self) -> AllData {
-        AllData {
-            bookmarks: self.bookmarks.get_untracked(),
-            reflections: self.reflections.get_untracked(),
-            history: self.history.get_untracked(),
-            plan: self.plan.get_untracked(),
-        }
-    }
-
-    /// Whether the person has saved anything of their own (a display setting does not count).
-    pub fn has_personal_data(&self) -> bool {
-        self.bookmarks.with(|b| b.count() > 0)
-            || self.reflections.with(|r| !r.answers().is_empty() || !r.own_items().is_empty())
-            || self.history.with(|h| h.snapshots.live().next().is_some())
-            || self.plan.with(|p| p.count() > 0)
-    }
-
     pub fn export_file(&self) -> String {
         transfer::export(&self.all_data(), (self.device.now)())
     }
@@ -606,28 +628,6 @@ impl UserData {
         self.storage().usage()
     }
 
-    /// Brings in an export file. False when some of it could not be saved on this device (it is
-    /// then on screen only, and a notice says why).
-    pub fn import(&self, file: &ExportFile, mode: ImportMode) -> bool {
-        fn bring_in<T: Versioned>(ours: &mut T, theirs: &T, mode: ImportMode) {
-            match mode {
-                // Into the latest saved copy, so nothing another tab saved is lost.
-                ImportMode::Merge => ours.merge(theirs),
-                ImportMode::Replace => *ours = theirs.clone(),
-            }
-        }
-        let saved = [
-            self.change_personal(self.bookmarks, |b, _| bring_in(b, &file.bookmarks, mode)),
-            self.change_personal(self.reflections, |r, _| bring_in(r, &file.reflections, mode)),
-            self.change_personal(self.history, |h, _| bring_in(h, &file.history, mode)),
-            self.change_personal(self.plan, |p, _| bring_in(p, &file.plan, mode)),
-        ];
-        // A file can bring a lot at once: the room is measured now.
-        self.room.update_value(|(_, saves)| *saves = 0);
-        self.check_room();
-        saved.iter().all(|&store_saved| store_saved)
-    }
-
     /// The stored text under one of the app's keys, as it is (to download unreadable data).
     pub fn stored_text(&self, key: &str) -> Option<String> {
         self.storage().raw(key)
@@ -644,18 +644,6 @@ impl UserData {
         self.notices.update(|all| all.retain(other_problems));
         self.reload(Some(key));
         true
-    }
-
-    /// Combines an export file, then brings back what this device removed after it was made.
-    pub fn import_bringing_back(&self, file: &ExportFile) -> bool {
-        let combined = self.import(file, ImportMode::Merge);
-        let brought_back = [
-            self.change_personal(self.bookmarks, |b, now| drop(b.bookmarks.bring_back(&file.bookmarks.bookmarks, now))),
-            self.change_personal(self.reflections, |r, now| r.bring_back_own_items(&file.reflections, now)),
-            self.change_personal(self.history, |h, now| drop(h.snapshots.bring_back(&file.history.snapshots, now))),
-            self.change_personal(self.plan, |p, now| p.bring_back(&file.plan, now)),
-        ];
-        combined && brought_back.iter().all(|&saved| saved)
     }
 
     /// Deletes everything this app stored. If some of it could not be removed, the screen shows
