@@ -25,7 +25,7 @@ pub const PREFIX: &str = "recovery-guide:";
 const BACKUP_PREFIX: &str = "recovery-guide:backup:";
 
 pub fn key_of<T: Versioned>() -> String {
-    format!("{PREFIX}{}", T::KEY)
+    StoreName::of::<T>().storage_key()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +44,7 @@ pub trait Backend {
     fn keys(&self) -> Vec<String>;
     /// Whether `key` holds exactly `text`. A backend may know without reading the text out.
     fn holds(&self, key: &str, text: &str) -> Result<bool, Failure> {
-        Ok(self.get(key)?.as_deref() == Some(text))
+        holds_by_reading(self, key, text)
     }
     /// The text as storage really holds it (sealed, with the passphrase lock on), for its size.
     fn stored(&self, key: &str) -> Option<String> {
@@ -64,6 +64,11 @@ pub trait Backend {
     fn writes_later(&self) -> bool {
         false
     }
+}
+
+/// `Backend::holds` by reading the text out and comparing it.
+fn holds_by_reading<B: Backend + ?Sized>(backend: &B, key: &str, text: &str) -> Result<bool, Failure> {
+    Ok(backend.get(key)?.as_deref() == Some(text))
 }
 
 /// The app holds its backend as `&'static dyn Backend`, so native tests can give it memory where
@@ -245,6 +250,11 @@ impl StoreName {
     pub fn of<T: Versioned>() -> Self {
         Self { key: T::KEY, name: T::NAME }
     }
+
+    /// Its key in storage.
+    pub fn storage_key(self) -> String {
+        format!("{PREFIX}{}", self.key)
+    }
 }
 
 /// Unreadable data may be written over only once a copy is safe, and never if a newer app made it.
@@ -304,7 +314,7 @@ impl<B: Backend> Persistence<B> {
     /// tell the person, if anything, and the text read.
     pub fn load_into(&self, store: StoreName, data: &mut dyn StoreData) -> (Option<Notice>, Option<String>) {
         let Some(backend) = &self.backend else { return (Some(Notice::StorageRefused), None) };
-        let Ok(raw) = backend.get(&format!("{PREFIX}{}", store.key)) else { return (Some(Notice::StorageRefused), None) };
+        let Ok(raw) = backend.get(&store.storage_key()) else { return (Some(Notice::StorageRefused), None) };
         let Some(raw) = raw else { return (None, None) };
         match self.read_into(backend, store, &raw, data, false) {
             Ok(()) => (None, Some(raw)),
@@ -342,7 +352,7 @@ impl<B: Backend> Persistence<B> {
         known: Option<&str>,
         change: &mut dyn FnMut(&mut dyn StoreData),
     ) -> (Option<Notice>, Option<String>) {
-        let key = format!("{PREFIX}{}", store.key);
+        let key = store.storage_key();
         let blocked = match &self.backend {
             None => Some(Notice::StorageRefused),
             Some(backend) if !unsaved && known.is_some_and(|known| backend.holds(&key, known) == Ok(true)) => None,

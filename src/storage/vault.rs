@@ -351,7 +351,7 @@ impl<B: Backend> Backend for Vault<B> {
         if !self.holds_in_memory(key) {
             return self.inner.holds(key, text);
         }
-        Ok(self.get(key)?.as_deref() == Some(text))
+        super::holds_by_reading(self, key, text)
     }
 
     /// What storage really holds (sealed, when the lock is on), for measuring its size.
